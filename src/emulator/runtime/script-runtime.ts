@@ -1,0 +1,203 @@
+/**
+ * The DazScript interpreter of the emulator: one persistent `node:vm` context, like the plugin's
+ * one reused `DzScript` interpreter (globals a script leaves behind are seen by the next one, as
+ * in DAZ Studio: wrap scripts in an IIFE). Each run gets its own `print` capture, `getArguments`,
+ * `getScriptFileName` and time budget.
+ *
+ * `vm` is not a security boundary: a hostile script can reach the host. The emulator is a test
+ * double for trusted clients on loopback, not a sandbox (README, "Security").
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
+import vm from 'node:vm';
+import { instrumentThrows, parseEs5, THROW_HOOK } from './es5-check.js';
+import { REMOVE_POST_ES5_BUILTINS } from './es5-globals.js';
+import { type JsonDialect, quoteString, toServerJson } from './json-builder.js';
+
+export interface ScriptJob {
+  /** Inline source, or the text of `scriptFile` already read by the server. */
+  source: string;
+  /** Absolute path when the script came from a file (for `getScriptFileName` and `include`). */
+  scriptFile?: string;
+  /** `getArguments()[0]`; always an object. */
+  args: Record<string, unknown>;
+  /** Wall-clock budget; the emulator's own guard (DAZ Studio has none). */
+  timeoutMs: number;
+  maxOutputLines: number;
+  /** JSON writer for the result: `builder` (sync responses) or `std` (async results). */
+  dialect: JsonDialect;
+}
+
+export interface ScriptOutcome {
+  success: boolean;
+  /** The completion value as server JSON text (DS4 `JsonBuilder` rules); "null" on failure. */
+  resultJson: string;
+  /** Captured `print()` lines, one per call. */
+  output: string[];
+  /** `Line N: Type: message`, or null. */
+  error: string | null;
+}
+
+/** Script-visible globals the DOM provides (Scene, App, Dz* classes ...). */
+export type GlobalBindings = Record<string, unknown>;
+
+/** What the DOM needs from the script realm: its own arrays and error types. */
+export interface ScriptRealm {
+  /** Evaluate an expression in the script realm, e.g. `'[]'` or `'TypeError'`. */
+  evaluate<T>(source: string): T;
+}
+
+interface RunState {
+  output: string[];
+  maxOutputLines: number;
+  args: unknown;
+  scriptFile: string;
+  lastThrown: { value: unknown; line: number } | null;
+}
+
+const SCRIPT_NAME = 'dazscript';
+
+export class ScriptRuntime {
+  readonly #context: vm.Context;
+  #state: RunState | null = null;
+
+  /** `bindings` receives the script realm, so DOM methods can return realm-native arrays. */
+  constructor(bindings: (realm: ScriptRealm) => GlobalBindings = () => ({})) {
+    this.#context = vm.createContext(
+      {},
+      { name: 'DazScript', codeGeneration: { strings: true, wasm: false } },
+    );
+    vm.runInContext(REMOVE_POST_ES5_BUILTINS, this.#context);
+    this.#installGlobals(bindings({ evaluate: (source) => this.evaluateInRealm(source) }));
+  }
+
+  /** Evaluate source in the script realm (for building realm-native arrays and errors). */
+  evaluateInRealm<T>(source: string): T {
+    return vm.runInContext(source, this.#context) as T;
+  }
+
+  #installGlobals(bindings: GlobalBindings): void {
+    const g = this.#context as Record<string, unknown>;
+    const hidden = (name: string, value: unknown) =>
+      Object.defineProperty(g, name, { value, enumerable: false, writable: false, configurable: false });
+
+    hidden('print', (...values: unknown[]) => {
+      const st = this.#state;
+      if (!st) return;
+      // DS4 keeps the first N lines, then one warning line, then drops the rest silently.
+      if (st.output.length < st.maxOutputLines) st.output.push(values.map(String).join(' '));
+      else if (st.output.length === st.maxOutputLines)
+        st.output.push(`[WARNING] Output truncated: maximum ${st.maxOutputLines} lines captured`);
+    });
+    hidden('getArguments', () => {
+      const realmArray = this.evaluateInRealm<unknown[]>('[]');
+      realmArray.push(this.#state?.args ?? {});
+      return realmArray;
+    });
+    hidden('getScriptFileName', () => this.#state?.scriptFile ?? '');
+    hidden('include', (path: unknown) => this.#include(String(path)));
+    hidden(THROW_HOOK, (value: unknown, line: number) => {
+      if (this.#state) this.#state.lastThrown = { value, line };
+      return value;
+    });
+    for (const [name, value] of Object.entries(bindings)) hidden(name, value);
+  }
+
+  #include(path: string): void {
+    if (!isAbsolute(path) || !statSync(path, { throwIfNoEntry: false })?.isFile()) {
+      throw new (this.evaluateInRealm<ErrorConstructor>('Error'))(`include: cannot open file '${path}'`);
+    }
+    const source = readFileSync(path, 'utf8');
+    const parsed = parseEs5(source);
+    if (!parsed.ok) {
+      const SyntaxErr = this.evaluateInRealm<SyntaxErrorConstructor>('SyntaxError');
+      throw new SyntaxErr(`${parsed.problem.message} (in ${path}, line ${parsed.problem.line})`);
+    }
+    vm.runInContext(instrumentThrows(source, parsed.program), this.#context, { filename: path });
+  }
+
+  run(job: ScriptJob): ScriptOutcome {
+    const parsed = parseEs5(job.source);
+    if (!parsed.ok) {
+      return failure([], `Line ${parsed.problem.line}: SyntaxError: ${parsed.problem.message}`);
+    }
+    const state: RunState = {
+      output: [],
+      maxOutputLines: job.maxOutputLines,
+      args: this.#toRealmValue(job.args),
+      scriptFile: job.scriptFile ?? '',
+      lastThrown: null,
+    };
+    this.#state = state;
+    try {
+      const script = new vm.Script(instrumentThrows(job.source, parsed.program), {
+        filename: job.scriptFile ?? SCRIPT_NAME,
+      });
+      const value = script.runInContext(this.#context, { timeout: job.timeoutMs, breakOnSigint: false });
+      return {
+        success: true,
+        resultJson: toServerJson(value, job.dialect),
+        output: state.output,
+        error: null,
+      };
+    } catch (err) {
+      return failure(state.output, this.#describeError(err, state, job));
+    } finally {
+      this.#state = null;
+    }
+  }
+
+  /** Re-create args inside the script realm, as the plugin serializes them to a JS literal. */
+  #toRealmValue(args: Record<string, unknown>): unknown {
+    const parseInRealm = this.evaluateInRealm<(text: string) => unknown>('JSON.parse');
+    return parseInRealm(JSON.stringify(args));
+  }
+
+  #describeError(err: unknown, state: RunState, job: ScriptJob): string {
+    if (isTimeout(err)) {
+      const line = lineFromStack(err, job.scriptFile ?? SCRIPT_NAME);
+      return withLine(
+        line,
+        `Error: script stopped after ${job.timeoutMs} ms (emulator time budget; DAZ Studio would hang)`,
+      );
+    }
+    const isErrorObject = err !== null && typeof err === 'object' && 'message' in err && 'name' in err;
+    if (isErrorObject) {
+      const e = err as Error;
+      const line =
+        lineFromStack(e, job.scriptFile ?? SCRIPT_NAME) ??
+        (state.lastThrown?.value === err ? state.lastThrown.line : undefined);
+      const message = e.message ? `${e.name}: ${e.message}` : e.name;
+      return withLine(line, message);
+    }
+    const line =
+      state.lastThrown && Object.is(state.lastThrown.value, err) ? state.lastThrown.line : undefined;
+    return withLine(line, String(err));
+  }
+}
+
+function failure(output: string[], error: string): ScriptOutcome {
+  return { success: false, resultJson: 'null', output, error };
+}
+
+function withLine(line: number | undefined, message: string): string {
+  return line === undefined ? message : `Line ${line}: ${message}`;
+}
+
+function isTimeout(err: unknown): boolean {
+  return (err as { code?: string } | null)?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT';
+}
+
+/** First stack frame in the script itself (not in emulated DOM code that it called). */
+function lineFromStack(err: unknown, filename: string): number | undefined {
+  const stack = (err as { stack?: unknown } | null)?.stack;
+  if (typeof stack !== 'string') return undefined;
+  const escaped = filename.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const match = new RegExp(`${escaped}:(\\d+)(?::\\d+)?`).exec(stack);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** The `output` array as JsonBuilder writes it (same escaping quirks as results). */
+export function outputJson(lines: string[]): string {
+  return `[${lines.map(quoteString).join(',')}]`;
+}

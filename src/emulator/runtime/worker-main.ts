@@ -1,0 +1,31 @@
+/**
+ * DAZ Studio's main thread, emulated: this worker owns the scene and runs scripts one at a time.
+ * The HTTP side stays responsive meanwhile (as the plugin's server threads do) and can answer
+ * /status, refuse with 429, and keep SSE streams alive while a long script runs.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { buildGlobals } from '../scenes/build-dom.js';
+import { loadSceneSpec } from '../scenes/load-scene.js';
+import { ScriptRuntime } from './script-runtime.js';
+import type { FromWorker, ToWorker, WorkerInit } from './worker-protocol.js';
+
+const port = parentPort!;
+const send = (message: FromWorker) => port.postMessage(message);
+
+try {
+  const init = workerData as WorkerInit;
+  const spec = loadSceneSpec(init.scene);
+  let nodes = 0;
+  const runtime = new ScriptRuntime((realm) => {
+    const { scene, globals } = buildGlobals(spec, realm);
+    nodes = scene.getNumNodes();
+    return globals;
+  });
+  port.on('message', (message: ToWorker) => {
+    if (message.type === 'run') send({ type: 'done', id: message.id, outcome: runtime.run(message.job) });
+  });
+  send({ type: 'event', event: { type: 'scene.loaded', data: { filename: spec.name } } });
+  send({ type: 'ready', sceneSummary: { nodes } });
+} catch (err) {
+  send({ type: 'fatal', message: err instanceof Error ? err.message : String(err) });
+}

@@ -1,0 +1,27 @@
+/**
+ * Messages between the HTTP side of the emulator and its DAZ "main thread" (a worker thread that
+ * owns the emulated scene and runs every script, one at a time).
+ */
+import type { ScriptJob, ScriptOutcome } from './script-runtime.js';
+
+/** A scene event as the plugin's SceneEventBroker publishes it (before the SSE envelope). */
+export interface SceneEvent {
+  /** Event type, e.g. `node.added`, `scene.loaded`, `time.changed`. */
+  type: string;
+  data: Record<string, unknown>;
+}
+
+export type ToWorker = { type: 'run'; id: number; job: ScriptJob };
+
+export type FromWorker =
+  | { type: 'ready'; sceneSummary: { nodes: number } }
+  | { type: 'done'; id: number; outcome: ScriptOutcome }
+  | { type: 'event'; event: SceneEvent }
+  | { type: 'busy'; reason: string | null }
+  | { type: 'fatal'; message: string };
+
+/** What the worker is started with. */
+export interface WorkerInit {
+  /** Built-in scene name (`g9`, `g8f`, `g8m`, `heavy`, `empty`) or a scene JSON file path. */
+  scene: string;
+}

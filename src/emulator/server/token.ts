@@ -1,0 +1,109 @@
+/**
+ * The emulator's API token: 128 bits from the OS CSPRNG, written as 32 hex characters to a file
+ * only the owner can read (mode 600), like the plugin's `~/.daz3d/dazscriptserver_token.txt`.
+ *
+ * The emulator owns its own file (default `~/.daz3d/dazport-emulator-token.txt`) and refuses to
+ * write over an existing real DAZ Studio token file: that token belongs to a real Studio.
+ * The token is never printed or logged; only the file's path is.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  writeSync,
+} from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { DazportError } from '../../errors.js';
+
+/** Where DAZ Studio's plugin keeps its token. */
+export function realDazTokenPath(home = homedir()): string {
+  return join(home, '.daz3d', 'dazscriptserver_token.txt');
+}
+
+/** Where the emulator keeps its token unless told otherwise. */
+export function defaultEmulatorTokenPath(home = homedir()): string {
+  return join(home, '.daz3d', 'dazport-emulator-token.txt');
+}
+
+export function generateToken(): string {
+  return randomBytes(16).toString('hex');
+}
+
+function canonical(path: string): string {
+  const absolute = resolve(path);
+  try {
+    return realpathSync(absolute);
+  } catch {
+    // Not there yet: canonicalise the folder, which may exist behind a link.
+    try {
+      return join(realpathSync(dirname(absolute)), absolute.slice(dirname(absolute).length + 1));
+    } catch {
+      return absolute;
+    }
+  }
+}
+
+/**
+ * Write a fresh token to `path` atomically (temp file with mode 600, then rename) and return it.
+ * Throws DAZPORT_TOKEN_FILE_PROTECTED for an existing real DAZ Studio token file.
+ */
+export function writeTokenFile(path: string, home = homedir()): string {
+  const target = canonical(path);
+  if (target === canonical(realDazTokenPath(home)) && existsSync(target)) {
+    throw new DazportError(
+      'DAZPORT_TOKEN_FILE_PROTECTED',
+      `refusing to overwrite DAZ Studio's own token file ${path}`,
+      {
+        context: { tokenFile: path },
+        suggestion: "leave --token-file at its default, or point it at a file of the emulator's own",
+      },
+    );
+  }
+  mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
+  const token = generateToken();
+  const temp = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const fd = openSync(temp, 'wx', 0o600);
+  try {
+    writeSync(fd, `${token}\n`);
+  } finally {
+    closeSync(fd);
+  }
+  chmodSync(temp, 0o600); // in case a umask or platform ignored the open mode
+  renameSync(temp, target);
+  return token;
+}
+
+/**
+ * The token a request carries: `X-API-Token` first; `Authorization: Bearer <t>` only when that is
+ * empty, with the prefix matched case-sensitively, exactly as the plugin does. Trimmed.
+ */
+export function requestToken(headers: Record<string, string | string[] | undefined>): string {
+  const header = (name: string) => {
+    const v = headers[name];
+    return (Array.isArray(v) ? v[0] : v) ?? '';
+  };
+  let token = header('x-api-token');
+  if (!token) {
+    const auth = header('authorization');
+    if (auth.startsWith('Bearer ')) token = auth.slice(7);
+  }
+  return token.trim();
+}
+
+/** Constant-time comparison (the plugin uses `==`; the emulator does better). */
+export function tokensMatch(supplied: string, expected: string): boolean {
+  const a = Buffer.from(supplied, 'utf8');
+  const b = Buffer.from(expected, 'utf8');
+  // Compare against a same-length buffer either way so timing does not leak the length check.
+  if (a.length !== b.length) {
+    timingSafeEqual(b, b);
+    return false;
+  }
+  return timingSafeEqual(a, b);
+}
