@@ -57,9 +57,21 @@ interface RunState {
 
 const SCRIPT_NAME = 'dazscript';
 
+/** Busy state the plugin reports as 503 STUDIO_BUSY while a foreground progress dialog is up. */
+export type BusyListener = (reason: string | null) => void;
+
+const PROGRESS_BUSY_REASON = 'DAZ Studio is showing a progress dialog for a foreground operation';
+
 export class ScriptRuntime {
   readonly #context: vm.Context;
   #state: RunState | null = null;
+  #progressDepth = 0;
+  #onBusy: BusyListener = () => {};
+
+  /** Called when a script opens the first or closes the last progress dialog. */
+  set onBusy(listener: BusyListener) {
+    this.#onBusy = listener;
+  }
 
   /** `bindings` receives the script realm, so DOM methods can return realm-native arrays. */
   constructor(bindings: (realm: ScriptRealm) => GlobalBindings = () => ({})) {
@@ -96,11 +108,27 @@ export class ScriptRuntime {
     });
     hidden('getScriptFileName', () => this.#state?.scriptFile ?? '');
     hidden('include', (path: unknown) => this.#include(String(path)));
+    // DzProgress as the global progress functions: while one is open, DAZ Studio is "busy" and
+    // the plugin answers new executes with 503 STUDIO_BUSY. Progress dialogs die with the script.
+    hidden('startProgress', () => this.#openProgress());
+    hidden('stepProgress', () => undefined);
+    hidden('updateProgress', () => undefined);
+    hidden('progressIsCancelled', () => false);
+    hidden('finishProgress', () => this.#closeProgress());
     hidden(THROW_HOOK, (value: unknown, line: number) => {
       if (this.#state) this.#state.lastThrown = { value, line };
       return value;
     });
     for (const [name, value] of Object.entries(bindings)) hidden(name, value);
+  }
+
+  #openProgress(): void {
+    if (this.#progressDepth++ === 0) this.#onBusy(PROGRESS_BUSY_REASON);
+  }
+
+  #closeProgress(): void {
+    if (this.#progressDepth === 0) return;
+    if (--this.#progressDepth === 0) this.#onBusy(null);
   }
 
   #include(path: string): void {
@@ -144,6 +172,10 @@ export class ScriptRuntime {
       return failure(state.output, this.#describeError(err, state, job));
     } finally {
       this.#state = null;
+      if (this.#progressDepth > 0) {
+        this.#progressDepth = 0;
+        this.#onBusy(null);
+      }
     }
   }
 

@@ -17,10 +17,11 @@ try {
   const spec = loadSceneSpec(init.scene);
   let nodes = 0;
   const runtime = new ScriptRuntime((realm) => {
-    const { scene, globals } = buildGlobals(spec, realm);
+    const { scene, globals } = buildGlobals(spec, realm, (event) => send({ type: 'event', event }));
     nodes = scene.getNumNodes();
     return globals;
   });
+  runtime.onBusy = (reason) => send({ type: 'busy', reason });
   port.on('message', (message: ToWorker) => {
     if (message.type === 'run') send({ type: 'done', id: message.id, outcome: runtime.run(message.job) });
   });

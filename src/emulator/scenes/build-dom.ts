@@ -1,5 +1,5 @@
 import { DzNode } from '../dom/dz-node.js';
-import { DzScene } from '../dom/dz-scene.js';
+import { DzScene, type SceneEventSink } from '../dom/dz-scene.js';
 import type { GlobalBindings, ScriptRealm } from '../runtime/script-runtime.js';
 import type { NodeSpec, SceneSpec } from './scene-spec.js';
 
@@ -13,7 +13,8 @@ function buildNode(spec: NodeSpec): DzNode {
 export function buildGlobals(
   spec: SceneSpec,
   realm: ScriptRealm,
+  emit: SceneEventSink,
 ): { scene: DzScene; globals: GlobalBindings } {
-  const scene = new DzScene(realm, spec.nodes.map(buildNode));
+  const scene = new DzScene(realm, spec.nodes.map(buildNode), emit);
   return { scene, globals: { Scene: scene } };
 }

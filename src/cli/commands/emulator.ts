@@ -1,0 +1,164 @@
+import { Command, Option } from 'commander';
+import { BUILTIN_SCENE_NAMES } from '../../emulator/scenes/builtin-scenes.js';
+import { EMULATOR_DEFAULTS } from '../../emulator/server/config.js';
+import { defaultEmulatorTokenPath } from '../../emulator/server/token.js';
+import { startEmulator } from '../../emulator/start-emulator.js';
+import { DazportError } from '../../errors.js';
+import { type GlobalOptions, runCommand } from '../run-command.js';
+import { integerOption } from './option-parsers.js';
+
+interface EmulatorCommandOptions {
+  scene: string;
+  host: string;
+  port: number;
+  tokenFile?: string;
+  auth: boolean;
+  maxConcurrent: number;
+  maxBodyMb: number;
+  rateLimit?: number;
+  rateWindow: number;
+  allowIp?: string[];
+  scriptTimeout: number;
+}
+
+export const emulatorCommand = new Command('emulator')
+  .summary('run the DAZ Studio emulator (DazScript Server protocol) until stopped')
+  .description(
+    'Serve an emulated DAZ Studio over the DazScript Server protocol: the same routes, limits, auth and\n' +
+      'JSON as the real plugin, with DazScript (ES5) executed against an emulated DAZ object model over a\n' +
+      'built-in Genesis 8/9 scene or a scene JSON file. Point any dazport command (or dazpy) at it.\n\n' +
+      'A fresh 128-bit token is written (mode 600) to the token file; the token itself is never printed.\n' +
+      "The emulator never overwrites DAZ Studio's own ~/.daz3d/dazscriptserver_token.txt.\n\n" +
+      'Not a sandbox: scripts run in node:vm with the rights of this process. Keep it on loopback.',
+  )
+  .addOption(
+    new Option(
+      '--scene <name|file>',
+      `built-in scene (${BUILTIN_SCENE_NAMES.join(', ')}) or a scene JSON file`,
+    ).default('g9'),
+  )
+  .addOption(
+    new Option('--host <address>', 'interface to bind').default(EMULATOR_DEFAULTS.host).env('DAZ_HOST'),
+  )
+  .addOption(
+    new Option('--port <n>', 'TCP port (0 picks a free one)')
+      .default(EMULATOR_DEFAULTS.port)
+      .env('DAZ_PORT')
+      .argParser(integerOption('--port', 0, 65535)),
+  )
+  .addOption(
+    new Option('--token-file <path>', `where to write the token (default ${defaultEmulatorTokenPath()})`),
+  )
+  .option('--no-auth', 'accept requests without a token (like unchecking "Enable Authentication")')
+  .addOption(
+    new Option('--max-concurrent <n>', 'concurrent sync executes before 429')
+      .default(EMULATOR_DEFAULTS.maxConcurrent)
+      .argParser(integerOption('--max-concurrent', 1, 1000)),
+  )
+  .addOption(
+    new Option('--max-body-mb <n>', 'request body limit before 413')
+      .default(EMULATOR_DEFAULTS.maxBodyMB)
+      .argParser(integerOption('--max-body-mb', 1, 50)),
+  )
+  .addOption(
+    new Option('--rate-limit <n>', 'enable the per-IP rate limit: N requests per window').argParser(
+      integerOption('--rate-limit', 1, 100000),
+    ),
+  )
+  .addOption(
+    new Option('--rate-window <seconds>', 'rate-limit window')
+      .default(60)
+      .argParser(integerOption('--rate-window', 1, 3600)),
+  )
+  .option('--allow-ip <ip...>', 'enable the IP whitelist with these exact addresses')
+  .addOption(
+    new Option(
+      '--script-timeout <ms>',
+      'stop a script running longer than this (DAZ Studio itself has no limit)',
+    )
+      .default(EMULATOR_DEFAULTS.scriptTimeoutMs)
+      .argParser(integerOption('--script-timeout', 100, 24 * 3600 * 1000)),
+  )
+  .addHelpText(
+    'after',
+    '\nExamples:\n' +
+      '  $ dazport emulator                          # g9 scene on 127.0.0.1:18811\n' +
+      '  $ dazport emulator --scene heavy --port 0   # benchmark scene on a free port\n' +
+      '  $ DAZ_TOKEN_FILE=~/.daz3d/dazport-emulator-token.txt dazport export --out scene.glb\n',
+  )
+  .action(async (options: EmulatorCommandOptions, command: Command) => {
+    const globals = command.optsWithGlobals<GlobalOptions>();
+    await runCommand(globals, () => runEmulator(options, globals));
+  });
+
+async function runEmulator(options: EmulatorCommandOptions, globals: GlobalOptions): Promise<void> {
+  let emulator: Awaited<ReturnType<typeof startEmulator>>;
+  try {
+    emulator = await startEmulator({
+      scene: options.scene,
+      host: options.host,
+      port: options.port,
+      tokenFile: options.tokenFile,
+      noAuth: !options.auth,
+      maxConcurrent: options.maxConcurrent,
+      maxBodyMB: options.maxBodyMb,
+      rateLimit: {
+        enabled: options.rateLimit !== undefined,
+        maxRequests: options.rateLimit ?? 60,
+        windowMs: options.rateWindow * 1000,
+      },
+      ipAllowList: { enabled: options.allowIp !== undefined, ips: options.allowIp ?? [] },
+      scriptTimeoutMs: options.scriptTimeout,
+    });
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+      throw new DazportError('DAZPORT_LISTEN', `cannot listen on ${options.host}:${options.port} (${code})`, {
+        suggestion:
+          code === 'EADDRINUSE' ? 'is DAZ Studio or another emulator running? try --port 0' : undefined,
+        cause: err,
+      });
+    }
+    throw err;
+  }
+  const info = {
+    ok: true,
+    url: emulator.url,
+    scene: options.scene,
+    tokenFile: emulator.tokenFile,
+    version: emulator.server.config.version,
+  };
+  if (globals.json) {
+    process.stdout.write(`${JSON.stringify(info)}\n`);
+  } else if (!globals.quiet) {
+    process.stdout.write(
+      `DazScript Server emulator ${info.version} on ${info.url} (scene ${options.scene})\n`,
+    );
+    if (emulator.tokenFile) {
+      process.stdout.write(
+        `token file: ${emulator.tokenFile}\n  clients: export DAZ_TOKEN_FILE=${emulator.tokenFile}\n`,
+      );
+    } else {
+      process.stdout.write('authentication is OFF: anyone who can reach this address can run scripts\n');
+    }
+    if (!isLoopback(options.host)) {
+      process.stderr.write(
+        `warning: bound to ${options.host}; the emulator is not a sandbox, scripts can reach this machine\n`,
+      );
+    }
+    process.stdout.write('Ctrl-C stops it.\n');
+  }
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      emulator.stop().then(resolve, resolve);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}

@@ -1,0 +1,42 @@
+/**
+ * Exit statuses, one table. Scripts calling dazport can tell "fix your input" from "start the
+ * server" from "the server said no" without parsing text.
+ */
+export const EXIT = {
+  OK: 0,
+  /** Bad command line (commander's own usage errors also exit 1). */
+  USAGE: 1,
+  /** An input file or scene is missing or malformed. */
+  INPUT: 2,
+  /** No DazScript Server answered. */
+  CONNECTION: 3,
+  /** The server refused the token or the address. */
+  AUTH: 4,
+  /** The server refused the request (limits, busy, not found, validation). */
+  SERVER: 5,
+  /** A DazScript failed inside DAZ Studio. */
+  SCRIPT: 6,
+  /** An output could not be written. */
+  OUTPUT: 7,
+  /** A bug in dazport: please report it. */
+  INTERNAL: 70,
+} as const;
+
+const BY_CODE: Record<string, number> = {
+  DAZPORT_USAGE: EXIT.USAGE,
+  DAZPORT_SCENE_NOT_FOUND: EXIT.INPUT,
+  DAZPORT_SCENE_INVALID: EXIT.INPUT,
+  DAZPORT_TOKEN_FILE_PROTECTED: EXIT.USAGE,
+  DAZPORT_EMULATOR_START: EXIT.INPUT,
+  DAZPORT_LISTEN: EXIT.CONNECTION,
+  DAZPORT_CONNECTION: EXIT.CONNECTION,
+  DAZPORT_AUTH: EXIT.AUTH,
+  DAZPORT_SERVER: EXIT.SERVER,
+  DAZPORT_PROTOCOL: EXIT.SERVER,
+  DAZPORT_SCRIPT: EXIT.SCRIPT,
+  DAZPORT_OUTPUT: EXIT.OUTPUT,
+};
+
+export function exitCodeFor(code: string | undefined): number {
+  return (code !== undefined ? BY_CODE[code] : undefined) ?? EXIT.INTERNAL;
+}

@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+/**
+ * dazport's command line: wires the commands, nothing else. Each command lives in its own file.
+ */
+import { Command } from 'commander';
+import { demoCommand } from './commands/demo.js';
+import { emulatorCommand } from './commands/emulator.js';
+
+export function buildProgram(): Command {
+  const program = new Command('dazport')
+    .description(
+      'Get 3D content out of DAZ Studio (glTF, USD) and mocap into it (BVH onto Genesis 8/9).\n' +
+        'Talks to DAZ Studio through the DazScript Server plugin, or to the built-in emulator.',
+    )
+    .option('--json', 'machine-readable output: one JSON object on stdout')
+    .option('-q, --quiet', 'print nothing but errors')
+    .option('-v, --verbose', 'more detail, including causes of errors')
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText(
+      'after',
+      '\nStart here:\n' +
+        '  $ dazport demo                 # everything end to end on an embedded emulator\n' +
+        '  $ dazport emulator --help      # serve an emulated DAZ Studio for other tools\n' +
+        '\nExit status: 0 ok, 1 usage, 2 bad input, 3 no server, 4 auth, 5 server refused,\n' +
+        '             6 script failed, 7 cannot write output, 70 internal error.\n',
+    );
+  program.addCommand(demoCommand);
+  program.addCommand(emulatorCommand);
+  return program;
+}
+
+await buildProgram().parseAsync(process.argv);

@@ -1,0 +1,43 @@
+/**
+ * Every command's action goes through here: run, then report failure once, in the form asked
+ * for (`--json` gives one JSON object on stdout), and set the exit status from the error code.
+ */
+import { isDazportError } from '../errors.js';
+import { EXIT, exitCodeFor } from './exit-codes.js';
+
+export interface GlobalOptions {
+  json?: boolean;
+  quiet?: boolean;
+  verbose?: boolean;
+}
+
+export async function runCommand(globals: GlobalOptions, action: () => Promise<void>): Promise<void> {
+  try {
+    await action();
+  } catch (err) {
+    process.exitCode = report(err, globals);
+  }
+}
+
+function report(err: unknown, globals: GlobalOptions): number {
+  if (isDazportError(err)) {
+    if (globals.json) {
+      process.stdout.write(`${JSON.stringify({ ok: false, error: err.toJSON() })}\n`);
+    } else {
+      process.stderr.write(`dazport: ${err.message}\n`);
+      if (err.suggestion) process.stderr.write(`  hint: ${err.suggestion}\n`);
+      if (globals.verbose && err.cause) process.stderr.write(`  cause: ${String(err.cause)}\n`);
+    }
+    return exitCodeFor(err.code);
+  }
+  const message =
+    err instanceof Error ? (globals.verbose ? (err.stack ?? err.message) : err.message) : String(err);
+  if (globals.json) {
+    process.stdout.write(`${JSON.stringify({ ok: false, error: { code: 'DAZPORT_INTERNAL', message } })}\n`);
+  } else {
+    process.stderr.write(
+      `dazport: internal error: ${message}\n  hint: run again with --verbose and report it\n`,
+    );
+  }
+  return EXIT.INTERNAL;
+}

@@ -1,0 +1,93 @@
+/**
+ * Typed failures of talking to a DazScript Server. Each carries a stable `code` and, where the
+ * server gave one, the request id, so a user can find the request in DAZ Studio's log.
+ * Tokens never appear in messages or context.
+ */
+import { DazportError, type DazportErrorOptions } from '../errors.js';
+
+/** The server could not be reached at all (refused, reset before any answer, DNS). */
+export class DazConnectionError extends DazportError {
+  override name = 'DazConnectionError';
+  constructor(url: string, options: DazportErrorOptions = {}) {
+    super('DAZPORT_CONNECTION', `cannot reach a DazScript Server at ${url}`, {
+      suggestion:
+        'start DAZ Studio with the DazScript Server pane running, or run `dazport emulator`; check --host/--port (DAZ_HOST, DAZ_PORT)',
+      ...options,
+      context: { url, ...options.context },
+    });
+  }
+}
+
+/** 401/403: no token, a wrong token, or an address the server does not allow. */
+export class DazAuthError extends DazportError {
+  override name = 'DazAuthError';
+  constructor(
+    readonly status: number,
+    readonly serverCode: string,
+    message: string,
+  ) {
+    super('DAZPORT_AUTH', message, {
+      context: { status, serverCode },
+      suggestion:
+        status === 403
+          ? "add this machine's address to the server's IP whitelist"
+          : 'pass --token, or set DAZ_TOKEN or DAZ_TOKEN_FILE (the emulator prints its token file path)',
+    });
+  }
+}
+
+/** Any other refusal with an HTTP status ≥ 400 (limits, busy, validation, not found). */
+export class DazServerError extends DazportError {
+  override name = 'DazServerError';
+  constructor(
+    readonly status: number,
+    readonly serverCode: string,
+    message: string,
+    readonly detail: string | undefined,
+    readonly retryAfterSec: number | undefined,
+  ) {
+    super('DAZPORT_SERVER', detail ? `${message} (${detail})` : message, {
+      context: { status, serverCode, ...(retryAfterSec === undefined ? {} : { retryAfterSec }) },
+    });
+  }
+}
+
+/** The script ran and failed: HTTP 200 with `success:false`. */
+export class DazScriptError extends DazportError {
+  override name = 'DazScriptError';
+  /** Line in the script, when the server named one. */
+  readonly line: number | undefined;
+  /** `SyntaxError` messages mean the script never ran. */
+  readonly isSyntaxError: boolean;
+
+  constructor(
+    readonly serverMessage: string,
+    readonly requestId: string | undefined,
+    readonly output: string[],
+    readonly script: string,
+  ) {
+    const line = /^Line (\d+):/.exec(serverMessage);
+    super('DAZPORT_SCRIPT', `DazScript failed: ${serverMessage}`, {
+      context: { requestId, ...(line ? { line: Number(line[1]) } : {}) },
+    });
+    this.line = line ? Number(line[1]) : undefined;
+    this.isSyntaxError = serverMessage.includes('SyntaxError');
+  }
+
+  /** The script with line numbers and the failing line marked, for humans. */
+  get diagnostic(): string {
+    const lines = this.script.split('\n');
+    const width = String(lines.length).length;
+    return lines
+      .map((text, i) => `${i + 1 === this.line ? '>' : ' '} ${String(i + 1).padStart(width)} | ${text}`)
+      .join('\n');
+  }
+}
+
+/** The server answered with something that is not the protocol (not JSON, wrong shape). */
+export class DazProtocolError extends DazportError {
+  override name = 'DazProtocolError';
+  constructor(message: string, context: Record<string, unknown> = {}) {
+    super('DAZPORT_PROTOCOL', message, { context });
+  }
+}
