@@ -15,7 +15,7 @@
  * concurrent requests.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { quoteString, quoteStringStd } from '../runtime/json-builder.js';
 import { ScriptHost } from '../runtime/script-host.js';
 import { outputJson } from '../runtime/script-runtime.js';
@@ -96,8 +96,6 @@ export class EmulatorServer {
         });
       },
     );
-    // cpp-httplib's keep_alive_max_count: the 5th response carries `Connection: close`.
-    this.#http.maxRequestsPerSocket = config.keepAliveMaxRequests;
   }
 
   /** Load the scene on a fresh main thread and start listening. */
@@ -176,7 +174,26 @@ export class EmulatorServer {
     route('GET', /^\/scene\/events$/, (x) => this.#sceneEvents(x)),
   ];
 
+  /** Requests served per connection, for cpp-httplib's keep_alive_max_count. */
+  readonly #servedBySocket = new WeakMap<Socket, number>();
+
+  /**
+   * The plugin's server closes a connection right after its 5th response (`Connection: close`).
+   * Node's own `maxRequestsPerSocket` sends the header but leaves the socket open until the idle
+   * timeout, so the count is kept here and the socket is ended as httplib ends it.
+   */
+  #countRequest(req: IncomingMessage, res: ServerResponse): void {
+    const socket = req.socket;
+    const served = (this.#servedBySocket.get(socket) ?? 0) + 1;
+    this.#servedBySocket.set(socket, served);
+    if (served >= this.config.keepAliveMaxRequests) {
+      res.setHeader('Connection', 'close');
+      res.once('finish', () => socket.end());
+    }
+  }
+
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    this.#countRequest(req, res);
     const url = new URL(req.url ?? '/', 'http://emulator');
     const method = req.method ?? 'GET';
     const path = url.pathname;

@@ -1,0 +1,134 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { request } from 'undici';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startEmulator } from '../../src/emulator/start-emulator.js';
+import { sleep, startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
+
+interface Stream {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: () => string;
+  /** Resolves when the accumulated text satisfies `test`, rejects after `ms`. */
+  waitFor: (test: (text: string) => boolean, ms?: number) => Promise<string>;
+  ended: Promise<'end' | 'error'>;
+  close: () => void;
+}
+
+async function openStream(url: string, token: string | null): Promise<Stream> {
+  const controller = new AbortController();
+  const res = await request(url, {
+    headers: token ? { 'x-api-token': token } : {},
+    signal: controller.signal,
+  });
+  let text = '';
+  const waiters = new Set<() => void>();
+  const ended = new Promise<'end' | 'error'>((resolve) => {
+    res.body.on('data', (chunk: Buffer) => {
+      text += chunk.toString('utf8');
+      for (const w of waiters) w();
+    });
+    res.body.on('end', () => resolve('end'));
+    res.body.on('error', () => resolve('error'));
+  });
+  return {
+    status: res.statusCode,
+    headers: res.headers,
+    text: () => text,
+    ended,
+    close: () => controller.abort(),
+    waitFor: (test, ms = 3_000) =>
+      new Promise((resolve, reject) => {
+        const check = () => {
+          if (test(text)) {
+            waiters.delete(check);
+            clearTimeout(timer);
+            resolve(text);
+          }
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`stream did not match within ${ms} ms; got: ${JSON.stringify(text)}`));
+        }, ms);
+        waiters.add(check);
+        check();
+      }),
+  };
+}
+
+function dataFrames(text: string): { type: string; ts: number; data: Record<string, unknown> }[] {
+  return text
+    .split('\n\n')
+    .filter((frame) => frame.startsWith('data: '))
+    .map((frame) => JSON.parse(frame.slice(6)));
+}
+
+describe('GET /scene/events (SSE)', () => {
+  let t: TestEmulator | undefined;
+  const streams: Stream[] = [];
+  afterEach(async () => {
+    for (const s of streams.splice(0)) s.close();
+    await t?.close();
+    t = undefined;
+  });
+
+  it('streams scene events in the plugin envelope, with SSE headers', async () => {
+    t = await startTestEmulator({ sseKeepaliveMs: 5_000 });
+    const s = await openStream(`${t.url}/scene/events?filter=time`, t.token);
+    streams.push(s);
+    expect(s.status).toBe(200);
+    expect(s.headers['content-type']).toBe('text/event-stream');
+    expect(s.headers['cache-control']).toBe('no-cache');
+    expect(s.headers['x-accel-buffering']).toBe('no');
+    const before = Date.now();
+    await t.execute('Scene.setTime(4800); Scene.setFrame(60); 1');
+    const text = await s.waitFor((x) => dataFrames(x).length >= 2);
+    expect(text).toMatch(/^data: \{"type":"time\.changed","ts":\d+,"data":\{"time_ticks":4800,"time_secs":1\}\}\n\n/);
+    const frames = dataFrames(text);
+    expect(frames.map((f) => f.data)).toEqual([
+      { time_ticks: 4800, time_secs: 1 },
+      { time_ticks: 9600, time_secs: 2 },
+    ]);
+    expect(frames[0].ts).toBeGreaterThanOrEqual(before - 1000);
+    expect(text).not.toContain('event:');
+  });
+
+  it('filters by category; only unknown tokens means everything', async () => {
+    t = await startTestEmulator({ sseKeepaliveMs: 5_000 });
+    const nodeOnly = await openStream(`${t.url}/scene/events?filter=node,selection`, t.token);
+    const bogus = await openStream(`${t.url}/scene/events?filter=bogus,Time`, t.token);
+    const all = await openStream(`${t.url}/scene/events`, t.token);
+    streams.push(nodeOnly, bogus, all);
+    await t.execute('Scene.setTime(160); 1');
+    await all.waitFor((x) => x.includes('time.changed'));
+    await bogus.waitFor((x) => x.includes('time.changed'));
+    await sleep(200);
+    expect(nodeOnly.text()).toBe('');
+  });
+
+  it('sends :keepalive comments while idle', async () => {
+    t = await startTestEmulator({ sseKeepaliveMs: 100 });
+    const s = await openStream(`${t.url}/scene/events`, t.token);
+    streams.push(s);
+    const text = await s.waitFor((x) => x.split(':keepalive\n\n').length >= 3);
+    expect(text.startsWith(':keepalive\n\n')).toBe(true);
+  });
+
+  it('requires the token', async () => {
+    t = await startTestEmulator();
+    const r = await t.call('GET', '/scene/events', { token: null });
+    expect(r.status).toBe(401);
+    expect(r.json()).toMatchObject({ error_code: 'AUTH_MISSING_TOKEN' });
+  });
+
+  it('ends streams cleanly when the server stops', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'dazport-sse-'));
+    const emulator = await startEmulator({ port: 0, home, tokenFile: join(home, 'token.txt'), sseKeepaliveMs: 5_000 });
+    const s = await openStream(`${emulator.url}/scene/events`, emulator.token);
+    await sleep(100);
+    expect(emulator.server.sseSubscribers).toBe(1);
+    await emulator.stop();
+    expect(await s.ended).toBe('end');
+  });
+});
