@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // Emulator tests bind loopback ports and run scripts in a worker; keep them off each other's toes.
     pool: 'forks',
+    reporters: ['default', './test/summary-reporter.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
   },

@@ -2,12 +2,17 @@
 /**
  * dazport's command line: wires the commands, nothing else. Each command lives in its own file.
  */
+import { createRequire } from 'node:module';
 import { Command } from 'commander';
 import { demoCommand } from './commands/demo.js';
 import { emulatorCommand } from './commands/emulator.js';
 
+// From src/cli (tsx) and dist/cli (built) alike, the package manifest is two folders up.
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
 export function buildProgram(): Command {
   const program = new Command('dazport')
+    .version(version, '-V, --version', 'print the dazport version')
     .description(
       'Get 3D content out of DAZ Studio (glTF, USD) and mocap into it (BVH onto Genesis 8/9).\n' +
         'Talks to DAZ Studio through the DazScript Server plugin, or to the built-in emulator.',

@@ -22,14 +22,34 @@ describe('async jobs', () => {
 
   it('queues, runs and reports a job with the plugin shapes', async () => {
     t = await startTestEmulator();
-    const r = await t.call('POST', '/execute/async', { json: { script: "print('hello async'); getArguments()[0].n * 2", args: { n: 21 } } });
-    expect(r.text).toMatch(/^\{"request_id":"execute-[0-9a-f]{8}","status":"queued","submitted_at":"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d"\}$/);
+    const r = await t.call('POST', '/execute/async', {
+      json: { script: "print('hello async'); getArguments()[0].n * 2", args: { n: 21 } },
+    });
+    expect(r.text).toMatch(
+      /^\{"request_id":"execute-[0-9a-f]{8}","status":"queued","submitted_at":"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d"\}$/,
+    );
     const id = r.json<{ request_id: string }>().request_id;
     const done = await t.call('GET', `/requests/${id}/result?wait=true&timeout=10`);
     expect(done.status).toBe(200);
     const body = done.json();
-    expect(Object.keys(body)).toEqual(['request_id', 'status', 'success', 'result', 'output', 'error', 'duration_ms', 'completed_at']);
-    expect(body).toMatchObject({ request_id: id, status: 'completed', success: true, result: 42, output: ['hello async'], error: null });
+    expect(Object.keys(body)).toEqual([
+      'request_id',
+      'status',
+      'success',
+      'result',
+      'output',
+      'error',
+      'duration_ms',
+      'completed_at',
+    ]);
+    expect(body).toMatchObject({
+      request_id: id,
+      status: 'completed',
+      success: true,
+      result: 42,
+      output: ['hello async'],
+      error: null,
+    });
     const status = (await t.call('GET', `/requests/${id}/status`)).json();
     expect(status).toEqual({ request_id: id, status: 'completed', progress: 1 });
   });
@@ -50,7 +70,9 @@ describe('async jobs', () => {
       await submit(t, 'order.push(2); order.join()'),
       await submit(t, `order.push(3); ${busyScript(1500, 'x')}; order.join()`),
     ];
-    const statuses = await Promise.all(ids.map(async (id) => (await t!.call('GET', `/requests/${id}/status`)).json()));
+    const statuses = await Promise.all(
+      ids.map(async (id) => (await t!.call('GET', `/requests/${id}/status`)).json()),
+    );
     expect(statuses.map((s) => s.status)).toEqual(['queued', 'queued', 'queued']);
     expect(statuses.map((s) => s.queue_position)).toEqual([1, 2, 3]);
     expect(statuses[0]).toEqual({ request_id: ids[0], status: 'queued', progress: 0, queue_position: 1 });
@@ -98,12 +120,21 @@ describe('async jobs', () => {
     const cancel = await t.call('DELETE', `/requests/${queued}`);
     expect(cancel.status).toBe(200);
     expect(cancel.text).toMatch(
-      new RegExp(`^\\{"request_id":"${queued}","status":"cancelled","message":"Cancellation requested","cancelled_at":"[-0-9T:]+"\\}$`),
+      new RegExp(
+        `^\\{"request_id":"${queued}","status":"cancelled","message":"Cancellation requested","cancelled_at":"[-0-9T:]+"\\}$`,
+      ),
     );
     await blocker;
     expect((await t.execute('typeof sideEffectQueued')).result).toBe('undefined');
     const cancelled = await result(t, queued);
-    expect(cancelled).toEqual({ request_id: queued, status: 'cancelled', success: false, result: null, output: [], error: 'Cancelled' });
+    expect(cancelled).toEqual({
+      request_id: queued,
+      status: 'cancelled',
+      success: false,
+      result: null,
+      output: [],
+      error: 'Cancelled',
+    });
 
     const running = await submit(t, `${busyScript(600, 'x')}; var sideEffectRunning = 1;`);
     await sleep(200);
@@ -144,7 +175,9 @@ describe('async jobs', () => {
     expect(all.requests.map((r) => r.request_id)).toEqual([...ok, bad].sort());
     expect(all).toMatchObject({ total: 3, completed: 2, failed: 1, queued: 0, running: 0, cancelled: 0 });
     expect(Object.keys(all.requests[0])).toEqual(['request_id', 'status', 'progress', 'submitted_at']);
-    const failed = (await t.call('GET', '/requests?status=failed')).json<{ requests: { request_id: string }[] } & Json>();
+    const failed = (await t.call('GET', '/requests?status=failed')).json<
+      { requests: { request_id: string }[] } & Json
+    >();
     expect(failed.requests.map((r) => r.request_id)).toEqual([bad]);
     expect(failed).toMatchObject({ total: 3, completed: 0, failed: 1 });
     const unknown = (await t.call('GET', '/requests?status=bogus')).json();
@@ -158,7 +191,11 @@ describe('async jobs', () => {
     expect(empty.json()).toMatchObject({ error_code: 'MISSING_FIELD' });
     const notJson = await t.call('POST', '/execute/async', { body: 'not json' });
     expect(notJson.status).toBe(400);
-    expect(notJson.json()).toEqual({ success: false, error_code: 'INVALID_JSON', error: 'Invalid JSON in request body' });
+    expect(notJson.json()).toEqual({
+      success: false,
+      error_code: 'INVALID_JSON',
+      error: 'Invalid JSON in request body',
+    });
     expect((await t.call('POST', '/execute/async', { json: { script: '1' }, token: null })).status).toBe(401);
     expect((await t.call('GET', '/requests', { token: null })).status).toBe(401);
   });
@@ -205,7 +242,9 @@ describe('async jobs', () => {
 
   it('runs registered scripts asynchronously with script- ids', async () => {
     t = await startTestEmulator();
-    await t.call('POST', '/scripts/register', { json: { name: 'sum', script: 'getArguments()[0].a + getArguments()[0].b' } });
+    await t.call('POST', '/scripts/register', {
+      json: { name: 'sum', script: 'getArguments()[0].a + getArguments()[0].b' },
+    });
     const r = await t.call('POST', '/scripts/sum/async', { json: { args: { a: 2, b: 3 } } });
     const id = r.json<{ request_id: string }>().request_id;
     expect(id).toMatch(/^script-[0-9a-f]{8}$/);

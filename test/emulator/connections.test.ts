@@ -70,7 +70,8 @@ describe('connections, like cpp-httplib in the plugin', () => {
 
   it('runs every script serially on one main thread, whatever the concurrency', async () => {
     t = await startTestEmulator();
-    const script = '(function(){ var t0 = new Date().getTime(); while (new Date().getTime() - t0 < 80) {} return [t0, new Date().getTime()]; })()';
+    const script =
+      '(function(){ var t0 = new Date().getTime(); while (new Date().getTime() - t0 < 80) {} return [t0, new Date().getTime()]; })()';
     const bodies = await Promise.all(Array.from({ length: 8 }, () => t!.execute(script)));
     const spans = bodies.map((b) => b.result as [number, number]).sort((a, b) => a[0] - b[0]);
     for (let i = 1; i < spans.length; i++) expect(spans[i][0]).toBeGreaterThanOrEqual(spans[i - 1][1]);
@@ -94,7 +95,9 @@ describe('connections, like cpp-httplib in the plugin', () => {
   it('answers 20 parallel requests with only 200 or 429, and correct results', async () => {
     t = await startTestEmulator();
     const replies = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => t!.call('POST', '/execute', { json: { script: `${busyScript(20, 'x')}; ${i} * 2` } })),
+      Array.from({ length: 20 }, (_, i) =>
+        t!.call('POST', '/execute', { json: { script: `${busyScript(20, 'x')}; ${i} * 2` } }),
+      ),
     );
     for (const [i, r] of replies.entries()) {
       expect([200, 429]).toContain(r.status);

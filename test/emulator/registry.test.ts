@@ -11,17 +11,29 @@ describe('script registry', () => {
   const SCRIPT = "var a = getArguments()[0]; 'hello ' + a.name;";
 
   it('registers, reports an update on overwrite, lists by name, runs with args', async () => {
-    const first = await t.call('POST', '/scripts/register', { json: { name: 'greet', script: SCRIPT, description: '  says hello  ' } });
+    const first = await t.call('POST', '/scripts/register', {
+      json: { name: 'greet', script: SCRIPT, description: '  says hello  ' },
+    });
     expect(first.status).toBe(200);
-    expect(first.text).toMatch(/^\{"success":true,"id":"greet","registered_at":"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d","updated":false\}$/);
-    const again = await t.call('POST', '/scripts/register', { json: { name: 'greet', script: SCRIPT, description: 'says hello' } });
+    expect(first.text).toMatch(
+      /^\{"success":true,"id":"greet","registered_at":"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d","updated":false\}$/,
+    );
+    const again = await t.call('POST', '/scripts/register', {
+      json: { name: 'greet', script: SCRIPT, description: 'says hello' },
+    });
     expect(again.json()).toMatchObject({ success: true, id: 'greet', updated: true });
     await t.call('POST', '/scripts/register', { json: { name: 'a-first', script: '1' } });
 
-    const list = (await t.call('GET', '/scripts')).json<{ scripts: { name: string; description: string }[]; count: number }>();
+    const list = (await t.call('GET', '/scripts')).json<{
+      scripts: { name: string; description: string }[];
+      count: number;
+    }>();
     expect(list.count).toBe(list.scripts.length);
     expect(list.scripts.map((s) => s.name)).toEqual([...list.scripts.map((s) => s.name)].sort());
-    expect(list.scripts.find((s) => s.name === 'greet')).toMatchObject({ name: 'greet', description: 'says hello' });
+    expect(list.scripts.find((s) => s.name === 'greet')).toMatchObject({
+      name: 'greet',
+      description: 'says hello',
+    });
 
     const run = await t.call('POST', '/scripts/greet/execute', { json: { args: { name: 'world' } } });
     expect(run.status).toBe(200);
@@ -30,7 +42,9 @@ describe('script registry', () => {
   });
 
   it('runs with no args when the body is empty or not JSON (the plugin ignores it)', async () => {
-    await t.call('POST', '/scripts/register', { json: { name: 'argtype', script: 'JSON.stringify(getArguments()[0])' } });
+    await t.call('POST', '/scripts/register', {
+      json: { name: 'argtype', script: 'JSON.stringify(getArguments()[0])' },
+    });
     expect((await t.call('POST', '/scripts/argtype/execute', { body: '' })).json().result).toBe('{}');
     expect((await t.call('POST', '/scripts/argtype/execute', { body: '{garbage' })).json().result).toBe('{}');
   });
@@ -64,9 +78,21 @@ describe('script registry', () => {
     const cases: [unknown, string, string][] = [
       [{ name: '', script: '1' }, 'MISSING_FIELD', "Field 'name' is required"],
       [{ script: '1' }, 'MISSING_FIELD', "Field 'name' is required"],
-      [{ name: 'has space', script: '1' }, 'INVALID_FIELD', "Field 'name' must be 1-64 characters: letters, digits, hyphens, underscores only"],
-      [{ name: 'x'.repeat(65), script: '1' }, 'INVALID_FIELD', "Field 'name' must be 1-64 characters: letters, digits, hyphens, underscores only"],
-      [{ name: 'ünïcode', script: '1' }, 'INVALID_FIELD', "Field 'name' must be 1-64 characters: letters, digits, hyphens, underscores only"],
+      [
+        { name: 'has space', script: '1' },
+        'INVALID_FIELD',
+        "Field 'name' must be 1-64 characters: letters, digits, hyphens, underscores only",
+      ],
+      [
+        { name: 'x'.repeat(65), script: '1' },
+        'INVALID_FIELD',
+        "Field 'name' must be 1-64 characters: letters, digits, hyphens, underscores only",
+      ],
+      [
+        { name: 'ünïcode', script: '1' },
+        'INVALID_FIELD',
+        "Field 'name' must be 1-64 characters: letters, digits, hyphens, underscores only",
+      ],
       [{ name: 'ok', script: '   ' }, 'MISSING_FIELD', "Field 'script' is required"],
       [{ name: 'ok' }, 'MISSING_FIELD', "Field 'script' is required"],
     ];
@@ -75,14 +101,22 @@ describe('script registry', () => {
       expect(r.status, JSON.stringify(json)).toBe(400);
       expect(r.json()).toMatchObject({ success: false, error_code: code, detail });
     }
-    expect((await t.call('POST', '/scripts/register', { json: { name: 'x'.repeat(64), script: '1' } })).status).toBe(200);
+    expect(
+      (await t.call('POST', '/scripts/register', { json: { name: 'x'.repeat(64), script: '1' } })).status,
+    ).toBe(200);
     const bad = await t.call('POST', '/scripts/register', { body: 'nope' });
     expect(bad.status).toBe(400);
-    expect(bad.json()).toEqual({ success: false, error_code: 'INVALID_JSON', error: 'Invalid JSON in request body' });
+    expect(bad.json()).toEqual({
+      success: false,
+      error_code: 'INVALID_JSON',
+      error: 'Invalid JSON in request body',
+    });
   });
 
   it('requires the token on every registry route', async () => {
-    expect((await t.call('POST', '/scripts/register', { json: { name: 'n', script: '1' }, token: null })).status).toBe(401);
+    expect(
+      (await t.call('POST', '/scripts/register', { json: { name: 'n', script: '1' }, token: null })).status,
+    ).toBe(401);
     expect((await t.call('GET', '/scripts', { token: null })).status).toBe(401);
     expect((await t.call('DELETE', '/scripts/greet', { token: null })).status).toBe(401);
   });

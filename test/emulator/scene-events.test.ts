@@ -84,7 +84,9 @@ describe('GET /scene/events (SSE)', () => {
     const before = Date.now();
     await t.execute('Scene.setTime(4800); Scene.setFrame(60); 1');
     const text = await s.waitFor((x) => dataFrames(x).length >= 2);
-    expect(text).toMatch(/^data: \{"type":"time\.changed","ts":\d+,"data":\{"time_ticks":4800,"time_secs":1\}\}\n\n/);
+    expect(text).toMatch(
+      /^data: \{"type":"time\.changed","ts":\d+,"data":\{"time_ticks":4800,"time_secs":1\}\}\n\n/,
+    );
     const frames = dataFrames(text);
     expect(frames.map((f) => f.data)).toEqual([
       { time_ticks: 4800, time_secs: 1 },
@@ -124,7 +126,12 @@ describe('GET /scene/events (SSE)', () => {
 
   it('ends streams cleanly when the server stops', async () => {
     const home = mkdtempSync(join(tmpdir(), 'dazport-sse-'));
-    const emulator = await startEmulator({ port: 0, home, tokenFile: join(home, 'token.txt'), sseKeepaliveMs: 5_000 });
+    const emulator = await startEmulator({
+      port: 0,
+      home,
+      tokenFile: join(home, 'token.txt'),
+      sseKeepaliveMs: 5_000,
+    });
     const s = await openStream(`${emulator.url}/scene/events`, emulator.token);
     await sleep(100);
     expect(emulator.server.sseSubscribers).toBe(1);

@@ -101,11 +101,17 @@ export class ScriptHost extends EventEmitter<ScriptHostEvents> {
             this.#pump();
             break;
           case 'fatal':
+            // Keep a DazportError's code and hint across the thread boundary.
             reject(
-              new DazportError(
-                'DAZPORT_EMULATOR_START',
-                `emulator could not load its scene: ${message.message}`,
-              ),
+              message.code?.startsWith('DAZPORT_')
+                ? new DazportError(message.code, message.message, {
+                    suggestion: message.suggestion,
+                    context: message.context,
+                  })
+                : new DazportError(
+                    'DAZPORT_EMULATOR_START',
+                    `emulator could not load its scene: ${message.message}`,
+                  ),
             );
             void worker.terminate();
             break;

@@ -28,5 +28,13 @@ try {
   send({ type: 'event', event: { type: 'scene.loaded', data: { filename: spec.name } } });
   send({ type: 'ready', sceneSummary: { nodes } });
 } catch (err) {
-  send({ type: 'fatal', message: err instanceof Error ? err.message : String(err) });
+  // Keep a DazportError's code and hint: the user needs them (a scene file that is not there ...).
+  const e = err as { message?: string; code?: unknown; suggestion?: unknown; context?: unknown };
+  send({
+    type: 'fatal',
+    message: e.message ?? String(err),
+    code: typeof e.code === 'string' ? e.code : undefined,
+    suggestion: typeof e.suggestion === 'string' ? e.suggestion : undefined,
+    context: e.context && typeof e.context === 'object' ? (e.context as Record<string, unknown>) : undefined,
+  });
 }

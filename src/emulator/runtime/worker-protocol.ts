@@ -18,7 +18,7 @@ export type FromWorker =
   | { type: 'done'; id: number; outcome: ScriptOutcome }
   | { type: 'event'; event: SceneEvent }
   | { type: 'busy'; reason: string | null }
-  | { type: 'fatal'; message: string };
+  | { type: 'fatal'; message: string; code?: string; suggestion?: string; context?: Record<string, unknown> };
 
 /** What the worker is started with. */
 export interface WorkerInit {
