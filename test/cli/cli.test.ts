@@ -20,14 +20,19 @@ describe('dazport CLI', () => {
     expect(out.emulator).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(out.requestId).toMatch(/^[0-9a-f]{8}$/);
     expect(out.nodes.map((n: { label: string }) => n.label)).toContain('Genesis 9');
-    expect(out.nodes.find((n: { label: string }) => n.label === 'Genesis 9').type).toBe('DzFigure');
+    const figure = out.nodes.find((n: { label: string }) => n.label === 'Genesis 9');
+    expect(figure).toMatchObject({ type: 'DzFigure', bones: 143 });
+    expect(figure.vertices).toBeGreaterThan(10_000);
+    expect(out.nodes.map((n: { type: string }) => n.type)).toEqual(
+      expect.arrayContaining(['DzNode', 'DzBasicCamera', 'DzDistantLight', 'DzSpotLight', 'DzPointLight']),
+    );
   });
 
   it('demo in human form names the emulator and every node', async () => {
     const r = await runCli(['demo', '--scene', 'g8f']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/embedded DAZ Studio emulator \(scene g8f\)/);
-    expect(r.stdout).toMatch(/Genesis 8 Female\s+DzFigure/);
+    expect(r.stdout).toMatch(/Genesis 8 Female\s+DzFigure\s+170 bones, [\d,]+ vertices/);
   });
 
   it('emulator serves until SIGTERM, prints the token file but never the token', async () => {
@@ -51,9 +56,9 @@ describe('dazport CLI', () => {
     const res = await request(`${info.url}/execute`, {
       method: 'POST',
       headers: { 'x-api-token': token, 'content-type': 'application/json' },
-      body: JSON.stringify({ script: 'Scene.getNumNodes()' }),
+      body: JSON.stringify({ script: 'Scene.getNumSkeletons()' }),
     });
-    expect((await res.body.json()) as unknown).toMatchObject({ success: true, result: 6 });
+    expect((await res.body.json()) as unknown).toMatchObject({ success: true, result: 1 });
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
@@ -95,7 +100,7 @@ describe('dazport CLI', () => {
     ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/neither built in nor a readable file/);
-    expect(r.stderr).toMatch(/hint: use one of g9, g8f, g8m, heavy, empty/);
+    expect(r.stderr).toMatch(/hint: use one of g9, g8f, g8m, heavy, empty \(heavy:<vertices> for any size\)/);
   });
 
   it('reports errors as JSON with --json', async () => {

@@ -82,7 +82,7 @@ describe('GET /scene/events (SSE)', () => {
     expect(s.headers['cache-control']).toBe('no-cache');
     expect(s.headers['x-accel-buffering']).toBe('no');
     const before = Date.now();
-    await t.execute('Scene.setTime(4800); Scene.setFrame(60); 1');
+    await t.execute('Scene.setTime(4800); Scene.setTime(9600); 1');
     const text = await s.waitFor((x) => dataFrames(x).length >= 2);
     expect(text).toMatch(
       /^data: \{"type":"time\.changed","ts":\d+,"data":\{"time_ticks":4800,"time_secs":1\}\}\n\n/,
@@ -107,6 +107,29 @@ describe('GET /scene/events (SSE)', () => {
     await bogus.waitFor((x) => x.includes('time.changed'));
     await sleep(200);
     expect(nodeOnly.text()).toBe('');
+  });
+
+  it('publishes node, light and selection events when a script changes the scene', async () => {
+    t = await startTestEmulator({ sseKeepaliveMs: 5_000, scene: 'empty' });
+    const s = await openStream(`${t.url}/scene/events?filter=node,light,selection`, t.token);
+    streams.push(s);
+    await t.execute(
+      '(function(){ var l = new DzSpotLight(); l.setLabel("Key"); Scene.addNode(l); l.select(true); Scene.removeNode(l); return 1; })()',
+    );
+    const text = await s.waitFor((x) => dataFrames(x).some((f) => f.type === 'node.removed'));
+    const frames = dataFrames(text);
+    expect(frames.map((f) => f.type)).toEqual([
+      'node.added',
+      'light.added',
+      'selection.list_changed',
+      'selection.primary_changed',
+      'selection.list_changed',
+      'selection.primary_changed',
+      'light.removed',
+      'node.removed',
+    ]);
+    expect(frames[0].data).toMatchObject({ node_name: 'Key', node_type: 'DzSpotLight' });
+    expect(String(frames[0].data.node_id)).toMatch(/^0x[0-9a-f]+$/);
   });
 
   it('sends :keepalive comments while idle', async () => {

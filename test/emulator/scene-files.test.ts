@@ -12,28 +12,24 @@ describe('scene JSON files', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('serves a scene loaded from a file, hierarchy included', async () => {
+  it('serves a scene loaded from a file: a posed figure, a prop parented to nothing, a camera', async () => {
     const file = join(dir, 'set.json');
     writeFileSync(
       file,
       JSON.stringify({
         name: 'set',
-        nodes: [
-          {
-            kind: 'node',
-            name: 'Group',
-            label: 'Props',
-            children: [{ kind: 'camera', name: 'Cam', label: 'Shot Cam' }],
-          },
-        ],
+        figures: [{ figure: 'genesis8male', label: 'Hero', pose: { lForearmBend: [0, -30, 0] } }],
+        props: [{ shape: 'sphere', label: 'Ball', size: 30 }],
+        cameras: [{ label: 'Shot Cam', transform: { translate: [0, 150, 300] } }],
       }),
     );
     const t = await startTestEmulator({ scene: file });
     try {
       const body = await t.execute(
-        '(function(){ var c = Scene.findNodeByLabel("Shot Cam"); return [Scene.getNumNodes(), c.getNodeParent().getLabel(), c.inherits("DzCamera"), c.className()]; })()',
+        '(function(){ var c = Scene.findNodeByLabel("Shot Cam"), hero = Scene.findSkeletonByLabel("Hero"); ' +
+          'return [Scene.getNumSkeletons(), hero.getName(), hero.findBone("lForearmBend").getYRotControl().getValue(), c.className(), Scene.getNumCameras()]; })()',
       );
-      expect(body.result).toEqual([2, 'Props', true, 'DzBasicCamera']);
+      expect(body.result).toEqual([1, 'Genesis8Male', -30, 'DzBasicCamera', 1]);
     } finally {
       await t.close();
     }
@@ -42,14 +38,26 @@ describe('scene JSON files', () => {
   it('names the file and the place of a structural mistake', () => {
     const cases: [unknown, RegExp][] = [
       [[], /\(root\): expected an object/],
-      [{ name: 'x' }, /nodes: expected an array/],
+      [{ name: 'x', figures: {} }, /figures: expected an array/],
       [
-        { name: 'x', nodes: [{ kind: 'teapot', name: 'a' }] },
-        /nodes\[0\]\.kind: expected one of node, figure/,
+        { name: 'x', figures: [{ figure: 'genesis3' }] },
+        /figures\[0\]\.figure: expected one of genesis8female, genesis8male, genesis9/,
       ],
       [
-        { name: 'x', nodes: [{ kind: 'node', name: 'a', children: [{ kind: 'node', name: '' }] }] },
-        /nodes\[0\]\.children\[0\]\.name: expected a non-empty string/,
+        { name: 'x', props: [{ shape: 'teapot', label: 'a' }] },
+        /props\[0\]\.shape: expected one of box, sphere/,
+      ],
+      [
+        { name: 'x', props: [{ shape: 'box', label: 'a', transform: { translate: [1, 2] } }] },
+        /props\[0\]\.transform\.translate: expected three numbers/,
+      ],
+      [
+        { name: 'x', lights: [{ kind: 'area', label: 'a' }] },
+        /lights\[0\]\.kind: expected one of distant, spot, point/,
+      ],
+      [
+        { name: 'x', figures: [{ figure: 'genesis9', detail: 0 }] },
+        /figures\[0\]\.detail: expected a number from 0\.25 to 40/,
       ],
     ];
     for (const [json, message] of cases) {
@@ -60,5 +68,17 @@ describe('scene JSON files', () => {
     }
     writeFileSync(join(dir, 'broken.json'), '{"name": ');
     expect(() => loadSceneSpec(join(dir, 'broken.json'))).toThrowError(/broken\.json: not valid JSON/);
+  });
+
+  it('refuses a pose or morph the figure does not have, naming it', async () => {
+    const file = join(dir, 'bad-pose.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ name: 'x', figures: [{ figure: 'genesis9', pose: { lShldrBend: [0, 0, 10] } }] }),
+    );
+    await expect(startTestEmulator({ scene: file })).rejects.toMatchObject({
+      code: 'DAZPORT_SCENE_INVALID',
+      message: expect.stringMatching(/bone "lShldrBend", which Genesis 9 does not have/),
+    });
   });
 });

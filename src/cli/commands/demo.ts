@@ -7,14 +7,20 @@ import { BUILTIN_SCENE_NAMES } from '../../emulator/scenes/builtin-scenes.js';
 import { startEmulator } from '../../emulator/start-emulator.js';
 import { type GlobalOptions, runCommand } from '../run-command.js';
 
-/** ES5, returns plain values only: what a real DAZ Studio runs just the same. */
+/** ES5, returns plain values only: what a real DAZ Studio runs just the same. Bones are counted, not listed. */
 const INVENTORY_SCRIPT = `(function () {
   var nodes = [];
   for (var i = 0; i < Scene.getNumNodes(); i++) {
     var node = Scene.getNode(i);
+    if (node.inherits("DzBone")) continue;
     var parent = node.getNodeParent();
+    var obj = node.getObject();
+    var geom = obj ? obj.getCurrentShape().getGeometry() : null;
     nodes.push({ label: node.getLabel(), name: node.getName(), type: node.className(),
-      parent: parent ? parent.getLabel() : null });
+      parent: parent ? parent.getLabel() : null,
+      bones: node.inherits("DzSkeleton") ? node.getAllBones().length : 0,
+      vertices: geom ? geom.getNumVertices() : 0,
+      facets: geom ? geom.getNumFacets() : 0 });
   }
   return { nodes: nodes };
 })()`;
@@ -24,6 +30,9 @@ interface InventoryNode {
   name: string;
   type: string;
   parent: string | null;
+  bones: number;
+  vertices: number;
+  facets: number;
 }
 
 export const demoCommand = new Command('demo')
@@ -56,15 +65,27 @@ async function runDemo(scene: string, globals: GlobalOptions): Promise<void> {
     if (globals.quiet) return;
     const out: string[] = [];
     out.push(`dazport demo: embedded DAZ Studio emulator (scene ${scene}) at ${emulator.url}`);
-    out.push(`scene inventory: ${result.nodes.length} nodes (POST /execute, request ${requestId})`);
+    out.push(
+      `scene inventory: ${result.nodes.length} nodes besides bones (POST /execute, request ${requestId})`,
+    );
     const width = Math.max(5, ...result.nodes.map((n) => n.label.length));
-    out.push(`  ${'label'.padEnd(width)}  ${'type'.padEnd(16)}  name`);
+    out.push(`  ${'label'.padEnd(width)}  ${'type'.padEnd(16)}  contents`);
     for (const node of result.nodes)
-      out.push(`  ${node.label.padEnd(width)}  ${node.type.padEnd(16)}  ${node.name}`);
+      out.push(`  ${node.label.padEnd(width)}  ${node.type.padEnd(16)}  ${describe(node)}`);
     process.stdout.write(`${out.join('\n')}\n`);
   } finally {
     await client.close();
     await emulator.stop();
     rmSync(tokenDir, { recursive: true, force: true });
   }
+}
+
+function describe(node: InventoryNode): string {
+  const parts: string[] = [];
+  if (node.bones) parts.push(`${node.bones} bones`);
+  if (node.vertices)
+    parts.push(
+      `${node.vertices.toLocaleString('en-US')} vertices, ${node.facets.toLocaleString('en-US')} facets`,
+    );
+  return parts.join(', ');
 }

@@ -1,40 +1,247 @@
-import type { ScriptRealm } from '../runtime/script-runtime.js';
-import type { SceneEvent } from '../runtime/worker-protocol.js';
+import type { DomContext } from './dom-context.js';
 import { DzBase } from './dz-base.js';
-import type { DzNode } from './dz-node.js';
+import { DzCamera } from './dz-camera.js';
+import { DzLight } from './dz-light.js';
+import { type DzNode, type NodeObserver, nodeInternals } from './dz-node.js';
+import { DzSkeleton } from './dz-skeleton.js';
+import { DzTimeRange } from './math/dz-time-range.js';
 
-/** DAZ time: an integer tick count, 4800 ticks per second. */
-export const TICKS_PER_SECOND = 4800;
+/** Payload of node events: `{node_id, node_name, node_type}` as the plugin sends them. */
+function nodeInfo(node: DzNode): Record<string, unknown> {
+  return {
+    node_id: `0x${(0x7f3a00000000 + node.elementID * 0x230).toString(16)}`,
+    node_name: node.getLabel(),
+    node_type: node.className(),
+  };
+}
 
-/** Receives scene events (node added, time changed ...) for the server's SSE stream. */
-export type SceneEventSink = (event: SceneEvent) => void;
+const TICKS_PER_FRAME_30FPS = 160;
 
-/** The `Scene` global: every node in the scene, in depth-first order, with lookups; the timeline. */
-export class DzScene extends DzBase {
+/** @internal Emulator-side access to the scene (not part of the DAZ API). */
+export let sceneInternals: { setFilename(scene: DzScene, filename: string): void };
+
+/**
+ * The `Scene` global: every node (figures, their bones, props, cameras, lights) in insertion
+ * order, typed lists, selection, and the timeline (DzTime is ticks, 4800 per second).
+ * Adding and removing nodes, selection and time changes publish the plugin's SSE events.
+ */
+export class DzScene extends DzBase implements NodeObserver {
   protected readonly classChain = ['DzScene', 'DzBase', 'QObject'] as const;
+  readonly #ctx: DomContext;
   readonly #nodes: DzNode[] = [];
-  readonly #realm: ScriptRealm;
-  readonly #emit: SceneEventSink;
-  #timeTicks = 0;
-  /** Ticks per frame: 160 is 30 fps, DAZ Studio's default. */
-  #timeStep = 160;
+  #primary: DzNode | null = null;
+  #time = 0;
+  #timeStep = TICKS_PER_FRAME_30FPS;
+  #playRange = new DzTimeRange(0, 30 * TICKS_PER_FRAME_30FPS);
+  #animRange = new DzTimeRange(0, 30 * TICKS_PER_FRAME_30FPS);
+  #filename = '';
 
-  constructor(realm: ScriptRealm, roots: DzNode[], emit: SceneEventSink = () => {}) {
+  constructor(ctx: DomContext) {
     super('Scene');
-    this.#realm = realm;
-    this.#emit = emit;
-    for (const root of roots) root.collect(this.#nodes);
+    this.#ctx = ctx;
   }
 
+  static {
+    sceneInternals = {
+      setFilename: (scene, filename) => {
+        scene.#filename = filename;
+      },
+    };
+  }
+
+  // ─── nodes ───
+  getNumNodes(): number {
+    return this.#nodes.length;
+  }
+
+  getNode(index: number): DzNode | null {
+    return this.#nodes[Math.trunc(index)] ?? null;
+  }
+
+  getNodeList(): DzNode[] {
+    return this.#ctx.array(this.#nodes);
+  }
+
+  findNode(name: string): DzNode | null {
+    return this.#nodes.find((n) => n.getName() === String(name)) ?? null;
+  }
+
+  findNodeByLabel(label: string): DzNode | null {
+    return this.#nodes.find((n) => n.getLabel() === String(label)) ?? null;
+  }
+
+  findNodeByElementID(id: number): DzNode | null {
+    return this.#nodes.find((n) => n.elementID === Number(id)) ?? null;
+  }
+
+  findNodeIndex(node: DzNode): number {
+    return this.#nodes.indexOf(node);
+  }
+
+  /** Add a node and its descendants; false if it is already in the scene. */
+  addNode(node: DzNode): boolean {
+    if (!node || this.#nodes.includes(node)) return false;
+    this.#insert(node);
+    return true;
+  }
+
+  #insert(node: DzNode): void {
+    if (!this.#nodes.includes(node)) {
+      this.#nodes.push(node);
+      nodeInternals.setObserver(node, this);
+      this.#ctx.emit({ type: 'node.added', data: nodeInfo(node) });
+      const kind = kindOf(node);
+      if (kind) this.#ctx.emit({ type: `${kind}.added`, data: nodeInfo(node) });
+    }
+    for (let i = 0; i < node.getNumNodeChildren(); i++) this.#insert(node.getNodeChild(i) as DzNode);
+  }
+
+  removeNode(node: DzNode): boolean {
+    if (!this.#nodes.includes(node)) return false;
+    node.getNodeParent()?.removeNodeChild(node);
+    this.#remove(node);
+    return true;
+  }
+
+  #remove(node: DzNode): void {
+    for (let i = 0; i < node.getNumNodeChildren(); i++) this.#remove(node.getNodeChild(i) as DzNode);
+    const at = this.#nodes.indexOf(node);
+    if (at < 0) return;
+    // Deselect while the node still reports to the scene, so selection events go out.
+    if (node.isSelected()) node.select(false);
+    if (this.#primary === node) this.#setPrimary(null);
+    this.#nodes.splice(at, 1);
+    nodeInternals.setObserver(node, null);
+    const kind = kindOf(node);
+    if (kind) this.#ctx.emit({ type: `${kind}.removed`, data: nodeInfo(node) });
+    this.#ctx.emit({ type: 'node.removed', data: nodeInfo(node) });
+  }
+
+  /** Remove every node. */
+  clear(): void {
+    this.#ctx.emit({ type: 'scene.clear_starting', data: {} });
+    for (const node of [...this.#nodes].reverse()) if (node.isRootNode()) this.#remove(node);
+    this.#time = 0;
+    this.#filename = '';
+    this.#ctx.revision++;
+    this.#ctx.emit({ type: 'scene.cleared', data: {} });
+  }
+
+  // NodeObserver: children attached to a node that is in the scene join the scene.
+  nodeChildAdded(_parent: DzNode, child: DzNode): void {
+    this.#insert(child);
+  }
+
+  nodeChildRemoved(): void {}
+
+  selectionChanged(node: DzNode, selected: boolean): void {
+    this.#ctx.emit({ type: 'selection.list_changed', data: {} });
+    if (selected && !this.#primary) this.#setPrimary(node);
+    else if (!selected && this.#primary === node)
+      this.#setPrimary(this.#nodes.find((n) => n.isSelected()) ?? null);
+  }
+
+  #setPrimary(node: DzNode | null): void {
+    this.#primary = node;
+    this.#ctx.emit({ type: 'selection.primary_changed', data: node ? nodeInfo(node) : {} });
+  }
+
+  // ─── typed lists ───
+  #of<T extends DzNode>(test: (n: DzNode) => n is T): T[] {
+    return this.#nodes.filter(test);
+  }
+
+  getNumSkeletons(): number {
+    return this.#of(isSkeleton).length;
+  }
+  getSkeleton(i: number): DzSkeleton | null {
+    return this.#of(isSkeleton)[Math.trunc(i)] ?? null;
+  }
+  getSkeletonList(): DzSkeleton[] {
+    return this.#ctx.array(this.#of(isSkeleton));
+  }
+  findSkeleton(name: string): DzSkeleton | null {
+    return this.#of(isSkeleton).find((n) => n.getName() === String(name)) ?? null;
+  }
+  findSkeletonByLabel(label: string): DzSkeleton | null {
+    return this.#of(isSkeleton).find((n) => n.getLabel() === String(label)) ?? null;
+  }
+
+  /** Cameras only: lights inherit DzCamera but live in their own list. */
+  getNumCameras(): number {
+    return this.#of(isCamera).length;
+  }
+  getCamera(i: number): DzCamera | null {
+    return this.#of(isCamera)[Math.trunc(i)] ?? null;
+  }
+  getCameraList(): DzCamera[] {
+    return this.#ctx.array(this.#of(isCamera));
+  }
+  findCamera(name: string): DzCamera | null {
+    return this.#of(isCamera).find((n) => n.getName() === String(name)) ?? null;
+  }
+  findCameraByLabel(label: string): DzCamera | null {
+    return this.#of(isCamera).find((n) => n.getLabel() === String(label)) ?? null;
+  }
+
+  getNumLights(): number {
+    return this.#of(isLight).length;
+  }
+  getLight(i: number): DzLight | null {
+    return this.#of(isLight)[Math.trunc(i)] ?? null;
+  }
+  getLightList(): DzLight[] {
+    return this.#ctx.array(this.#of(isLight));
+  }
+  findLight(name: string): DzLight | null {
+    return this.#of(isLight).find((n) => n.getName() === String(name)) ?? null;
+  }
+  findLightByLabel(label: string): DzLight | null {
+    return this.#of(isLight).find((n) => n.getLabel() === String(label)) ?? null;
+  }
+
+  // ─── selection ───
+  getPrimarySelection(): DzNode | null {
+    return this.#primary;
+  }
+
+  setPrimarySelection(node: DzNode): boolean {
+    if (!this.#nodes.includes(node)) return false;
+    node.select(true);
+    if (this.#primary !== node) this.#setPrimary(node);
+    return true;
+  }
+
+  getSelectedNodeList(): DzNode[] {
+    return this.#ctx.array(this.#nodes.filter((n) => n.isSelected()));
+  }
+
+  getNumSelectedNodes(): number {
+    return this.#nodes.filter((n) => n.isSelected()).length;
+  }
+
+  getSelectedNode(i: number): DzNode | null {
+    return this.#nodes.filter((n) => n.isSelected())[Math.trunc(i)] ?? null;
+  }
+
+  selectAllNodes(onOff: boolean): void {
+    for (const n of this.#nodes) n.select(Boolean(onOff));
+  }
+
+  getSelectedSkeletonList(): DzSkeleton[] {
+    return this.#ctx.array(this.#of(isSkeleton).filter((n) => n.isSelected()));
+  }
+
+  // ─── time ───
   getTime(): number {
-    return this.#timeTicks;
+    return this.#time;
   }
 
   setTime(ticks: number): void {
     const t = Math.trunc(Number(ticks));
-    if (!Number.isFinite(t) || t === this.#timeTicks) return;
-    this.#timeTicks = t;
-    this.#emit({ type: 'time.changed', data: { time_ticks: t, time_secs: t / TICKS_PER_SECOND } });
+    if (!Number.isFinite(t) || t === this.#time) return;
+    this.#time = t;
+    this.#ctx.emit({ type: 'time.changed', data: { time_ticks: t, time_secs: t / 4800 } });
   }
 
   getTimeStep(): number {
@@ -47,32 +254,70 @@ export class DzScene extends DzBase {
   }
 
   getFrame(): number {
-    return Math.floor(this.#timeTicks / this.#timeStep);
+    return Math.floor(this.#time / this.#timeStep);
   }
 
+  /** Clamped to the animation range, as in DAZ Studio. */
   setFrame(frame: number): void {
-    this.setTime(Math.trunc(Number(frame)) * this.#timeStep);
+    const t = Math.trunc(Number(frame)) * this.#timeStep;
+    this.setTime(Math.max(this.#animRange.start, Math.min(this.#animRange.end, t)));
   }
 
-  getNumNodes(): number {
-    return this.#nodes.length;
+  stepTime(frames = 1, forward = true): void {
+    this.setFrame(this.getFrame() + (forward ? 1 : -1) * Math.trunc(frames));
   }
 
-  getNode(index: number): DzNode | null {
-    return this.#nodes[index] ?? null;
+  getPlayRange(): DzTimeRange {
+    return new DzTimeRange(this.#playRange);
   }
 
-  getNodeList(): DzNode[] {
-    const list = this.#realm.evaluate<DzNode[]>('[]');
-    for (const node of this.#nodes) list.push(node);
-    return list;
+  setPlayRange(range: DzTimeRange): void {
+    this.#playRange = new DzTimeRange(range);
   }
 
-  findNode(name: string): DzNode | null {
-    return this.#nodes.find((n) => n.getName() === String(name)) ?? null;
+  getAnimRange(): DzTimeRange {
+    return new DzTimeRange(this.#animRange);
   }
 
-  findNodeByLabel(label: string): DzNode | null {
-    return this.#nodes.find((n) => n.getLabel() === String(label)) ?? null;
+  setAnimRange(range: DzTimeRange): void {
+    this.#animRange = new DzTimeRange(range);
   }
+
+  beginTimeEdit(): void {}
+
+  finishTimeEdit(): void {}
+
+  isPlaying(): boolean {
+    return false;
+  }
+
+  // ─── file ───
+  getFilename(): string {
+    return this.#filename;
+  }
+
+  needsSave(): boolean {
+    return false;
+  }
+
+  update(): void {}
+}
+
+function isSkeleton(n: DzNode): n is DzSkeleton {
+  return n instanceof DzSkeleton;
+}
+
+function isCamera(n: DzNode): n is DzCamera {
+  return n instanceof DzCamera && !(n instanceof DzLight);
+}
+
+function isLight(n: DzNode): n is DzLight {
+  return n instanceof DzLight;
+}
+
+function kindOf(node: DzNode): 'skeleton' | 'camera' | 'light' | null {
+  if (isSkeleton(node)) return 'skeleton';
+  if (isLight(node)) return 'light';
+  if (isCamera(node)) return 'camera';
+  return null;
 }

@@ -17,13 +17,45 @@ export interface DzSerializable {
   [DZ_SERIALIZE](): unknown;
 }
 
-/** C `printf("%.15g", x)` for finite x. */
+/**
+ * C `printf("%.15g", x)` for finite x. Hot: the emulator prints every vertex coordinate of a
+ * scene with it, so the common cases avoid the general path:
+ * - integers below 1e15 print as themselves;
+ * - in %g's fixed range (1e-4 ≤ |x| < 1e15), when JavaScript's shortest round-trip form has at
+ *   most 15 significant digits it is exactly what %.15g prints (rounding x to 15 digits cannot
+ *   move it off that shorter decimal, whose error is already under half an ulp), otherwise
+ *   toPrecision(15) with trailing zeros stripped is.
+ */
 export function formatG15(x: number): string {
+  if (Number.isInteger(x) && Math.abs(x) < 1e15) return Object.is(x, -0) ? '-0' : String(x);
+  const ax = Math.abs(x);
+  if (ax >= 1e-4 && ax < 1e15) {
+    const shortest = String(x);
+    if (!shortest.includes('e') && significantDigits(shortest) <= 15) return shortest;
+    const fixed = x.toPrecision(15);
+    if (!fixed.includes('e')) return stripZeros(fixed);
+  }
+  return formatG15General(x);
+}
+
+function significantDigits(s: string): number {
+  let count = 0;
+  let leading = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) continue; // sign, point
+    if (leading && c === 48) continue;
+    leading = false;
+    count++;
+  }
+  return count;
+}
+
+function formatG15General(x: number): string {
   if (x === 0) return Object.is(x, -0) ? '-0' : '0';
-  const [, expPart] = x.toExponential(14).split('e');
+  const [mantissa, expPart] = x.toExponential(14).split('e');
   const exp = Number(expPart);
   if (exp < -4 || exp >= 15) {
-    const [mantissa] = x.toExponential(14).split('e');
     const digits = stripZeros(mantissa);
     const sign = exp < 0 ? '-' : '+';
     return `${digits}e${sign}${String(Math.abs(exp)).padStart(2, '0')}`;

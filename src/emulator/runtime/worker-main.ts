@@ -4,7 +4,7 @@
  * /status, refuse with 429, and keep SSE streams alive while a long script runs.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { buildGlobals } from '../scenes/build-dom.js';
+import { buildScene } from '../scenes/build-scene.js';
 import { loadSceneSpec } from '../scenes/load-scene.js';
 import { ScriptRuntime } from './script-runtime.js';
 import type { FromWorker, ToWorker, WorkerInit } from './worker-protocol.js';
@@ -17,15 +17,14 @@ try {
   const spec = loadSceneSpec(init.scene);
   let nodes = 0;
   const runtime = new ScriptRuntime((realm) => {
-    const { scene, globals } = buildGlobals(spec, realm, (event) => send({ type: 'event', event }));
-    nodes = scene.getNumNodes();
-    return globals;
+    const built = buildScene(spec, realm, (event) => send({ type: 'event', event }));
+    nodes = built.scene.getNumNodes();
+    return built.globals;
   });
   runtime.onBusy = (reason) => send({ type: 'busy', reason });
   port.on('message', (message: ToWorker) => {
     if (message.type === 'run') send({ type: 'done', id: message.id, outcome: runtime.run(message.job) });
   });
-  send({ type: 'event', event: { type: 'scene.loaded', data: { filename: spec.name } } });
   send({ type: 'ready', sceneSummary: { nodes } });
 } catch (err) {
   // Keep a DazportError's code and hint: the user needs them (a scene file that is not there ...).

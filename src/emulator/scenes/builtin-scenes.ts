@@ -1,44 +1,156 @@
-import type { NodeSpec, SceneSpec } from './scene-spec.js';
-
-/** The set every built-in scene stages its figure in: a prop, a camera and three lights. */
-function stage(): NodeSpec[] {
-  return [
-    { kind: 'node', name: 'Cube', label: 'Textured Cube' },
-    { kind: 'camera', name: 'Camera', label: 'Camera 1' },
-    { kind: 'distant-light', name: 'Distant Light', label: 'Distant Light 1' },
-    { kind: 'spot-light', name: 'Spotlight', label: 'Spotlight 1' },
-    { kind: 'point-light', name: 'Point Light', label: 'Point Light 1' },
-  ];
-}
+/**
+ * The built-in scenes: a posed Genesis figure of each generation staged with a textured prop,
+ * a camera and a distant, a spot and a point light; `heavy` for benchmarks (several figures and
+ * props, at least 1,000,000 vertices, or any size with `heavy:<vertices>`); `empty`.
+ */
+import type { GenesisFigureId } from '../../bonemaps/genesis/skeleton-definition.js';
+import type { FigureSpec, SceneSpec, Vec3 } from './scene-spec.js';
 
 export const BUILTIN_SCENE_NAMES = ['g9', 'g8f', 'g8m', 'heavy', 'empty'] as const;
 export type BuiltinSceneName = (typeof BUILTIN_SCENE_NAMES)[number];
 
+const G8_POSE: Record<string, Vec3> = {
+  head: [-8, 20, 0],
+  neckUpper: [4, 6, 0],
+  lShldrBend: [0, 10, 35],
+  rShldrBend: [0, -5, -25],
+  lForearmBend: [0, -55, 0],
+  rForearmBend: [0, 30, 0],
+  lThighBend: [-30, 0, -4],
+  lShin: [40, 0, 0],
+  rThighBend: [10, 0, 3],
+  abdomenUpper: [6, 0, 3],
+};
+
+const G9_POSE: Record<string, Vec3> = {
+  head: [-8, 20, 0],
+  neck2: [4, 6, 0],
+  l_upperarm: [0, 10, 35],
+  r_upperarm: [0, -5, -25],
+  l_forearm: [0, -55, 0],
+  r_forearm: [0, 30, 0],
+  l_thigh: [-30, 0, -4],
+  l_shin: [40, 0, 0],
+  r_thigh: [10, 0, 3],
+  spine2: [6, 0, 3],
+};
+
+function figureSpec(
+  figure: GenesisFigureId,
+  label: string,
+  detail = 1,
+  translate: Vec3 = [0, 0, 0],
+): FigureSpec {
+  return {
+    figure,
+    label,
+    detail,
+    pose: figure === 'genesis9' ? G9_POSE : G8_POSE,
+    morphs: { 'Body Heavy': 0.3 },
+    transform: { translate },
+    selected: translate[0] === 0,
+  };
+}
+
+function staged(name: string, figures: FigureSpec[]): SceneSpec {
+  return {
+    name,
+    figures,
+    props: [
+      {
+        shape: 'box',
+        label: 'Textured Cube',
+        name: 'Cube',
+        size: 40,
+        segments: 4,
+        transform: { translate: [70, 0, 10], rotate: [0, 30, 0] },
+        surface: {
+          type: 'iray',
+          values: {
+            'Glossy Roughness': 0.6,
+            'Metallic Weight': 0.2,
+            'Horizontal Tiles': 2,
+            'Vertical Tiles': 2,
+          },
+          maps: { 'Diffuse Color': 'checker_diffuse.png', 'Glossy Roughness': 'checker_roughness.png' },
+        },
+      },
+    ],
+    cameras: [
+      {
+        label: 'Camera 1',
+        name: 'Camera',
+        transform: { translate: [60, 140, 420] },
+        aimAt: [0, 100, 0],
+        focalLength: 65,
+        frameWidth: 36,
+        aspect: [16, 9],
+      },
+    ],
+    lights: [
+      {
+        kind: 'distant',
+        label: 'Distant Light 1',
+        name: 'DistantLight',
+        transform: { rotate: [-45, 30, 0] },
+        intensity: 1,
+        color: [1, 0.98, 0.95],
+      },
+      {
+        kind: 'spot',
+        label: 'Spotlight 1',
+        name: 'Spotlight',
+        transform: { translate: [-250, 300, 250] },
+        aimAt: [0, 110, 0],
+        flux: 15000,
+        spreadAngle: 40,
+      },
+      {
+        kind: 'point',
+        label: 'Point Light 1',
+        name: 'PointLight',
+        transform: { translate: [150, 200, -150] },
+        flux: 3000,
+        color: [1, 0.8, 0.6],
+      },
+    ],
+  };
+}
+
+/**
+ * `heavy` (≥ 1,000,000 vertices) or `heavy:<vertices>`: four figures side by side at a detail
+ * chosen so their meshes together reach the target, plus the stage.
+ */
+export function heavyScene(targetVertices: number, detailFor: (target: number) => number): SceneSpec {
+  const detail = detailFor(targetVertices);
+  const ids: GenesisFigureId[] = ['genesis9', 'genesis8female', 'genesis8male', 'genesis9'];
+  const labels = ['Genesis 9', 'Genesis 8 Female', 'Genesis 8 Male', 'Genesis 9 (2)'];
+  return staged(
+    `heavy:${targetVertices}`,
+    ids.map((id, i) => figureSpec(id, labels[i], detail, [(i - 1.5) * 90, 0, 0])),
+  );
+}
+
 export function builtinScene(name: BuiltinSceneName): SceneSpec {
   switch (name) {
     case 'g9':
-      return { name, nodes: [{ kind: 'figure', name: 'Genesis9', label: 'Genesis 9' }, ...stage()] };
+      return staged(name, [figureSpec('genesis9', 'Genesis 9')]);
     case 'g8f':
-      return {
-        name,
-        nodes: [{ kind: 'figure', name: 'Genesis8Female', label: 'Genesis 8 Female' }, ...stage()],
-      };
+      return staged(name, [figureSpec('genesis8female', 'Genesis 8 Female')]);
     case 'g8m':
-      return { name, nodes: [{ kind: 'figure', name: 'Genesis8Male', label: 'Genesis 8 Male' }, ...stage()] };
+      return staged(name, [figureSpec('genesis8male', 'Genesis 8 Male')]);
     case 'heavy':
-      return {
-        name,
-        nodes: [
-          { kind: 'figure', name: 'Genesis9', label: 'Genesis 9' },
-          { kind: 'figure', name: 'Genesis9', label: 'Genesis 9 (2)' },
-          { kind: 'figure', name: 'Genesis8Female', label: 'Genesis 8 Female' },
-          { kind: 'figure', name: 'Genesis8Male', label: 'Genesis 8 Male' },
-          ...stage(),
-        ],
-      };
+      throw new Error('heavy scenes are built by heavyScene()');
     case 'empty':
-      return { name, nodes: [] };
+      return { name };
   }
+}
+
+/** `heavy` or `heavy:<n>` → target vertex count, else undefined. */
+export function parseHeavy(name: string): number | undefined {
+  const m = /^heavy(?::(\d+))?$/.exec(name);
+  if (!m) return undefined;
+  return m[1] ? Number(m[1]) : 1_000_000;
 }
 
 export function isBuiltinSceneName(name: string): name is BuiltinSceneName {

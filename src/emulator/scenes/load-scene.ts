@@ -1,13 +1,23 @@
+/**
+ * Where a scene comes from: a built-in name (`g9`, `g8f`, `g8m`, `heavy[:vertices]`, `empty`)
+ * or a scene JSON file, validated with errors that name the file and the place.
+ */
 import { readFileSync } from 'node:fs';
+import { SKELETON_DEFINITIONS } from '../../bonemaps/genesis/index.js';
 import { DazportError } from '../../errors.js';
-import type { NodeKind } from '../dom/dz-node.js';
-import { BUILTIN_SCENE_NAMES, builtinScene, isBuiltinSceneName } from './builtin-scenes.js';
-import type { NodeSpec, SceneSpec } from './scene-spec.js';
+import { mannequinFor } from './build-scene.js';
+import {
+  BUILTIN_SCENE_NAMES,
+  builtinScene,
+  heavyScene,
+  isBuiltinSceneName,
+  parseHeavy,
+} from './builtin-scenes.js';
+import type { SceneSpec } from './scene-spec.js';
 
-const KINDS: readonly NodeKind[] = ['node', 'figure', 'camera', 'distant-light', 'spot-light', 'point-light'];
-
-/** A built-in scene by name, or a scene JSON file by path. */
 export function loadSceneSpec(nameOrPath: string): SceneSpec {
+  const heavy = parseHeavy(nameOrPath);
+  if (heavy !== undefined) return heavyScene(heavy, heavyDetail);
   if (isBuiltinSceneName(nameOrPath)) return builtinScene(nameOrPath);
   let text: string;
   try {
@@ -18,7 +28,7 @@ export function loadSceneSpec(nameOrPath: string): SceneSpec {
       `scene "${nameOrPath}" is neither built in nor a readable file`,
       {
         context: { scene: nameOrPath },
-        suggestion: `use one of ${BUILTIN_SCENE_NAMES.join(', ')} or the path of a scene JSON file`,
+        suggestion: `use one of ${BUILTIN_SCENE_NAMES.join(', ')} (heavy:<vertices> for any size) or the path of a scene JSON file`,
         cause,
       },
     );
@@ -39,36 +49,132 @@ export function loadSceneSpec(nameOrPath: string): SceneSpec {
   return validateSceneSpec(json, nameOrPath);
 }
 
-function fail(file: string, where: string, expected: string): never {
-  throw new DazportError('DAZPORT_SCENE_INVALID', `${file}: ${where}: expected ${expected}`, {
-    context: { file, where },
-  });
+/** The smallest mannequin detail at which the four heavy figures reach `target` vertices. */
+function heavyDetail(target: number): number {
+  const ids = ['genesis9', 'genesis8female', 'genesis8male', 'genesis9'];
+  for (let detail = 1; detail <= 40; detail += 0.25) {
+    const total = ids.reduce((sum, id) => sum + mannequinFor(id, detail).positions.length / 3, 0);
+    if (total >= target) return detail;
+  }
+  throw new DazportError(
+    'DAZPORT_SCENE_INVALID',
+    `heavy:${target}: more vertices than the emulator builds (about 40 000 000 at most)`,
+  );
+}
+
+// ─── validation ───
+
+class Checker {
+  constructor(readonly file: string) {}
+
+  fail(where: string, expected: string): never {
+    throw new DazportError('DAZPORT_SCENE_INVALID', `${this.file}: ${where}: expected ${expected}`, {
+      context: { file: this.file, where },
+    });
+  }
+
+  object(v: unknown, where: string): Record<string, unknown> {
+    if (!v || typeof v !== 'object' || Array.isArray(v)) this.fail(where, 'an object');
+    return v as Record<string, unknown>;
+  }
+
+  array(v: unknown, where: string): unknown[] {
+    if (v === undefined) return [];
+    if (!Array.isArray(v)) this.fail(where, 'an array');
+    return v;
+  }
+
+  string(v: unknown, where: string, optional = false): void {
+    if (optional && v === undefined) return;
+    if (typeof v !== 'string' || v === '') this.fail(where, 'a non-empty string');
+  }
+
+  number(v: unknown, where: string, min = Number.NEGATIVE_INFINITY, max = Number.POSITIVE_INFINITY): void {
+    if (v === undefined) return;
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max)
+      this.fail(where, `a number from ${min} to ${max}`);
+  }
+
+  vec3(v: unknown, where: string): void {
+    if (v === undefined) return;
+    if (!Array.isArray(v) || v.length !== 3 || !v.every((x) => typeof x === 'number' && Number.isFinite(x))) {
+      this.fail(where, 'three numbers [x, y, z]');
+    }
+  }
+
+  oneOf(v: unknown, where: string, options: readonly string[]): void {
+    if (!options.includes(v as string)) this.fail(where, `one of ${options.join(', ')}`);
+  }
+
+  transform(v: unknown, where: string): void {
+    if (v === undefined) return;
+    const t = this.object(v, where);
+    this.vec3(t.translate, `${where}.translate`);
+    this.vec3(t.rotate, `${where}.rotate`);
+    this.number(t.scale, `${where}.scale`, 0);
+  }
 }
 
 export function validateSceneSpec(json: unknown, file: string): SceneSpec {
-  if (!json || typeof json !== 'object' || Array.isArray(json)) fail(file, '(root)', 'an object');
-  const root = json as Record<string, unknown>;
-  if (typeof root.name !== 'string') fail(file, 'name', 'a string');
-  if (!Array.isArray(root.nodes)) fail(file, 'nodes', 'an array');
-  return {
-    name: root.name as string,
-    nodes: (root.nodes as unknown[]).map((n, i) => validateNode(n, `nodes[${i}]`, file)),
-  };
-}
-
-function validateNode(json: unknown, where: string, file: string): NodeSpec {
-  if (!json || typeof json !== 'object' || Array.isArray(json)) fail(file, where, 'an object');
-  const n = json as Record<string, unknown>;
-  if (!KINDS.includes(n.kind as NodeKind)) fail(file, `${where}.kind`, `one of ${KINDS.join(', ')}`);
-  if (typeof n.name !== 'string' || n.name === '') fail(file, `${where}.name`, 'a non-empty string');
-  if (n.label !== undefined && typeof n.label !== 'string') fail(file, `${where}.label`, 'a string');
-  if (n.children !== undefined && !Array.isArray(n.children)) fail(file, `${where}.children`, 'an array');
-  return {
-    kind: n.kind as NodeKind,
-    name: n.name as string,
-    label: (n.label as string | undefined) ?? (n.name as string),
-    children: ((n.children as unknown[] | undefined) ?? []).map((c, i) =>
-      validateNode(c, `${where}.children[${i}]`, file),
-    ),
-  };
+  const c = new Checker(file);
+  const root = c.object(json, '(root)');
+  c.string(root.name, 'name');
+  c.array(root.figures, 'figures').forEach((f, i) => {
+    const w = `figures[${i}]`;
+    const fig = c.object(f, w);
+    c.oneOf(
+      fig.figure,
+      `${w}.figure`,
+      SKELETON_DEFINITIONS.map((s) => s.id),
+    );
+    c.string(fig.label, `${w}.label`, true);
+    c.transform(fig.transform, `${w}.transform`);
+    c.number(fig.detail, `${w}.detail`, 0.25, 40);
+    for (const [bone, angles] of Object.entries(
+      fig.pose === undefined ? {} : c.object(fig.pose, `${w}.pose`),
+    )) {
+      c.vec3(angles, `${w}.pose.${bone}`);
+    }
+    for (const [morph, value] of Object.entries(
+      fig.morphs === undefined ? {} : c.object(fig.morphs, `${w}.morphs`),
+    )) {
+      c.number(value, `${w}.morphs.${morph}`, -10, 10);
+    }
+  });
+  c.array(root.props, 'props').forEach((p, i) => {
+    const w = `props[${i}]`;
+    const prop = c.object(p, w);
+    c.oneOf(prop.shape, `${w}.shape`, ['box', 'sphere']);
+    c.string(prop.label, `${w}.label`);
+    c.number(prop.size, `${w}.size`, 0.001);
+    c.number(prop.segments, `${w}.segments`, 1, 2000);
+    c.transform(prop.transform, `${w}.transform`);
+    if (prop.surface !== undefined) {
+      const s = c.object(prop.surface, `${w}.surface`);
+      if (s.type !== undefined) c.oneOf(s.type, `${w}.surface.type`, ['iray', 'pbrskin', 'default']);
+      for (const [channel, file] of Object.entries(
+        s.maps === undefined ? {} : c.object(s.maps, `${w}.surface.maps`),
+      )) {
+        c.string(file, `${w}.surface.maps.${channel}`);
+      }
+    }
+  });
+  c.array(root.cameras, 'cameras').forEach((v, i) => {
+    const w = `cameras[${i}]`;
+    const cam = c.object(v, w);
+    c.string(cam.label, `${w}.label`);
+    c.transform(cam.transform, `${w}.transform`);
+    c.vec3(cam.aimAt, `${w}.aimAt`);
+    c.number(cam.focalLength, `${w}.focalLength`, 1, 10000);
+  });
+  c.array(root.lights, 'lights').forEach((v, i) => {
+    const w = `lights[${i}]`;
+    const light = c.object(v, w);
+    c.oneOf(light.kind, `${w}.kind`, ['distant', 'spot', 'point']);
+    c.string(light.label, `${w}.label`);
+    c.transform(light.transform, `${w}.transform`);
+    c.vec3(light.aimAt, `${w}.aimAt`);
+    c.vec3(light.color, `${w}.color`);
+  });
+  return json as SceneSpec;
 }

@@ -1,0 +1,66 @@
+/**
+ * The raw polygon data behind an emulated DzFacetMesh, in DAZ's own layout: polygons of 3 or 4
+ * corners, each corner with a vertex index and a UV index (UVs split at seams, vertices not),
+ * a surface (material group) and a face group per polygon. Positions are object space, rest.
+ */
+export interface MeshData {
+  positions: Float32Array;
+  faceSizes: Uint8Array;
+  faceVertexIndices: Uint32Array;
+  faceUvIndices: Uint32Array;
+  uvs: Float32Array;
+  faceMaterial: Uint16Array;
+  materialNames: string[];
+  faceGroup: Uint16Array;
+  faceGroupNames: string[];
+  /** Label of the UV set (e.g. "Base Female"). */
+  uvSetLabel: string;
+}
+
+/** Start of each polygon's corners in faceVertexIndices (prefix sums of faceSizes). */
+export function faceOffsets(faceSizes: Uint8Array): Uint32Array {
+  const offsets = new Uint32Array(faceSizes.length + 1);
+  for (let f = 0; f < faceSizes.length; f++) offsets[f + 1] = offsets[f] + faceSizes[f];
+  return offsets;
+}
+
+/** Area-weighted smooth vertex normals (quads split along their first diagonal). */
+export function vertexNormals(
+  positions: ArrayLike<number>,
+  faceSizes: Uint8Array,
+  corners: Uint32Array,
+): Float32Array {
+  const normals = new Float64Array(positions.length);
+  let c = 0;
+  for (let f = 0; f < faceSizes.length; f++) {
+    const n = faceSizes[f];
+    for (let k = 1; k + 1 < n; k++) {
+      const a = corners[c] * 3;
+      const b = corners[c + k] * 3;
+      const d = corners[c + k + 1] * 3;
+      const ux = positions[b] - positions[a];
+      const uy = positions[b + 1] - positions[a + 1];
+      const uz = positions[b + 2] - positions[a + 2];
+      const vx = positions[d] - positions[a];
+      const vy = positions[d + 1] - positions[a + 1];
+      const vz = positions[d + 2] - positions[a + 2];
+      const nx = uy * vz - uz * vy;
+      const ny = uz * vx - ux * vz;
+      const nz = ux * vy - uy * vx;
+      for (const i of [a, b, d]) {
+        normals[i] += nx;
+        normals[i + 1] += ny;
+        normals[i + 2] += nz;
+      }
+    }
+    c += n;
+  }
+  const out = new Float32Array(positions.length);
+  for (let i = 0; i < out.length; i += 3) {
+    const len = Math.hypot(normals[i], normals[i + 1], normals[i + 2]) || 1;
+    out[i] = normals[i] / len;
+    out[i + 1] = normals[i + 1] / len;
+    out[i + 2] = normals[i + 2] / len;
+  }
+  return out;
+}

@@ -1,0 +1,56 @@
+/**
+ * What the mannequin generator produces: a figure mesh in DAZ's own layout (polygons with
+ * per-corner UV indices, surfaces, face groups), rest pose, figure space, centimetres, plus the
+ * smooth skin weights and shape morphs the emulator poses it with.
+ */
+export interface MannequinMesh {
+  /** xyz per vertex, cm, rest pose, figure space. */
+  positions: Float32Array;
+  /** Corners per polygon: 3 or 4. */
+  faceSizes: Uint8Array;
+  /** Vertex index of every corner, polygons one after another (length = sum of faceSizes). */
+  faceVertexIndices: Uint32Array;
+  /** UV index of every corner, parallel to faceVertexIndices (UVs are split at seams, vertices are not). */
+  faceUvIndices: Uint32Array;
+  /** uv pairs, in [0, 1]. */
+  uvs: Float32Array;
+  /** Surface (material group) index per polygon. */
+  faceMaterial: Uint16Array;
+  /** Surface names, e.g. `Torso`, `Face`, `Arms`, `Legs`, `Fingernails`, `Eyes`. */
+  materialNames: string[];
+  /** Face group (body region) index per polygon. */
+  faceGroup: Uint16Array;
+  /** Face group names, one per body region (usually the bone name that drives it). */
+  faceGroupNames: string[];
+  /** Linear-blend skin weights: per bone, the vertices it moves and by how much; per vertex they sum to 1. */
+  weights: BoneWeights[];
+  /** Shape morphs: sparse per-vertex deltas in cm. */
+  morphs: MorphTarget[];
+}
+
+export interface BoneWeights {
+  bone: string;
+  /** Ascending vertex indices. */
+  indices: Uint32Array;
+  /** Weight per listed vertex, (0, 1]. */
+  weights: Float32Array;
+}
+
+export interface MorphTarget {
+  /** Morph (modifier) name, e.g. `body_bs_BodyHeavy`. */
+  name: string;
+  /** UI label, e.g. `Body Heavy`. */
+  label: string;
+  /** Ascending vertex indices the morph moves. */
+  indices: Uint32Array;
+  /** xyz delta per listed vertex, cm (value 1 applies the full delta). */
+  deltas: Float32Array;
+}
+
+export interface MannequinOptions {
+  /**
+   * Tessellation multiplier: 1 gives a figure of realistic density (tens of thousands of
+   * vertices); larger values scale vertex count roughly quadratically, for heavy scenes.
+   */
+  detail?: number;
+}
