@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
@@ -130,6 +130,41 @@ describe('GET /scene/events (SSE)', () => {
     ]);
     expect(frames[0].data).toMatchObject({ node_name: 'Key', node_type: 'DzSpotLight' });
     expect(String(frames[0].data.node_id)).toMatch(/^0x[0-9a-f]+$/);
+  });
+
+  it('loads a scene file with Scene.loadScene: scene.loading, clear, nodes added, scene.loaded', async () => {
+    t = await startTestEmulator({ sseKeepaliveMs: 5_000, scene: 'empty' });
+    const file = join(t.home, 'room.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        name: 'room',
+        props: [{ shape: 'box', label: 'Table' }],
+        lights: [{ kind: 'point', label: 'Lamp' }],
+      }),
+    );
+    const s = await openStream(`${t.url}/scene/events?filter=scene,node`, t.token);
+    streams.push(s);
+    const loaded = await t.execute(
+      `(function(){ var e = Scene.loadScene(${JSON.stringify(file)}, 0); return [e, Scene.getNumNodes(), Scene.getFilename()]; })()`,
+    );
+    expect(loaded.result).toEqual([0, 2, file]);
+    const text = await s.waitFor((x) => x.includes('scene.loaded'));
+    expect(dataFrames(text).map((f) => f.type)).toEqual([
+      'scene.loading',
+      'scene.clear_starting',
+      'scene.cleared',
+      'node.added',
+      'node.added',
+      'scene.loaded',
+    ]);
+    const bad = await t.execute(
+      `(function(){ return [Scene.loadScene(${JSON.stringify(join(t.home, 'nope.json'))}, 2), Scene.getNumNodes()]; })()`,
+    );
+    expect(bad.result).toEqual([1, 2]); // merge of a missing file: error code, scene untouched
+    expect(String((bad.output as string[])[0])).toMatch(
+      /loadScene: scene ".*nope\.json" is neither built in nor a readable file/,
+    );
   });
 
   it('sends :keepalive comments while idle', async () => {

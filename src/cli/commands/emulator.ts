@@ -34,7 +34,7 @@ export const emulatorCommand = new Command('emulator')
   .addOption(
     new Option(
       '--scene <name|file>',
-      `built-in scene (${BUILTIN_SCENE_NAMES.join(', ')}) or a scene JSON file`,
+      `built-in scene (${BUILTIN_SCENE_NAMES.join(', ')}; heavy:<vertices> for any size) or a scene JSON file`,
     ).default('g9'),
   )
   .addOption(

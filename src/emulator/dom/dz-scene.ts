@@ -18,7 +18,17 @@ function nodeInfo(node: DzNode): Record<string, unknown> {
 const TICKS_PER_FRAME_30FPS = 160;
 
 /** @internal Emulator-side access to the scene (not part of the DAZ API). */
-export let sceneInternals: { setFilename(scene: DzScene, filename: string): void };
+export let sceneInternals: {
+  setFilename(scene: DzScene, filename: string): void;
+  /** How `loadScene` turns a file into nodes (the scene builder provides it). */
+  setLoader(scene: DzScene, loader: SceneLoader): void;
+};
+
+/** Reads a scene file and adds its nodes to `scene`; throws with a message on a bad file. */
+export type SceneLoader = (scene: DzScene, filename: string) => void;
+
+/** DzScene.DefaultMethod / OpenNew / MergeFile. */
+const MERGE_FILE = 2;
 
 /**
  * The `Scene` global: every node (figures, their bones, props, cameras, lights) in insertion
@@ -35,6 +45,7 @@ export class DzScene extends DzBase implements NodeObserver {
   #playRange = new DzTimeRange(0, 30 * TICKS_PER_FRAME_30FPS);
   #animRange = new DzTimeRange(0, 30 * TICKS_PER_FRAME_30FPS);
   #filename = '';
+  #loader: SceneLoader | null = null;
 
   constructor(ctx: DomContext) {
     super('Scene');
@@ -45,6 +56,9 @@ export class DzScene extends DzBase implements NodeObserver {
     sceneInternals = {
       setFilename: (scene, filename) => {
         scene.#filename = filename;
+      },
+      setLoader: (scene, loader) => {
+        scene.#loader = loader;
       },
     };
   }
@@ -292,6 +306,28 @@ export class DzScene extends DzBase implements NodeObserver {
   }
 
   // ─── file ───
+  /**
+   * Load a scene file (in the emulator: a dazport scene JSON file) replacing the scene, or merged
+   * into it with `method` 2 (MergeFile). Returns a DzError: 0 on success, 1 when the file cannot
+   * be read or is not a scene (the reason is printed, as DAZ Studio logs it).
+   */
+  loadScene(filename: string, method = 0): number {
+    const file = String(filename);
+    this.#ctx.emit({ type: 'scene.loading', data: {} });
+    if (Number(method) !== MERGE_FILE) this.clear();
+    try {
+      if (!this.#loader) throw new Error('this scene cannot load files');
+      this.#loader(this, file);
+    } catch (err) {
+      this.#ctx.realm.evaluate<(m: string) => void>('print')(`loadScene: ${(err as Error).message}`);
+      this.#ctx.emit({ type: 'scene.loaded', data: {} });
+      return 1;
+    }
+    this.#filename = file;
+    this.#ctx.emit({ type: 'scene.loaded', data: {} });
+    return 0;
+  }
+
   getFilename(): string {
     return this.#filename;
   }

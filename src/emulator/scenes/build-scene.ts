@@ -14,6 +14,7 @@ import { buildFigure } from './build-figure.js';
 import { buildCamera, buildLight, buildProp } from './build-nodes.js';
 import { buildMannequin } from './mannequin/build-mannequin.js';
 import type { MannequinMesh } from './mannequin/mannequin-mesh.js';
+import { loadSceneFile } from './scene-file.js';
 import type { SceneSpec } from './scene-spec.js';
 
 export interface BuiltScene {
@@ -37,6 +38,11 @@ export function mannequinFor(figureId: string, detail: number): MannequinMesh {
   return mesh;
 }
 
+/** Drop cached meshes of one detail (the heavy scene's sizing tries a few). */
+export function forgetMannequins(detail: number): void {
+  for (const key of [...mannequinCache.keys()]) if (key.endsWith(`@${detail}`)) mannequinCache.delete(key);
+}
+
 export function buildScene(
   spec: SceneSpec,
   realm: ScriptRealm,
@@ -45,6 +51,14 @@ export function buildScene(
   let scene: DzScene | null = null;
   const ctx = new DomContext(realm, { now: () => scene?.getTime() ?? 0 }, emit);
   scene = new DzScene(ctx);
+  sceneInternals.setLoader(scene, (target, file) => populate(ctx, target, loadSceneFile(file)));
+  populate(ctx, scene, spec);
+  ctx.emit({ type: 'scene.loaded', data: {} });
+  return { scene, ctx, globals: sceneGlobals(ctx, scene) };
+}
+
+/** Add the spec's nodes to `scene` and apply its timeline settings. */
+function populate(ctx: DomContext, scene: DzScene, spec: SceneSpec): void {
   sceneInternals.setFilename(scene, spec.name);
   const fps = spec.time?.fps ?? 30;
   scene.setTimeStep(Math.round(4800 / fps));
@@ -72,6 +86,4 @@ export function buildScene(
   for (const camera of spec.cameras ?? []) scene.addNode(buildCamera(ctx, camera));
   for (const light of spec.lights ?? []) scene.addNode(buildLight(ctx, light));
   if (spec.time?.frame) scene.setFrame(spec.time.frame);
-  ctx.emit({ type: 'scene.loaded', data: {} });
-  return { scene, ctx, globals: sceneGlobals(ctx, scene) };
 }

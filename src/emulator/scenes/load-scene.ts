@@ -1,11 +1,9 @@
 /**
  * Where a scene comes from: a built-in name (`g9`, `g8f`, `g8m`, `heavy[:vertices]`, `empty`)
- * or a scene JSON file, validated with errors that name the file and the place.
+ * or a scene JSON file.
  */
-import { readFileSync } from 'node:fs';
-import { SKELETON_DEFINITIONS } from '../../bonemaps/genesis/index.js';
 import { DazportError } from '../../errors.js';
-import { mannequinFor } from './build-scene.js';
+import { forgetMannequins, mannequinFor } from './build-scene.js';
 import {
   BUILTIN_SCENE_NAMES,
   builtinScene,
@@ -13,168 +11,42 @@ import {
   isBuiltinSceneName,
   parseHeavy,
 } from './builtin-scenes.js';
+import { MAX_DETAIL } from './mannequin/index.js';
+import { loadSceneFile } from './scene-file.js';
 import type { SceneSpec } from './scene-spec.js';
+
+export { validateSceneSpec } from './scene-file.js';
 
 export function loadSceneSpec(nameOrPath: string): SceneSpec {
   const heavy = parseHeavy(nameOrPath);
   if (heavy !== undefined) return heavyScene(heavy, heavyDetail);
   if (isBuiltinSceneName(nameOrPath)) return builtinScene(nameOrPath);
-  let text: string;
-  try {
-    text = readFileSync(nameOrPath, 'utf8');
-  } catch (cause) {
-    throw new DazportError(
-      'DAZPORT_SCENE_NOT_FOUND',
-      `scene "${nameOrPath}" is neither built in nor a readable file`,
-      {
-        context: { scene: nameOrPath },
-        suggestion: `use one of ${BUILTIN_SCENE_NAMES.join(', ')} (heavy:<vertices> for any size) or the path of a scene JSON file`,
-        cause,
-      },
-    );
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (cause) {
-    throw new DazportError(
-      'DAZPORT_SCENE_INVALID',
-      `${nameOrPath}: not valid JSON (${(cause as Error).message})`,
-      {
-        context: { file: nameOrPath },
-        cause,
-      },
-    );
-  }
-  return validateSceneSpec(json, nameOrPath);
-}
-
-/** The smallest mannequin detail at which the four heavy figures reach `target` vertices. */
-function heavyDetail(target: number): number {
-  const ids = ['genesis9', 'genesis8female', 'genesis8male', 'genesis9'];
-  for (let detail = 1; detail <= 40; detail += 0.25) {
-    const total = ids.reduce((sum, id) => sum + mannequinFor(id, detail).positions.length / 3, 0);
-    if (total >= target) return detail;
-  }
-  throw new DazportError(
-    'DAZPORT_SCENE_INVALID',
-    `heavy:${target}: more vertices than the emulator builds (about 40 000 000 at most)`,
+  return loadSceneFile(
+    nameOrPath,
+    `use one of ${BUILTIN_SCENE_NAMES.join(', ')} (heavy:<vertices> for any size) or the path of a scene JSON file`,
   );
 }
 
-// ─── validation ───
-
-class Checker {
-  constructor(readonly file: string) {}
-
-  fail(where: string, expected: string): never {
-    throw new DazportError('DAZPORT_SCENE_INVALID', `${this.file}: ${where}: expected ${expected}`, {
-      context: { file: this.file, where },
-    });
-  }
-
-  object(v: unknown, where: string): Record<string, unknown> {
-    if (!v || typeof v !== 'object' || Array.isArray(v)) this.fail(where, 'an object');
-    return v as Record<string, unknown>;
-  }
-
-  array(v: unknown, where: string): unknown[] {
-    if (v === undefined) return [];
-    if (!Array.isArray(v)) this.fail(where, 'an array');
-    return v;
-  }
-
-  string(v: unknown, where: string, optional = false): void {
-    if (optional && v === undefined) return;
-    if (typeof v !== 'string' || v === '') this.fail(where, 'a non-empty string');
-  }
-
-  number(v: unknown, where: string, min = Number.NEGATIVE_INFINITY, max = Number.POSITIVE_INFINITY): void {
-    if (v === undefined) return;
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max)
-      this.fail(where, `a number from ${min} to ${max}`);
-  }
-
-  vec3(v: unknown, where: string): void {
-    if (v === undefined) return;
-    if (!Array.isArray(v) || v.length !== 3 || !v.every((x) => typeof x === 'number' && Number.isFinite(x))) {
-      this.fail(where, 'three numbers [x, y, z]');
+/**
+ * The mannequin detail at which the four heavy figures reach `target` vertices. Vertex count
+ * grows with detail², so start from that estimate and step up in quarters until it is met.
+ */
+function heavyDetail(target: number): number {
+  const ids = ['genesis9', 'genesis8female', 'genesis8male', 'genesis9'];
+  const total = (detail: number) =>
+    ids.reduce((sum, id) => sum + mannequinFor(id, detail).positions.length / 3, 0);
+  const atOne = total(1);
+  let detail = Math.max(1, Math.ceil(Math.sqrt(target / atOne) * 4) / 4);
+  while (total(detail) < target) {
+    forgetMannequins(detail);
+    detail += 0.25;
+    if (detail > MAX_DETAIL) {
+      throw new DazportError(
+        'DAZPORT_SCENE_INVALID',
+        `heavy:${target}: more vertices than the emulator builds (detail is capped at ${MAX_DETAIL})`,
+      );
     }
   }
-
-  oneOf(v: unknown, where: string, options: readonly string[]): void {
-    if (!options.includes(v as string)) this.fail(where, `one of ${options.join(', ')}`);
-  }
-
-  transform(v: unknown, where: string): void {
-    if (v === undefined) return;
-    const t = this.object(v, where);
-    this.vec3(t.translate, `${where}.translate`);
-    this.vec3(t.rotate, `${where}.rotate`);
-    this.number(t.scale, `${where}.scale`, 0);
-  }
-}
-
-export function validateSceneSpec(json: unknown, file: string): SceneSpec {
-  const c = new Checker(file);
-  const root = c.object(json, '(root)');
-  c.string(root.name, 'name');
-  c.array(root.figures, 'figures').forEach((f, i) => {
-    const w = `figures[${i}]`;
-    const fig = c.object(f, w);
-    c.oneOf(
-      fig.figure,
-      `${w}.figure`,
-      SKELETON_DEFINITIONS.map((s) => s.id),
-    );
-    c.string(fig.label, `${w}.label`, true);
-    c.transform(fig.transform, `${w}.transform`);
-    c.number(fig.detail, `${w}.detail`, 0.25, 40);
-    for (const [bone, angles] of Object.entries(
-      fig.pose === undefined ? {} : c.object(fig.pose, `${w}.pose`),
-    )) {
-      c.vec3(angles, `${w}.pose.${bone}`);
-    }
-    for (const [morph, value] of Object.entries(
-      fig.morphs === undefined ? {} : c.object(fig.morphs, `${w}.morphs`),
-    )) {
-      c.number(value, `${w}.morphs.${morph}`, -10, 10);
-    }
-  });
-  c.array(root.props, 'props').forEach((p, i) => {
-    const w = `props[${i}]`;
-    const prop = c.object(p, w);
-    c.oneOf(prop.shape, `${w}.shape`, ['box', 'sphere']);
-    c.string(prop.label, `${w}.label`);
-    c.number(prop.size, `${w}.size`, 0.001);
-    c.number(prop.segments, `${w}.segments`, 1, 2000);
-    c.transform(prop.transform, `${w}.transform`);
-    if (prop.surface !== undefined) {
-      const s = c.object(prop.surface, `${w}.surface`);
-      if (s.type !== undefined) c.oneOf(s.type, `${w}.surface.type`, ['iray', 'pbrskin', 'default']);
-      for (const [channel, file] of Object.entries(
-        s.maps === undefined ? {} : c.object(s.maps, `${w}.surface.maps`),
-      )) {
-        c.string(file, `${w}.surface.maps.${channel}`);
-      }
-    }
-  });
-  c.array(root.cameras, 'cameras').forEach((v, i) => {
-    const w = `cameras[${i}]`;
-    const cam = c.object(v, w);
-    c.string(cam.label, `${w}.label`);
-    c.transform(cam.transform, `${w}.transform`);
-    c.vec3(cam.aimAt, `${w}.aimAt`);
-    c.number(cam.focalLength, `${w}.focalLength`, 1, 10000);
-  });
-  c.array(root.lights, 'lights').forEach((v, i) => {
-    const w = `lights[${i}]`;
-    const light = c.object(v, w);
-    c.oneOf(light.kind, `${w}.kind`, ['distant', 'spot', 'point']);
-    c.string(light.label, `${w}.label`);
-    c.transform(light.transform, `${w}.transform`);
-    c.vec3(light.aimAt, `${w}.aimAt`);
-    c.vec3(light.color, `${w}.color`);
-  });
-  return json as SceneSpec;
+  if (detail !== 1) forgetMannequins(1);
+  return detail;
 }
