@@ -4,14 +4,23 @@
  * a surface (material group) and a face group per polygon. Positions are object space, rest.
  */
 export interface MeshData {
+  /** xyz per vertex, cm, rest pose, object space. */
   positions: Float32Array;
+  /** Corners per polygon: 3 or 4. */
   faceSizes: Uint8Array;
+  /** Vertex index of every corner, polygons one after another (length = sum of faceSizes). */
   faceVertexIndices: Uint32Array;
+  /** UV index of every corner, parallel to faceVertexIndices (UVs are split at seams, vertices are not). */
   faceUvIndices: Uint32Array;
+  /** uv pairs. */
   uvs: Float32Array;
+  /** Surface (material group) index per polygon. */
   faceMaterial: Uint16Array;
+  /** Surface names, e.g. `Torso`, `Face`, `Arms`. */
   materialNames: string[];
+  /** Face group index per polygon. */
   faceGroup: Uint16Array;
+  /** Face group names (on figures, the bone that drives the region). */
   faceGroupNames: string[];
   /** Label of the UV set (e.g. "Base Female"). */
   uvSetLabel: string;

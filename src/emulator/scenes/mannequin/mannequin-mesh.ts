@@ -1,27 +1,11 @@
+import type { MeshData } from '../../dom/geometry/mesh-data.js';
+
 /**
  * What the mannequin generator produces: a figure mesh in DAZ's own layout (polygons with
  * per-corner UV indices, surfaces, face groups), rest pose, figure space, centimetres, plus the
  * smooth skin weights and shape morphs the emulator poses it with.
  */
-export interface MannequinMesh {
-  /** xyz per vertex, cm, rest pose, figure space. */
-  positions: Float32Array;
-  /** Corners per polygon: 3 or 4. */
-  faceSizes: Uint8Array;
-  /** Vertex index of every corner, polygons one after another (length = sum of faceSizes). */
-  faceVertexIndices: Uint32Array;
-  /** UV index of every corner, parallel to faceVertexIndices (UVs are split at seams, vertices are not). */
-  faceUvIndices: Uint32Array;
-  /** uv pairs, in [0, 1]. */
-  uvs: Float32Array;
-  /** Surface (material group) index per polygon. */
-  faceMaterial: Uint16Array;
-  /** Surface names, e.g. `Torso`, `Face`, `Arms`, `Legs`, `Fingernails`, `Eyes`. */
-  materialNames: string[];
-  /** Face group (body region) index per polygon. */
-  faceGroup: Uint16Array;
-  /** Face group names, one per body region (usually the bone name that drives it). */
-  faceGroupNames: string[];
+export interface MannequinMesh extends Omit<MeshData, 'uvSetLabel'> {
   /** Linear-blend skin weights: per bone, the vertices it moves and by how much; per vertex they sum to 1. */
   weights: BoneWeights[];
   /** Shape morphs: sparse per-vertex deltas in cm. */
