@@ -9,8 +9,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BenchTask, formatResult } from './harness.js';
 import { emulatorRoundtrip } from './tasks/emulator-roundtrip.js';
+import { sceneRead } from './tasks/scene-read.js';
 
-const TASKS: BenchTask[] = [emulatorRoundtrip];
+const TASKS: BenchTask[] = [emulatorRoundtrip, sceneRead];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !TASKS.some((t) => t.name === w));

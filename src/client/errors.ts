@@ -91,3 +91,46 @@ export class DazProtocolError extends DazportError {
     super('DAZPORT_PROTOCOL', message, { context });
   }
 }
+
+/** No answer in time (headers or body), or a long poll ran past its deadline. */
+export class DazTimeoutError extends DazportError {
+  override name = 'DazTimeoutError';
+  constructor(what: string, ms: number, context: Record<string, unknown> = {}) {
+    super('DAZPORT_TIMEOUT', `${what}: no answer within ${ms} ms`, {
+      context: { timeoutMs: ms, ...context },
+      suggestion: 'DAZ Studio may be blocked by a dialog or a long operation; check it, or raise --timeout',
+    });
+  }
+}
+
+/** A node the caller named is not in the scene. */
+export class DazNodeNotFoundError extends DazportError {
+  override name = 'DazNodeNotFoundError';
+  constructor(what: string) {
+    super('DAZPORT_NODE_NOT_FOUND', `${what} is not in the DAZ scene`, { context: { node: what } });
+  }
+}
+
+/** The scene changed while it was being read (counts moved, or the server announced a change). */
+export class DazSceneChangedError extends DazportError {
+  override name = 'DazSceneChangedError';
+  constructor(detail: string) {
+    super('DAZPORT_SCENE_CHANGED', `the DAZ scene changed while it was being read: ${detail}`, {
+      suggestion: 'leave DAZ Studio alone during the export, or pass --reread to start over when it changes',
+    });
+  }
+}
+
+/** An async job ended failed or cancelled. */
+export class DazJobError extends DazportError {
+  override name = 'DazJobError';
+  constructor(
+    readonly requestId: string,
+    readonly status: string,
+    serverMessage: string,
+  ) {
+    super('DAZPORT_JOB', `async job ${requestId} ${status}: ${serverMessage}`, {
+      context: { requestId, status },
+    });
+  }
+}

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
-import { DazScriptClient } from '../../client/dazscript-client.js';
+import { DazClient } from '../../client/dazscript-client.js';
 import { BUILTIN_SCENE_NAMES } from '../../emulator/scenes/builtin-scenes.js';
 import { startEmulator } from '../../emulator/start-emulator.js';
 import { type GlobalOptions, runCommand } from '../run-command.js';
@@ -53,7 +53,11 @@ export const demoCommand = new Command('demo')
 async function runDemo(scene: string, globals: GlobalOptions): Promise<void> {
   const tokenDir = mkdtempSync(join(tmpdir(), 'dazport-demo-'));
   const emulator = await startEmulator({ scene, port: 0, tokenFile: join(tokenDir, 'token.txt') });
-  const client = new DazScriptClient({ port: emulator.server.port, token: emulator.token ?? '' });
+  const client = DazClient.connect({
+    host: '127.0.0.1',
+    port: emulator.server.port,
+    token: emulator.token ?? '',
+  });
   try {
     const { result, requestId } = await client.execute<{ nodes: InventoryNode[] }>(INVENTORY_SCRIPT);
     if (globals.json) {

@@ -1,0 +1,152 @@
+/**
+ * Pulling the heavy scene (≥ 1,000,000 posed vertices with facets and UVs) out of the emulator:
+ * dazport's SceneReader against a baseline that copies dazpy's access pattern (scene_to_usd.py):
+ * sequential /execute calls of 5,000 vertices as [[x,y,z],...] with forceCacheUpdate on every
+ * chunk, facets 1,000 per call, UVs 5,000 per call. Both run against the same emulator, in
+ * its own process (DAZ Studio is another process too), one after the other.
+ * Target: the reader ≥ 10× faster; its peak memory must not grow with the chunk count.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DazClient } from '../../src/client/dazscript-client.js';
+import { readScene } from '../../src/client/scene-reader.js';
+import { type BenchTask, summarize, type TaskResult } from '../harness.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Start `dazport emulator` in a child process and wait for its JSON start line. */
+export async function spawnEmulator(
+  scene: string,
+  home: string,
+): Promise<{ child: ChildProcess; url: string; port: number; token: string }> {
+  const tsx = join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist', 'cli.mjs');
+  const tokenFile = join(home, 'token.txt');
+  const child = spawn(
+    process.execPath,
+    [
+      tsx,
+      join(ROOT, 'src/cli/main.ts'),
+      '--json',
+      'emulator',
+      '--scene',
+      scene,
+      '--port',
+      '0',
+      '--token-file',
+      tokenFile,
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const info = await new Promise<{ url: string }>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (d) => {
+      out += d;
+      if (out.includes('\n')) resolve(JSON.parse(out.split('\n')[0]));
+    });
+    child.on('exit', (code) => reject(new Error(`emulator exited (${code})`)));
+  });
+  return {
+    child,
+    url: info.url,
+    port: Number(new URL(info.url).port),
+    token: readFileSync(tokenFile, 'utf8').trim(),
+  };
+}
+
+const BASELINE_MESHES = `(function(){ var out = []; for (var i = 0; i < Scene.getNumNodes(); i++) { var n = Scene.getNode(i);
+  if (n.getObject() && !n.inherits("DzBone")) out.push({ name: n.getName(), label: n.getLabel(), v: n.getObject().getCurrentShape().getGeometry().getNumVertices(),
+  f: n.getObject().getCurrentShape().getGeometry().getNumFacets(), uv: n.getObject().getCurrentShape().getGeometry().getUVs().getNumValues() }); } return out; })()`;
+
+const BASELINE_VERTS = `(function(){ var a = getArguments()[0], node = Scene.findNodeByLabel(a.label), obj = node.getObject();
+  obj.forceCacheUpdate(node, false); var g = obj.getCachedGeom(), out = [];
+  for (var i = a.start; i < Math.min(a.start + 5000, g.getNumVertices()); i++) { var v = g.getVertex(i); out.push([v.x, v.y, v.z]); } return out; })()`;
+
+const BASELINE_FACES = `(function(){ var a = getArguments()[0], g = Scene.findNodeByLabel(a.label).getObject().getCurrentShape().getGeometry(), out = [];
+  for (var i = a.start; i < Math.min(a.start + 1000, g.getNumFacets()); i++) { var f = g.getFacet(i);
+  out.push(f.isQuad() ? [f.vertIdx1, f.vertIdx2, f.vertIdx3, f.vertIdx4] : [f.vertIdx1, f.vertIdx2, f.vertIdx3]); } return out; })()`;
+
+const BASELINE_UVS = `(function(){ var a = getArguments()[0], uv = Scene.findNodeByLabel(a.label).getObject().getCurrentShape().getGeometry().getUVs(), out = [];
+  for (var i = a.start; i < Math.min(a.start + 5000, uv.getNumValues()); i++) { var p = uv.getPnt2Vec(i); out.push([p.x, p.y]); } return out; })()`;
+
+/** dazpy's pattern, one request at a time, nothing registered. */
+async function baselineRead(client: DazClient): Promise<number> {
+  const meshes = (
+    await client.execute<{ label: string; v: number; f: number; uv: number }[]>(BASELINE_MESHES)
+  ).result;
+  let vertices = 0;
+  for (const m of meshes) {
+    const positions: number[][] = [];
+    for (let s = 0; s < m.v; s += 5000)
+      positions.push(
+        ...(await client.execute<number[][]>(BASELINE_VERTS, { label: m.label, start: s })).result,
+      );
+    const faces: number[][] = [];
+    for (let s = 0; s < m.f; s += 1000)
+      faces.push(...(await client.execute<number[][]>(BASELINE_FACES, { label: m.label, start: s })).result);
+    const uvs: number[][] = [];
+    for (let s = 0; s < m.uv; s += 5000)
+      uvs.push(...(await client.execute<number[][]>(BASELINE_UVS, { label: m.label, start: s })).result);
+    if (positions.length !== m.v || faces.length !== m.f || uvs.length !== m.uv)
+      throw new Error(`baseline read of ${m.label} is short`);
+    vertices += positions.length;
+  }
+  return vertices;
+}
+
+export const sceneRead: BenchTask = {
+  name: 'scene-read',
+  async run(): Promise<TaskResult> {
+    const home = mkdtempSync(join(tmpdir(), 'dazport-bench-read-'));
+    const emulator = await spawnEmulator('heavy', home);
+    const client = DazClient.connect({
+      host: '127.0.0.1',
+      port: emulator.port,
+      token: emulator.token,
+      timeoutMs: 120_000,
+    });
+    try {
+      const readerTimes: number[] = [];
+      const baselineTimes: number[] = [];
+      let vertices = 0;
+      let peakRss = 0;
+      const rounds = Number(process.env.DAZPORT_BENCH_ROUNDS ?? 3);
+      for (let r = 0; r < rounds; r++) {
+        const rssBefore = process.memoryUsage().rss;
+        const t0 = performance.now();
+        const scene = await readScene(client, { normals: false });
+        readerTimes.push((performance.now() - t0) / 1000);
+        peakRss = Math.max(peakRss, process.memoryUsage().rss - rssBefore);
+        vertices = scene.meshes.reduce((s, m) => s + m.positions.length / 3, 0);
+      }
+      for (let r = 0; r < Math.max(1, Math.min(rounds, 2)); r++) {
+        const t0 = performance.now();
+        const v = await baselineRead(client);
+        baselineTimes.push((performance.now() - t0) / 1000);
+        if (v !== vertices) throw new Error(`baseline read ${v} vertices, the reader ${vertices}`);
+      }
+      const measured = summarize('SceneReader (posed positions, facets, UVs)', readerTimes, 's');
+      const baseline = summarize('dazpy pattern (5k chunks, cache per chunk)', baselineTimes, 's');
+      return {
+        task: this.name,
+        measured,
+        baseline,
+        ratio: measured.median / baseline.median,
+        target: 0.1,
+        notes: [
+          `${vertices.toLocaleString('en-US')} vertices: reader ${(vertices / measured.median).toFixed(0)} vertices/s, baseline ${(vertices / baseline.median).toFixed(0)} vertices/s`,
+          `speed-up ${(baseline.median / measured.median).toFixed(1)}×; client RSS growth during a read ${(peakRss / 1e6).toFixed(0)} MB`,
+        ],
+      };
+    } finally {
+      await client.close();
+      emulator.child.kill('SIGTERM');
+      rmSync(home, { recursive: true, force: true });
+    }
+  },
+};

@@ -1,0 +1,61 @@
+/**
+ * Reading a long array from DAZ Studio in chunks, several requests in flight: while the client
+ * parses one answer the server already builds the next. Chunk sizes adapt to a target answer
+ * size from the bytes per element measured so far, so a chunk stays a few MB whatever the data.
+ * Results come back in order, and at most `concurrency` chunks are held at once: memory is
+ * bounded by the chunk size, not by the array.
+ */
+export interface ChunkPlan {
+  /** Elements in all. */
+  total: number;
+  /** Bytes per element guessed before any answer. */
+  guessBytesPerElement: number;
+  /** Wanted answer size, bytes. */
+  targetBytes: number;
+  /** Requests in flight. */
+  concurrency: number;
+  /** Never ask for more than this many elements at once. */
+  maxCount?: number;
+}
+
+export interface Chunk<T> {
+  start: number;
+  count: number;
+  value: T;
+}
+
+export async function* readChunks<T>(
+  plan: ChunkPlan,
+  fetch: (start: number, count: number) => Promise<{ value: T; bytes: number }>,
+): AsyncGenerator<Chunk<T>> {
+  let bytesPerElement = plan.guessBytesPerElement;
+  let next = 0;
+  const inFlight: Promise<Chunk<T>>[] = [];
+  const issue = () => {
+    const size = Math.max(
+      1,
+      Math.min(plan.maxCount ?? Number.POSITIVE_INFINITY, Math.floor(plan.targetBytes / bytesPerElement)),
+    );
+    const start = next;
+    const count = Math.min(size, plan.total - start);
+    next += count;
+    inFlight.push(
+      fetch(start, count).then(({ value, bytes }) => {
+        // Smooth the estimate so one odd chunk does not swing the next size.
+        if (count > 0 && bytes > 0) bytesPerElement = 0.5 * bytesPerElement + 0.5 * (bytes / count);
+        return { start, count, value };
+      }),
+    );
+  };
+  try {
+    while (next < plan.total && inFlight.length < plan.concurrency) issue();
+    while (inFlight.length > 0) {
+      const chunk = await (inFlight.shift() as Promise<Chunk<T>>);
+      if (next < plan.total) issue();
+      yield chunk;
+    }
+  } finally {
+    // A consumer that stops early (or an error) must not leave rejections unhandled.
+    for (const pending of inFlight) pending.catch(() => undefined);
+  }
+}

@@ -1,0 +1,651 @@
+/**
+ * Streams a live DAZ scene into the neutral model (src/scene): the node tree, then per mesh its
+ * posed world-space vertices (one forceCacheUpdate, then chunks of the cache), facets with
+ * per-corner UV indices, UVs, normals and material slots; materials, cameras, lights, skeletons;
+ * with `rigged`, also the rest mesh, skin weights and morphs.
+ *
+ * Consistency: every chunk reports the element count it saw; a count that moves, or a scene
+ * event while reading (a node added or removed, the time changed, a scene loaded), stops the
+ * read with DazSceneChangedError rather than mixing two states of the scene.
+ */
+import { mat4 } from 'gl-matrix';
+import { isRotationOrderName } from '../math/rotation-order.js';
+import type { Camera } from '../scene/camera.js';
+import type { Light } from '../scene/light.js';
+import type { Material, MaterialChannel } from '../scene/material.js';
+import type { Mesh, MorphTarget, Skin } from '../scene/mesh.js';
+import { createScene, type Scene } from '../scene/scene.js';
+import type { SceneNode, SceneNodeKind } from '../scene/scene-node.js';
+import type { Joint, Skeleton } from '../scene/skeleton.js';
+import { type ChunkPlan, readChunks } from './chunked-reads.js';
+import type { DazClient, RegisteredScript } from './dazscript-client.js';
+import { DazNodeNotFoundError, DazProtocolError, DazSceneChangedError } from './errors.js';
+import * as S from './scripts/scene-scripts.js';
+
+export interface ReadSceneOptions {
+  /** Also read the rest mesh, skin weights and morphs (for rigged export). */
+  rigged?: boolean;
+  /** Read vertex normals (default true). */
+  normals?: boolean;
+  /** Only these top-level nodes (by label) and everything under them. */
+  select?: string[];
+  /** Wanted size of one answer, bytes (default 2 MB). */
+  chunkBytes?: number;
+  /** Requests in flight per array (default 3). */
+  concurrency?: number;
+  /** Stop if the server announces a scene change while reading (default true). */
+  watchEvents?: boolean;
+  /** Told as reading progresses (elements done of total, per phase). */
+  onProgress?: (p: ReadProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface ReadProgress {
+  phase: 'inventory' | 'mesh' | 'materials' | 'rig' | 'done';
+  mesh?: string;
+  done: number;
+  total: number;
+}
+
+interface InventoryNode {
+  id: number;
+  name: string;
+  label: string;
+  cls: string;
+  parent: number;
+  skeleton: boolean;
+  bone: boolean;
+  light: boolean;
+  camera: boolean;
+  visible: boolean;
+  m: number[];
+  origin: [number, number, number];
+  mesh: { vertices: number; facets: number } | null;
+}
+
+interface Inventory {
+  nodes: InventoryNode[];
+  time: number;
+  timeStep: number;
+  filename: string;
+}
+
+const TICKS_PER_SECOND = 4800;
+
+export class SceneReader {
+  readonly #client: DazClient;
+  readonly #options: Required<Omit<ReadSceneOptions, 'select' | 'onProgress' | 'signal'>> & ReadSceneOptions;
+  #changed: string | null = null;
+
+  constructor(client: DazClient, options: ReadSceneOptions = {}) {
+    this.#client = client;
+    this.#options = {
+      rigged: false,
+      normals: true,
+      chunkBytes: 2_000_000,
+      concurrency: 3,
+      watchEvents: true,
+      ...options,
+    };
+  }
+
+  async read(): Promise<Scene> {
+    const watcher = this.#options.watchEvents ? await this.#watch() : null;
+    try {
+      return await this.#readAll();
+    } finally {
+      watcher?.abort();
+    }
+  }
+
+  /** Subscribe to scene events before reading; any structural change marks the read stale. */
+  async #watch(): Promise<AbortController | null> {
+    const controller = new AbortController();
+    const connected = new Promise<boolean>((resolve) => {
+      const events = this.#client.events({
+        filter: ['node', 'skeleton', 'camera', 'light', 'scene', 'time'],
+        signal: controller.signal,
+        reconnect: false,
+        onConnect: () => resolve(true),
+      });
+      (async () => {
+        try {
+          for await (const event of events) this.#changed ??= `${event.type} ${JSON.stringify(event.data)}`;
+        } catch {
+          resolve(false); // no SSE on this server (older plugin): read without watching
+        }
+      })();
+    });
+    const ok = await Promise.race([
+      connected,
+      new Promise<boolean>((r) => setTimeout(() => r(false), 2_000)),
+    ]);
+    if (!ok) {
+      controller.abort();
+      return null;
+    }
+    return controller;
+  }
+
+  #check(): void {
+    if (this.#changed) throw new DazSceneChangedError(this.#changed);
+  }
+
+  async #run<T>(
+    script: RegisteredScript,
+    args: Record<string, unknown> = {},
+  ): Promise<{ value: T; bytes: number }> {
+    const r = await this.#client.run<T>(script, args, { signal: this.#options.signal });
+    this.#check();
+    return { value: r.result, bytes: r.bytes ?? 0 };
+  }
+
+  async #readAll(): Promise<Scene> {
+    const progress = this.#options.onProgress ?? (() => {});
+    progress({ phase: 'inventory', done: 0, total: 1 });
+    const inventory = (await this.#run<Inventory>(S.INVENTORY)).value;
+    const wanted = selectNodes(inventory.nodes, this.#options.select);
+    const scene = createScene({
+      description: `DazScript Server at ${this.#client.url}`,
+      sceneName: inventory.filename || undefined,
+    });
+    scene.frameRate = inventory.timeStep > 0 ? TICKS_PER_SECOND / inventory.timeStep : 30;
+    scene.timeSec = inventory.time / TICKS_PER_SECOND;
+
+    const indexById = new Map<number, number>();
+    for (const n of orderParentsFirst(wanted)) {
+      indexById.set(n.id, scene.nodes.length);
+      scene.nodes.push(toSceneNode(n, indexById));
+    }
+    const byId = new Map(wanted.map((n) => [n.id, n]));
+
+    const meshNodes = wanted.filter((n) => n.mesh && !n.bone);
+    const totalVertices = meshNodes.reduce((s, n) => s + (n.mesh?.vertices ?? 0), 0);
+    let doneVertices = 0;
+    for (const n of meshNodes) {
+      const nodeIndex = indexById.get(n.id) as number;
+      const mesh = await this.#readMesh(n, nodeIndex, scene, (done) =>
+        progress({ phase: 'mesh', mesh: n.label, done: doneVertices + done, total: totalVertices }),
+      );
+      doneVertices += mesh.positions.length / 3;
+      scene.nodes[nodeIndex].mesh = scene.meshes.length;
+      scene.meshes.push(mesh);
+    }
+
+    progress({ phase: 'rig', done: 0, total: 1 });
+    for (const n of wanted.filter((x) => x.skeleton)) {
+      const nodeIndex = indexById.get(n.id) as number;
+      scene.nodes[nodeIndex].skeleton = scene.skeletons.length;
+      scene.skeletons.push(await this.#readSkeleton(n, nodeIndex, indexById));
+    }
+    if (this.#options.rigged) await this.#readRig(scene, meshNodes, indexById);
+
+    const { cameras, lights } = (
+      await this.#run<{ cameras: RawCamera[]; lights: RawLight[] }>(S.CAMERAS_AND_LIGHTS)
+    ).value;
+    for (const c of cameras.filter((x) => byId.has(x.id))) {
+      const nodeIndex = indexById.get(c.id) as number;
+      scene.nodes[nodeIndex].camera = scene.cameras.length;
+      scene.cameras.push(toCamera(c, scene.nodes[nodeIndex].label, nodeIndex));
+    }
+    for (const l of lights.filter((x) => byId.has(x.id))) {
+      const nodeIndex = indexById.get(l.id) as number;
+      scene.nodes[nodeIndex].light = scene.lights.length;
+      scene.lights.push(toLight(l, scene.nodes[nodeIndex].label, nodeIndex));
+    }
+    this.#check();
+    progress({ phase: 'done', done: 1, total: 1 });
+    return scene;
+  }
+
+  /** Read one node's mesh (posed, world space) and its materials. */
+  async #readMesh(
+    n: InventoryNode,
+    nodeIndex: number,
+    scene: Scene,
+    onVertices: (done: number) => void,
+  ): Promise<Mesh> {
+    const begin = (await this.#run<MeshBegin>(S.MESH_BEGIN, { id: n.id, posed: true })).value;
+    const expect = (what: string, saw: number, wanted: number) => {
+      if (saw !== wanted)
+        throw new DazSceneChangedError(`${n.label}: ${what} went from ${wanted} to ${saw} during the read`);
+    };
+    const positions = await this.#readFloats(
+      S.MESH_POSITIONS,
+      n.id,
+      begin.vertices,
+      3,
+      30,
+      1e6,
+      { posed: true },
+      expect,
+      'vertex count',
+      onVertices,
+    );
+    const normals = this.#options.normals
+      ? await this.#readFloats(
+          S.MESH_NORMALS,
+          n.id,
+          begin.vertices,
+          3,
+          25,
+          1e6,
+          { posed: true },
+          expect,
+          'normal count',
+        )
+      : null;
+    const uvValues = await this.#readFloats(S.MESH_UVS, n.id, begin.uvs, 2, 16, 1e7, {}, expect, 'UV count');
+    const facets = await this.#readFacets(n.id, begin.facets, expect);
+    const materials = (await this.#run<RawMaterial[]>(S.MATERIALS, { id: n.id })).value;
+    const slotMaterial: number[] = [];
+    for (const m of materials) {
+      slotMaterial.push(scene.materials.length);
+      scene.materials.push(toMaterial(m));
+    }
+    // Facets index material GROUPS; match each group to the shape's material of the same name.
+    const groupToSlot = begin.groups.map((g, i) => {
+      const byName = materials.findIndex((m) => m.name === g);
+      return byName >= 0 ? byName : Math.min(i, materials.length - 1);
+    });
+    for (let f = 0; f < facets.faceMaterial.length; f++)
+      facets.faceMaterial[f] = groupToSlot[facets.faceMaterial[f]] ?? 0;
+    return {
+      name: n.label,
+      node: nodeIndex,
+      space: 'world',
+      positions,
+      faceSizes: facets.faceSizes,
+      faceVertexIndices: facets.vertexIndices,
+      uvSets: begin.uvs > 0 ? [{ name: begin.uvSet, values: uvValues, cornerIndices: facets.uvIndices }] : [],
+      normals,
+      faceMaterial: facets.faceMaterial,
+      materials: slotMaterial,
+      materialGroups: begin.groups,
+      subdivision: begin.subd,
+    };
+  }
+
+  async #readFloats(
+    script: RegisteredScript,
+    id: number,
+    total: number,
+    stride: number,
+    guessBytes: number,
+    /** The script's fixed-point unit: values are integers × scale. */
+    scale: number,
+    extra: Record<string, unknown>,
+    expect: (what: string, saw: number, wanted: number) => void,
+    what: string,
+    onDone?: (done: number) => void,
+  ): Promise<Float32Array> {
+    const out = new Float32Array(total * stride);
+    for await (const chunk of readChunks(this.#plan(total, guessBytes), (start, count) =>
+      this.#run<{ n: number; p: string }>(script, { id, start, count, ...extra }),
+    )) {
+      expect(what, chunk.value.n, total);
+      const values = numberList(chunk.value.p, script.name);
+      if (values.length !== chunk.count * stride) {
+        throw new DazProtocolError(
+          `${script.name}: expected ${chunk.count * stride} numbers, got ${values.length}`,
+        );
+      }
+      const at = chunk.start * stride;
+      for (let i = 0; i < values.length; i++) out[at + i] = values[i] / scale;
+      onDone?.(chunk.start + chunk.count);
+    }
+    return out;
+  }
+
+  async #readFacets(id: number, total: number, expect: (what: string, saw: number, wanted: number) => void) {
+    const faceSizes = new Uint8Array(total);
+    const faceMaterial = new Uint16Array(total);
+    // Corners are unknown until read: keep 4 slots per facet, compact at the end.
+    const v4 = new Int32Array(total * 4);
+    const t4 = new Int32Array(total * 4);
+    for await (const chunk of readChunks(this.#plan(total, 60), (start, count) =>
+      this.#run<{ n: number; v: string; t: string; m: string }>(S.MESH_FACETS, { id, start, count }),
+    )) {
+      expect('facet count', chunk.value.n, total);
+      const v = numberList(chunk.value.v, 'mesh-facets');
+      const t = numberList(chunk.value.t, 'mesh-facets');
+      const runs = numberList(chunk.value.m, 'mesh-facets');
+      if (v.length !== chunk.count * 4 || t.length !== chunk.count * 4) {
+        throw new DazProtocolError(`mesh-facets: expected ${chunk.count} facets, got ${v.length / 4}`);
+      }
+      v4.set(v, chunk.start * 4);
+      t4.set(t, chunk.start * 4);
+      let f = chunk.start;
+      for (let r = 0; r + 1 < runs.length; r += 2) {
+        faceMaterial.fill(runs[r], f, f + runs[r + 1]);
+        f += runs[r + 1];
+      }
+      if (f !== chunk.start + chunk.count) {
+        throw new DazProtocolError(
+          `mesh-facets: material runs cover ${f - chunk.start} facets, expected ${chunk.count}`,
+        );
+      }
+    }
+    let corners = 0;
+    for (let f = 0; f < total; f++) {
+      faceSizes[f] = v4[f * 4 + 3] < 0 ? 3 : 4;
+      corners += faceSizes[f];
+    }
+    const vertexIndices = new Uint32Array(corners);
+    const uvIndices = new Uint32Array(corners);
+    let c = 0;
+    for (let f = 0; f < total; f++) {
+      for (let k = 0; k < faceSizes[f]; k++, c++) {
+        vertexIndices[c] = v4[f * 4 + k];
+        uvIndices[c] = Math.max(0, t4[f * 4 + k]);
+      }
+    }
+    return { faceSizes, faceMaterial, vertexIndices, uvIndices };
+  }
+
+  #plan(total: number, guessBytesPerElement: number): ChunkPlan {
+    return {
+      total,
+      guessBytesPerElement,
+      targetBytes: this.#options.chunkBytes,
+      concurrency: this.#options.concurrency,
+    };
+  }
+
+  async #readSkeleton(
+    n: InventoryNode,
+    nodeIndex: number,
+    indexById: Map<number, number>,
+  ): Promise<Skeleton> {
+    const bones = (await this.#run<RawBone[]>(S.SKELETON, { id: n.id })).value;
+    const jointIndex = new Map(bones.map((b, i) => [b.name, i]));
+    const joints: Joint[] = bones.map((b) => ({
+      name: b.name,
+      label: b.label,
+      parent: b.parent === null ? -1 : (jointIndex.get(b.parent) ?? -1),
+      node: indexById.get(b.id) ?? -1,
+      rotationOrder: isRotationOrderName(b.order) ? b.order : 'XYZ',
+      origin: b.origin,
+      end: b.end,
+      orientation: b.orientation,
+      rotation: b.rotation,
+      translation: b.translation,
+    }));
+    return { name: n.name, label: n.label, node: nodeIndex, joints };
+  }
+
+  /** Rest mesh, skin weights and morphs of every figure mesh. */
+  async #readRig(scene: Scene, meshNodes: InventoryNode[], indexById: Map<number, number>): Promise<void> {
+    for (const n of meshNodes) {
+      const mesh = scene.meshes.find((m) => m.node === indexById.get(n.id)) as Mesh;
+      const begin = (await this.#run<MeshBegin>(S.MESH_BEGIN, { id: n.id, posed: false })).value;
+      const expect = (what: string, saw: number, wanted: number) => {
+        if (saw !== wanted)
+          throw new DazSceneChangedError(`${n.label}: ${what} went from ${wanted} to ${saw} during the read`);
+      };
+      if (begin.baseVertices !== mesh.positions.length / 3) {
+        throw new DazSceneChangedError(
+          `${n.label}: the base mesh has ${begin.baseVertices} vertices, the cached one ${mesh.positions.length / 3}`,
+        );
+      }
+      const positions = await this.#readFloats(
+        S.MESH_POSITIONS,
+        n.id,
+        begin.vertices,
+        3,
+        30,
+        1e6,
+        { posed: false },
+        expect,
+        'vertex count',
+      );
+      const skeletonIndex = n.skeleton ? scene.nodes[indexById.get(n.id) as number].skeleton : undefined;
+      const skin =
+        skeletonIndex === undefined
+          ? null
+          : await this.#readSkin(n.id, skeletonIndex, scene.skeletons[skeletonIndex]);
+      const morphs = await this.#readMorphs(n.id);
+      mesh.rest = { positions, skin, morphs };
+    }
+  }
+
+  async #readSkin(id: number, skeleton: number, rig: Skeleton): Promise<Skin> {
+    const jointIndex = new Map(rig.joints.map((j, i) => [j.name, i]));
+    const joints: Skin['joints'] = [];
+    let total = 1;
+    for (let start = 0; start < total; ) {
+      const { n, bones } = (
+        await this.#run<{ n: number; bones: { bone: string; i: number[]; w: number[] }[] }>(S.SKIN_WEIGHTS, {
+          id,
+          start,
+          count: 8,
+        })
+      ).value;
+      total = n;
+      for (const b of bones) {
+        const joint = jointIndex.get(b.bone);
+        if (joint === undefined)
+          throw new DazProtocolError(`skin weights name bone "${b.bone}", which is not in ${rig.label}`);
+        if (b.i.length)
+          joints.push({ joint, indices: Uint32Array.from(b.i), weights: Float32Array.from(b.w) });
+      }
+      start += Math.max(1, bones.length);
+      if (bones.length === 0) break;
+    }
+    return { skeleton, joints };
+  }
+
+  async #readMorphs(id: number): Promise<MorphTarget[]> {
+    const morphs: MorphTarget[] = [];
+    let total = 1;
+    for (let start = 0; start < total; ) {
+      const { n, morphs: batch } = (
+        await this.#run<{
+          n: number;
+          morphs: { name: string; label: string; value: number; i: number[]; d: number[] }[];
+        }>(S.MORPHS, {
+          id,
+          start,
+          count: 4,
+        })
+      ).value;
+      total = n;
+      for (const m of batch) {
+        morphs.push({
+          name: m.name,
+          label: m.label,
+          value: m.value,
+          indices: Uint32Array.from(m.i),
+          deltas: Float32Array.from(m.d),
+        });
+      }
+      if (batch.length === 0) break;
+      start += batch.length;
+    }
+    return morphs;
+  }
+}
+
+/** Read a whole scene: `new SceneReader(client, options).read()`. */
+export function readScene(client: DazClient, options: ReadSceneOptions = {}): Promise<Scene> {
+  return new SceneReader(client, options).read();
+}
+
+/** A script's number list: the JSON text of an array of numbers, carried as a string. */
+function numberList(text: unknown, script: string): number[] {
+  if (typeof text !== 'string')
+    throw new DazProtocolError(`${script}: expected a string of numbers, got ${typeof text}`);
+  let list: unknown;
+  try {
+    list = JSON.parse(text);
+  } catch {
+    throw new DazProtocolError(`${script}: the number list is malformed near "${text.slice(0, 40)}"`);
+  }
+  if (!Array.isArray(list)) throw new DazProtocolError(`${script}: expected an array of numbers`);
+  return list as number[];
+}
+
+// ─── conversions ───
+
+interface MeshBegin {
+  vertices: number;
+  baseVertices: number;
+  facets: number;
+  uvs: number;
+  uvSet: string;
+  groups: string[];
+  materials: string[];
+  subd: { enabled: boolean; level: number };
+}
+
+interface RawMaterial {
+  name: string;
+  shader: string;
+  channels: { name: string; label: string; value: MaterialChannel['value'] | null; map: string | null }[];
+}
+
+interface RawCamera {
+  id: number;
+  focalLength: number;
+  frameWidth: number;
+  aspect: number;
+  near: number;
+  far: number;
+  focalDistance: number;
+  fStop: number;
+  dof: boolean;
+  fov: number;
+}
+
+interface RawLight {
+  id: number;
+  kind: 'distant' | 'spot' | 'point';
+  on: boolean;
+  color: [number, number, number];
+  intensity: number;
+  flux: number;
+  photometric: boolean;
+  spread: number | null;
+  temperature: number | null;
+  geometry: number;
+  width: number;
+  height: number;
+}
+
+interface RawBone {
+  id: number;
+  name: string;
+  label: string;
+  parent: string | null;
+  order: string;
+  origin: [number, number, number];
+  end: [number, number, number];
+  orientation: [number, number, number, number];
+  rotation: [number, number, number];
+  translation: [number, number, number];
+}
+
+function selectNodes(nodes: InventoryNode[], select: string[] | undefined): InventoryNode[] {
+  if (!select || select.length === 0) return nodes;
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const roots = new Set<number>();
+  for (const label of select) {
+    const match = nodes.find((n) => n.label === label);
+    if (!match) throw new DazNodeNotFoundError(`a node labelled "${label}"`);
+    roots.add(match.id);
+  }
+  const inSelection = (n: InventoryNode): boolean => {
+    for (let cur: InventoryNode | undefined = n; cur; cur = byId.get(cur.parent))
+      if (roots.has(cur.id)) return true;
+    return false;
+  };
+  return nodes.filter(inSelection);
+}
+
+/** DAZ lists nodes in insertion order; a node re-parented later can come before its parent. */
+function orderParentsFirst(nodes: InventoryNode[]): InventoryNode[] {
+  const ids = new Set(nodes.map((n) => n.id));
+  const children = new Map<number, InventoryNode[]>();
+  const roots: InventoryNode[] = [];
+  for (const n of nodes) {
+    if (n.parent >= 0 && ids.has(n.parent)) {
+      const list = children.get(n.parent) ?? [];
+      list.push(n);
+      children.set(n.parent, list);
+    } else roots.push(n);
+  }
+  const out: InventoryNode[] = [];
+  const walk = (n: InventoryNode) => {
+    out.push(n);
+    for (const c of children.get(n.id) ?? []) walk(c);
+  };
+  for (const r of roots) walk(r);
+  return out;
+}
+
+function kindOf(n: InventoryNode): SceneNodeKind {
+  if (n.skeleton) return 'figure';
+  if (n.bone) return 'bone';
+  if (n.light) return 'light';
+  if (n.camera) return 'camera';
+  return n.mesh ? 'mesh' : 'group';
+}
+
+function toSceneNode(n: InventoryNode, indexById: Map<number, number>): SceneNode {
+  const [a, b, c, d, e, f, g, h, i, tx, ty, tz] = n.m;
+  // DAZ's world transform maps rest points; the node's frame sits at its (posed) pivot.
+  const w = new Float64Array([a, b, c, 0, d, e, f, 0, g, h, i, 0, tx, ty, tz, 1]);
+  const worldMatrix = mat4.translate(new Float64Array(16), w, n.origin) as Float64Array;
+  return {
+    id: String(n.id),
+    name: n.name,
+    label: n.label,
+    kind: kindOf(n),
+    className: n.cls,
+    parent: indexById.get(n.parent) ?? -1,
+    worldMatrix,
+    visible: n.visible,
+  };
+}
+
+function toMaterial(m: RawMaterial): Material {
+  const channels: Record<string, MaterialChannel> = {};
+  for (const c of m.channels) {
+    channels[c.name] = { label: c.label, value: c.value ?? '', ...(c.map ? { map: c.map } : {}) };
+  }
+  return { name: m.name, shader: m.shader, channels };
+}
+
+function toCamera(c: RawCamera, name: string, node: number): Camera {
+  return {
+    name,
+    node,
+    focalLengthMm: c.focalLength,
+    frameWidthMm: c.frameWidth,
+    aspectRatio: c.aspect,
+    nearCm: c.near,
+    farCm: c.far,
+    focalDistanceCm: c.focalDistance,
+    fStop: c.fStop,
+    depthOfField: c.dof,
+    horizontalFovRad: c.fov,
+  };
+}
+
+function toLight(l: RawLight, name: string, node: number): Light {
+  return {
+    name,
+    node,
+    kind: l.kind,
+    color: l.color,
+    intensity: l.intensity,
+    fluxLm: l.flux,
+    photometric: l.photometric,
+    on: l.on,
+    ...(l.spread === null ? {} : { spreadAngleDeg: l.spread }),
+    ...(l.temperature === null ? {} : { temperatureK: l.temperature }),
+    geometry: l.geometry,
+    widthCm: l.width,
+    heightCm: l.height,
+  };
+}

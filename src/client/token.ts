@@ -1,0 +1,66 @@
+/**
+ * Where the API token comes from, first match wins: an explicit option, `DAZ_TOKEN`,
+ * `DAZ_TOKEN_FILE`, then DAZ Studio's own `~/.daz3d/dazscriptserver_token.txt`. The token is
+ * read from the first line of a file, trimmed, as the plugin writes it. It never goes into a
+ * message: errors name the file, not its content.
+ */
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { DazportError } from '../errors.js';
+
+export type TokenSource = 'option' | 'DAZ_TOKEN' | 'DAZ_TOKEN_FILE' | 'default-file' | 'none';
+
+export interface DiscoveredToken {
+  token: string;
+  source: TokenSource;
+  /** The file it was read from, when it came from one. */
+  file?: string;
+}
+
+export interface TokenDiscoveryOptions {
+  token?: string;
+  tokenFile?: string;
+  env?: NodeJS.ProcessEnv;
+  home?: string;
+}
+
+export function defaultTokenFile(home = homedir()): string {
+  return join(home, '.daz3d', 'dazscriptserver_token.txt');
+}
+
+function readTokenFile(file: string, source: TokenSource): DiscoveredToken {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (cause) {
+    throw new DazportError('DAZPORT_TOKEN_FILE', `cannot read the token file ${file}`, {
+      context: { file, source },
+      suggestion: 'check the path (the emulator prints its token file when it starts)',
+      cause,
+    });
+  }
+  const token = (text.split(/\r?\n/)[0] ?? '').trim();
+  if (!token) {
+    throw new DazportError('DAZPORT_TOKEN_FILE', `the token file ${file} is empty`, {
+      context: { file, source },
+    });
+  }
+  return { token, source, file };
+}
+
+export function discoverToken(options: TokenDiscoveryOptions = {}): DiscoveredToken {
+  const env = options.env ?? process.env;
+  if (options.token !== undefined && options.token !== '')
+    return { token: options.token.trim(), source: 'option' };
+  if (options.tokenFile) return readTokenFile(options.tokenFile, 'option');
+  if (env.DAZ_TOKEN) return { token: env.DAZ_TOKEN.trim(), source: 'DAZ_TOKEN' };
+  if (env.DAZ_TOKEN_FILE) return readTokenFile(env.DAZ_TOKEN_FILE, 'DAZ_TOKEN_FILE');
+  const fallback = defaultTokenFile(options.home);
+  try {
+    return readTokenFile(fallback, 'default-file');
+  } catch {
+    // No file: talk without a token; a server with auth on answers 401, and the error says what to do.
+    return { token: '', source: 'none' };
+  }
+}

@@ -1,0 +1,283 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DazClient } from '../../src/client/dazscript-client.js';
+import { readScene, SceneReader } from '../../src/client/scene-reader.js';
+import type { DzNode } from '../../src/emulator/dom/dz-node.js';
+import type { DzScene } from '../../src/emulator/dom/dz-scene.js';
+import { type DzFacetMesh, meshPositions } from '../../src/emulator/dom/geometry/dz-facet-mesh.js';
+import type { DzObject } from '../../src/emulator/dom/geometry/dz-object.js';
+import type { Scene } from '../../src/scene/scene.js';
+import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
+import { inProcessScene } from '../helpers/in-process-scene.js';
+
+function meshNodes(scene: DzScene): DzNode[] {
+  const out: DzNode[] = [];
+  for (let i = 0; i < scene.getNumNodes(); i++) {
+    const n = scene.getNode(i) as DzNode;
+    if (n.getObject() && !n.inherits('DzBone')) out.push(n);
+  }
+  return out;
+}
+
+describe('SceneReader against the emulator', () => {
+  let t: TestEmulator;
+  let client: DazClient;
+  let scene: Scene;
+  let truth: DzScene;
+  beforeAll(async () => {
+    t = await startTestEmulator({ scene: 'g8f' });
+    client = DazClient.connect({ host: '127.0.0.1', port: t.emulator.server.port, token: t.token, env: {} });
+    scene = await readScene(client, { rigged: true });
+    truth = inProcessScene('g8f');
+  });
+  afterAll(async () => {
+    await client.close();
+    await t.close();
+  });
+
+  it('reads the node tree: every node once, parents first, kinds and classes', () => {
+    expect(scene.nodes).toHaveLength(truth.getNumNodes());
+    scene.nodes.forEach((n, i) => {
+      if (n.parent >= 0) expect(n.parent).toBeLessThan(i);
+    });
+    const kinds = scene.nodes.reduce<Record<string, number>>((acc, n) => {
+      acc[n.kind] = (acc[n.kind] ?? 0) + 1;
+      return acc;
+    }, {});
+    expect(kinds).toEqual({ figure: 1, bone: 170, mesh: 1, camera: 1, light: 3 });
+    const figure = scene.nodes.find((n) => n.kind === 'figure');
+    expect(figure).toMatchObject({
+      label: 'Genesis 8 Female',
+      name: 'Genesis8Female',
+      className: 'DzFigure',
+    });
+  });
+
+  it('reads posed world-space vertices, facets, UVs and normals equal to the emulator’s own', () => {
+    for (const node of meshNodes(truth)) {
+      const object = node.getObject() as DzObject;
+      object.forceCacheUpdate(node, false);
+      const cached = object.getCachedGeom();
+      const base = object.getCurrentShape().getGeometry() as DzFacetMesh;
+      const mesh = scene.meshes.find((m) => m.name === node.getLabel());
+      if (!mesh) throw new Error(`mesh ${node.getLabel()} not read`);
+      const expected = meshPositions(cached);
+      expect(mesh.positions.length).toBe(expected.length);
+      let worst = 0;
+      for (let i = 0; i < expected.length; i++)
+        worst = Math.max(worst, Math.abs(mesh.positions[i] - expected[i]));
+      expect(worst).toBeLessThan(1e-5); // cm: the transport's 1e-6 cm fixed point, then float32
+      expect(mesh.space).toBe('world');
+      expect(mesh.faceSizes.length).toBe(base.getNumFacets());
+      let corner = 0;
+      for (let f = 0; f < base.getNumFacets(); f += 97) {
+        const facet = base.getFacet(f);
+        // Corner offset of facet f: sum of sizes before it.
+        corner = mesh.faceSizes.subarray(0, f).reduce((a, b) => a + b, 0);
+        expect(mesh.faceSizes[f]).toBe(facet.isQuad() ? 4 : 3);
+        expect(mesh.faceVertexIndices[corner]).toBe(facet.vertIdx1);
+        expect(mesh.faceVertexIndices[corner + 2]).toBe(facet.vertIdx3);
+        expect(mesh.uvSets[0].cornerIndices[corner + 1]).toBe(facet.uvwIdx2);
+        expect(mesh.materialGroups[mesh.faceMaterial[f]] ?? '').toBe(
+          base.getMaterialGroup(facet.materialIndex)?.getName(),
+        );
+      }
+      const uvs = base.getUVs();
+      expect(mesh.uvSets[0].values.length).toBe(uvs.getNumValues() * 2);
+      for (let i = 0; i < uvs.getNumValues(); i += 101) {
+        const p = uvs.getPnt2Vec(i);
+        expect(mesh.uvSets[0].values[i * 2]).toBeCloseTo(p.x, 6);
+        expect(mesh.uvSets[0].values[i * 2 + 1]).toBeCloseTo(p.y, 6);
+      }
+      const normals = mesh.normals as Float32Array;
+      for (let i = 0; i < cached.getNumNormals(); i += 211) {
+        const n = cached.getNormal(i);
+        expect(normals[i * 3]).toBeCloseTo(n.x, 5);
+        expect(normals[i * 3 + 2]).toBeCloseTo(n.z, 5);
+      }
+    }
+  });
+
+  it('reads materials with shader, channels and texture maps, one slot per surface', () => {
+    const figure = scene.meshes.find((m) => m.name === 'Genesis 8 Female');
+    if (!figure) throw new Error('figure mesh missing');
+    expect(figure.materialGroups).toEqual(figure.materials.map((i) => scene.materials[i].name));
+    const torso = scene.materials[figure.materials[figure.materialGroups.indexOf('Torso')]];
+    expect(torso.shader).toBe('Iray Uber');
+    expect(torso.channels['Diffuse Color'].label).toBe('Base Color');
+    expect(torso.channels['Diffuse Color'].map).toMatch(/skin_diffuse\.png$/);
+    expect(torso.channels['Glossy Roughness'].value).toBeCloseTo(0.505, 10);
+    expect(torso.channels['Base Mixing'].value).toBe('PBR Metallicity/Roughness');
+  });
+
+  it('reads cameras and lights with their lens and light values', () => {
+    expect(scene.cameras).toHaveLength(1);
+    expect(scene.cameras[0]).toMatchObject({
+      name: 'Camera 1',
+      focalLengthMm: 65,
+      frameWidthMm: 36,
+      depthOfField: false,
+    });
+    expect(scene.cameras[0].horizontalFovRad).toBeCloseTo(2 * Math.atan(36 / 130), 10);
+    expect(scene.lights.map((l) => [l.name, l.kind])).toEqual([
+      ['Distant Light 1', 'distant'],
+      ['Spotlight 1', 'spot'],
+      ['Point Light 1', 'point'],
+    ]);
+    expect(scene.lights[1]).toMatchObject({ fluxLm: 15000, spreadAngleDeg: 40, on: true });
+    expect(scene.nodes[scene.cameras[0].node].kind).toBe('camera');
+  });
+
+  it('reads the skeleton and, rigged, the rest mesh, skin weights and morphs', () => {
+    expect(scene.skeletons).toHaveLength(1);
+    const skel = scene.skeletons[0];
+    expect(skel.joints).toHaveLength(170);
+    expect(skel.joints[0]).toMatchObject({ name: 'hip', parent: -1, rotationOrder: 'YZX' });
+    const shldr = skel.joints.find((j) => j.name === 'lShldrBend');
+    expect(shldr?.rotation[2]).toBeCloseTo(35, 10); // the built-in pose
+    expect(skel.joints[shldr?.parent ?? -1].name).toBe('lCollar');
+    const mesh = scene.meshes.find((m) => m.name === 'Genesis 8 Female');
+    const rest = mesh?.rest;
+    if (!rest?.skin) throw new Error('rest data missing');
+    const node = meshNodes(truth).find((n) => n.getLabel() === 'Genesis 8 Female') as DzNode;
+    const base = meshPositions((node.getObject() as DzObject).getCurrentShape().getGeometry());
+    let worst = 0;
+    for (let i = 0; i < base.length; i++) worst = Math.max(worst, Math.abs(rest.positions[i] - base[i]));
+    expect(worst).toBeLessThan(1e-5);
+    // Weights per vertex sum to 1.
+    const sums = new Float64Array(base.length / 3);
+    for (const j of rest.skin.joints) {
+      for (let k = 0; k < j.indices.length; k++) sums[j.indices[k]] += j.weights[k];
+    }
+    expect(Math.max(...Array.from(sums, (s) => Math.abs(1 - s)))).toBeLessThan(1e-5);
+    expect(rest.morphs.map((m) => m.label)).toEqual(['Body Heavy', 'Head Size', 'Belly']);
+    expect(rest.morphs[0].value).toBeCloseTo(0.3, 10);
+    expect(rest.morphs[0].indices.length * 3).toBe(rest.morphs[0].deltas.length);
+  });
+
+  it('gives the same result whatever the chunk size (1-element chunks to whole arrays)', async () => {
+    const small = await readScene(client, { select: ['Textured Cube'], chunkBytes: 1, concurrency: 2 });
+    const big = await readScene(client, { select: ['Textured Cube'], chunkBytes: 1e12 });
+    expect(small.meshes).toHaveLength(1);
+    expect(Array.from(small.meshes[0].positions)).toEqual(Array.from(big.meshes[0].positions));
+    expect(Array.from(small.meshes[0].faceVertexIndices)).toEqual(
+      Array.from(big.meshes[0].faceVertexIndices),
+    );
+    expect(Array.from(small.meshes[0].uvSets[0].values)).toEqual(Array.from(big.meshes[0].uvSets[0].values));
+    expect(Array.from(small.meshes[0].faceMaterial)).toEqual(Array.from(big.meshes[0].faceMaterial));
+    expect(small.nodes.map((n) => n.label)).toEqual(['Textured Cube']);
+  });
+
+  it('names a selected node that is not there', async () => {
+    await expect(readScene(client, { select: ['Nobody'] })).rejects.toMatchObject({
+      code: 'DAZPORT_NODE_NOT_FOUND',
+    });
+  });
+
+  it('reports progress from 0 to all vertices', async () => {
+    const seen: number[] = [];
+    await readScene(client, {
+      select: ['Textured Cube'],
+      chunkBytes: 500,
+      onProgress: (p) => p.phase === 'mesh' && seen.push(p.done),
+    });
+    expect(seen.at(-1)).toBe(98);
+    expect(seen.length).toBeGreaterThan(1);
+  });
+});
+
+describe('SceneReader consistency', () => {
+  it('stops with DazSceneChangedError when the scene changes during the read', async () => {
+    const t = await startTestEmulator({ scene: 'g9' });
+    const client = DazClient.connect({
+      host: '127.0.0.1',
+      port: t.emulator.server.port,
+      token: t.token,
+      env: {},
+    });
+    try {
+      let poked = false;
+      const reading = new SceneReader(client, {
+        chunkBytes: 20_000,
+        concurrency: 1,
+        onProgress: (p) => {
+          if (p.phase === 'mesh' && p.done > 0 && !poked) {
+            poked = true;
+            void t.execute('Scene.setTime(480)');
+          }
+        },
+      }).read();
+      await expect(reading).rejects.toMatchObject({
+        code: 'DAZPORT_SCENE_CHANGED',
+        message: expect.stringContaining('time.changed'),
+      });
+    } finally {
+      await client.close();
+      await t.close();
+    }
+  });
+
+  it('stops when an element count moves between chunks', async () => {
+    // A fake server whose vertex count changes after the first chunk.
+    let calls = 0;
+    const fake = {
+      url: 'fake',
+      events: () => (async function* () {})(),
+      run: async (script: { name: string }, args: Record<string, number>) => {
+        const result = (() => {
+          switch (script.name) {
+            case 'inventory':
+              return {
+                nodes: [
+                  {
+                    id: 1,
+                    name: 'Box',
+                    label: 'Box',
+                    cls: 'DzNode',
+                    parent: -1,
+                    skeleton: false,
+                    bone: false,
+                    light: false,
+                    camera: false,
+                    visible: true,
+                    m: [1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0],
+                    origin: [0, 0, 0],
+                    mesh: { vertices: 4, facets: 1 },
+                  },
+                ],
+                time: 0,
+                timeStep: 160,
+                filename: '',
+              };
+            case 'mesh-begin':
+              return {
+                vertices: 4,
+                baseVertices: 4,
+                facets: 1,
+                uvs: 0,
+                uvSet: '',
+                groups: ['S'],
+                materials: ['S'],
+                subd: { enabled: false, level: 0 },
+              };
+            case 'mesh-positions':
+              calls++;
+              return { n: calls === 1 ? 4 : 5, p: JSON.stringify(Array(args.count * 3).fill(0)) };
+            default:
+              throw new Error(`unexpected ${script.name}`);
+          }
+        })();
+        return { result, output: [], requestId: 'x', bytes: 100 };
+      },
+    } as unknown as DazClient;
+    const reader = new SceneReader(fake, {
+      chunkBytes: 60,
+      concurrency: 1,
+      watchEvents: false,
+      normals: false,
+    });
+    await expect(reader.read()).rejects.toMatchObject({
+      code: 'DAZPORT_SCENE_CHANGED',
+      message: expect.stringContaining('vertex count went from 4 to 5'),
+    });
+  });
+});
