@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DazClient } from '../../src/client/dazscript-client.js';
-import { readScene } from '../../src/client/scene-reader.js';
+import { readScene, SceneReader } from '../../src/client/scene-reader.js';
 import { type BenchTask, summarize, type TaskResult } from '../harness.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -74,6 +74,26 @@ const BASELINE_FACES = `(function(){ var a = getArguments()[0], g = Scene.findNo
 const BASELINE_UVS = `(function(){ var a = getArguments()[0], uv = Scene.findNodeByLabel(a.label).getObject().getCurrentShape().getGeometry().getUVs(), out = [];
   for (var i = a.start; i < Math.min(a.start + 5000, uv.getNumValues()); i++) { var p = uv.getPnt2Vec(i); out.push([p.x, p.y]); } return out; })()`;
 
+/**
+ * Peak heap growth while streaming every figure's positions and dropping each chunk after use,
+ * with chunks of `chunkBytes`: it should follow the chunk size, not the number of chunks.
+ */
+async function streamingPeak(client: DazClient, labels: string[], chunkBytes: number): Promise<{ peakMb: number; chunks: number }> {
+  globalThis.gc?.();
+  const before = process.memoryUsage().heapUsed;
+  let peak = 0;
+  let chunks = 0;
+  const reader = new SceneReader(client, { chunkBytes, concurrency: 3 });
+  for (const label of labels) {
+    for await (const { values } of reader.streamMesh(label, 'positions')) {
+      chunks++;
+      if (values.length === 0) throw new Error('empty chunk');
+      peak = Math.max(peak, process.memoryUsage().heapUsed - before);
+    }
+  }
+  return { peakMb: peak / 1e6, chunks };
+}
+
 /** dazpy's pattern, one request at a time, nothing registered. */
 async function baselineRead(client: DazClient): Promise<number> {
   const meshes = (
@@ -130,6 +150,9 @@ export const sceneRead: BenchTask = {
         baselineTimes.push((performance.now() - t0) / 1000);
         if (v !== vertices) throw new Error(`baseline read ${v} vertices, the reader ${vertices}`);
       }
+      const labels = ['Genesis 9', 'Genesis 8 Female', 'Genesis 8 Male', 'Genesis 9 (2)'];
+      const coarse = await streamingPeak(client, labels, 4_000_000);
+      const fine = await streamingPeak(client, labels, 400_000);
       const measured = summarize('SceneReader (posed positions, facets, UVs)', readerTimes, 's');
       const baseline = summarize('dazpy pattern (5k chunks, cache per chunk)', baselineTimes, 's');
       return {
@@ -140,7 +163,8 @@ export const sceneRead: BenchTask = {
         target: 0.1,
         notes: [
           `${vertices.toLocaleString('en-US')} vertices: reader ${(vertices / measured.median).toFixed(0)} vertices/s, baseline ${(vertices / baseline.median).toFixed(0)} vertices/s`,
-          `speed-up ${(baseline.median / measured.median).toFixed(1)}×; client RSS growth during a read ${(peakRss / 1e6).toFixed(0)} MB`,
+          `speed-up ${(baseline.median / measured.median).toFixed(1)}×; client RSS growth during a whole read ${(peakRss / 1e6).toFixed(0)} MB`,
+          `streaming positions: peak heap growth ${coarse.peakMb.toFixed(1)} MB with ${coarse.chunks} chunks of 4 MB, ${fine.peakMb.toFixed(1)} MB with ${fine.chunks} chunks of 400 kB`,
         ],
       };
     } finally {

@@ -72,10 +72,41 @@ interface Inventory {
 
 const TICKS_PER_SECOND = 4800;
 
+/** A per-element array the scripts return as fixed-point integers (see scripts/scene-scripts.ts). */
+interface ArraySpec {
+  script: RegisteredScript;
+  /** Numbers per element. */
+  stride: number;
+  /** Answer bytes per element before any is measured. */
+  guessBytes: number;
+  /** Values arrive as integers × scale. */
+  scale: number;
+  /** What the element count is called in errors. */
+  what: string;
+}
+
+const POSITIONS: ArraySpec = {
+  script: S.MESH_POSITIONS,
+  stride: 3,
+  guessBytes: 30,
+  scale: 1e6,
+  what: 'vertex count',
+};
+const NORMALS: ArraySpec = {
+  script: S.MESH_NORMALS,
+  stride: 3,
+  guessBytes: 25,
+  scale: 1e6,
+  what: 'normal count',
+};
+const UVS: ArraySpec = { script: S.MESH_UVS, stride: 2, guessBytes: 16, scale: 1e7, what: 'UV count' };
+
 export class SceneReader {
   readonly #client: DazClient;
   readonly #options: Required<Omit<ReadSceneOptions, 'select' | 'onProgress' | 'signal'>> & ReadSceneOptions;
   #changed: string | null = null;
+  /** Requests in flight per array right now (the arrays of a mesh share the budget). */
+  #share = 3;
 
   constructor(client: DazClient, options: ReadSceneOptions = {}) {
     this.#client = client;
@@ -87,6 +118,7 @@ export class SceneReader {
       watchEvents: true,
       ...options,
     };
+    this.#share = this.#options.concurrency;
   }
 
   async read(): Promise<Scene> {
@@ -210,33 +242,21 @@ export class SceneReader {
       if (saw !== wanted)
         throw new DazSceneChangedError(`${n.label}: ${what} went from ${wanted} to ${saw} during the read`);
     };
-    const positions = await this.#readFloats(
-      S.MESH_POSITIONS,
-      n.id,
-      begin.vertices,
-      3,
-      30,
-      1e6,
-      { posed: true },
-      expect,
-      'vertex count',
-      onVertices,
-    );
-    const normals = this.#options.normals
-      ? await this.#readFloats(
-          S.MESH_NORMALS,
-          n.id,
-          begin.vertices,
-          3,
-          25,
-          1e6,
-          { posed: true },
-          expect,
-          'normal count',
-        )
-      : null;
-    const uvValues = await this.#readFloats(S.MESH_UVS, n.id, begin.uvs, 2, 16, 1e7, {}, expect, 'UV count');
-    const facets = await this.#readFacets(n.id, begin.facets, expect);
+    // The arrays are read side by side so the server always has a request queued: read one
+    // after the other, each array's pipeline would drain at its end and leave DAZ Studio idle.
+    const posed = { posed: true };
+    // Share the requests in flight among the arrays read together.
+    const share = Math.max(1, Math.floor(this.#options.concurrency / (this.#options.normals ? 4 : 3)));
+    this.#share = share;
+    const [positions, normals, uvValues, facets] = await Promise.all([
+      this.#readFloats(POSITIONS, n.id, begin.vertices, posed, expect, onVertices),
+      this.#options.normals
+        ? this.#readFloats(NORMALS, n.id, begin.vertices, posed, expect)
+        : Promise.resolve(null),
+      this.#readFloats(UVS, n.id, begin.uvs, {}, expect),
+      this.#readFacets(n.id, begin.facets, expect),
+    ]);
+    this.#share = this.#options.concurrency;
     const materials = (await this.#run<RawMaterial[]>(S.MATERIALS, { id: n.id })).value;
     const slotMaterial: number[] = [];
     for (const m of materials) {
@@ -266,35 +286,65 @@ export class SceneReader {
     };
   }
 
-  async #readFloats(
-    script: RegisteredScript,
-    id: number,
-    total: number,
-    stride: number,
-    guessBytes: number,
-    /** The script's fixed-point unit: values are integers × scale. */
-    scale: number,
-    extra: Record<string, unknown>,
-    expect: (what: string, saw: number, wanted: number) => void,
-    what: string,
-    onDone?: (done: number) => void,
-  ): Promise<Float32Array> {
-    const out = new Float32Array(total * stride);
-    for await (const chunk of readChunks(this.#plan(total, guessBytes), (start, count) =>
-      this.#run<{ n: number; p: string }>(script, { id, start, count, ...extra }),
-    )) {
-      expect(what, chunk.value.n, total);
-      const values = numberList(chunk.value.p, script.name);
-      if (values.length !== chunk.count * stride) {
-        throw new DazProtocolError(
-          `${script.name}: expected ${chunk.count * stride} numbers, got ${values.length}`,
+  /**
+   * Stream one array of a mesh in chunks without holding the whole array: what a writer that
+   * emits as it reads uses. Memory is bounded by the chunk size (`chunkBytes`) times the
+   * requests in flight. Positions and normals are posed world space unless `rest` is set.
+   */
+  async *streamMesh(
+    nodeLabel: string,
+    kind: 'positions' | 'normals' | 'uvs',
+    options: { rest?: boolean } = {},
+  ): AsyncGenerator<{ start: number; values: Float32Array }> {
+    const inventory = (await this.#run<Inventory>(S.INVENTORY)).value;
+    const node = inventory.nodes.find((n) => n.label === nodeLabel && n.mesh);
+    if (!node) throw new DazNodeNotFoundError(`a mesh labelled "${nodeLabel}"`);
+    const posed = !options.rest;
+    const begin = (await this.#run<MeshBegin>(S.MESH_BEGIN, { id: node.id, posed })).value;
+    const spec = kind === 'uvs' ? UVS : kind === 'normals' ? NORMALS : POSITIONS;
+    const total = kind === 'uvs' ? begin.uvs : begin.vertices;
+    for await (const chunk of this.#arrayChunks(spec, node.id, total, { posed })) {
+      if (chunk.n !== total) {
+        throw new DazSceneChangedError(
+          `${nodeLabel}: ${kind} count went from ${total} to ${chunk.n} during the read`,
         );
       }
-      const at = chunk.start * stride;
-      for (let i = 0; i < values.length; i++) out[at + i] = values[i] / scale;
+      yield { start: chunk.start * spec.stride, values: chunk.values };
+    }
+  }
+
+  async #readFloats(
+    spec: ArraySpec,
+    id: number,
+    total: number,
+    args: Record<string, unknown>,
+    expect: (what: string, saw: number, wanted: number) => void,
+    onDone?: (done: number) => void,
+  ): Promise<Float32Array> {
+    const out = new Float32Array(total * spec.stride);
+    for await (const chunk of this.#arrayChunks(spec, id, total, args)) {
+      expect(spec.what, chunk.n, total);
+      out.set(chunk.values, chunk.start * spec.stride);
       onDone?.(chunk.start + chunk.count);
     }
     return out;
+  }
+
+  /** Chunks of one array, decoded to floats, in order. */
+  async *#arrayChunks(spec: ArraySpec, id: number, total: number, args: Record<string, unknown>) {
+    for await (const chunk of readChunks(this.#plan(total, spec.guessBytes), (start, count) =>
+      this.#run<{ n: number; p: string }>(spec.script, { id, start, count, ...args }),
+    )) {
+      const list = numberList(chunk.value.p, spec.script.name);
+      if (list.length !== chunk.count * spec.stride) {
+        throw new DazProtocolError(
+          `${spec.script.name}: expected ${chunk.count * spec.stride} numbers, got ${list.length}`,
+        );
+      }
+      const values = new Float32Array(list.length);
+      for (let i = 0; i < list.length; i++) values[i] = list[i] / spec.scale;
+      yield { start: chunk.start, count: chunk.count, n: chunk.value.n, values };
+    }
   }
 
   async #readFacets(id: number, total: number, expect: (what: string, saw: number, wanted: number) => void) {
@@ -388,17 +438,7 @@ export class SceneReader {
           `${n.label}: the base mesh has ${begin.baseVertices} vertices, the cached one ${mesh.positions.length / 3}`,
         );
       }
-      const positions = await this.#readFloats(
-        S.MESH_POSITIONS,
-        n.id,
-        begin.vertices,
-        3,
-        30,
-        1e6,
-        { posed: false },
-        expect,
-        'vertex count',
-      );
+      const positions = await this.#readFloats(POSITIONS, n.id, begin.vertices, { posed: false }, expect);
       const skeletonIndex = n.skeleton ? scene.nodes[indexById.get(n.id) as number].skeleton : undefined;
       const skin =
         skeletonIndex === undefined

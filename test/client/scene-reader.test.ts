@@ -167,6 +167,25 @@ describe('SceneReader against the emulator', () => {
     expect(small.nodes.map((n) => n.label)).toEqual(['Textured Cube']);
   });
 
+  it('streams one array chunk by chunk, equal to the whole read, holding one chunk at a time', async () => {
+    const reader = new SceneReader(client, { chunkBytes: 3_000, concurrency: 2 });
+    const whole = scene.meshes.find((m) => m.name === 'Genesis 8 Female')?.positions as Float32Array;
+    const streamed = new Float32Array(whole.length);
+    let chunks = 0;
+    let largest = 0;
+    for await (const { start, values } of reader.streamMesh('Genesis 8 Female', 'positions')) {
+      streamed.set(values, start);
+      chunks++;
+      largest = Math.max(largest, values.length);
+    }
+    expect(chunks).toBeGreaterThan(50);
+    expect(largest).toBeLessThan(whole.length / 20);
+    expect(Array.from(streamed)).toEqual(Array.from(whole));
+    await expect(async () => {
+      for await (const _ of reader.streamMesh('Nobody', 'uvs')) break;
+    }).rejects.toMatchObject({ code: 'DAZPORT_NODE_NOT_FOUND' });
+  });
+
   it('names a selected node that is not there', async () => {
     await expect(readScene(client, { select: ['Nobody'] })).rejects.toMatchObject({
       code: 'DAZPORT_NODE_NOT_FOUND',
@@ -262,6 +281,8 @@ describe('SceneReader consistency', () => {
             case 'mesh-positions':
               calls++;
               return { n: calls === 1 ? 4 : 5, p: JSON.stringify(Array(args.count * 3).fill(0)) };
+            case 'mesh-facets':
+              return { n: 1, v: '[0,1,2,3]', t: '[0,0,0,0]', m: '[0,1]' };
             default:
               throw new Error(`unexpected ${script.name}`);
           }
