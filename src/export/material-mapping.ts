@@ -1,0 +1,186 @@
+/**
+ * DAZ materials → metallic-roughness PBR, the one mapping both writers (glTF and USD) use.
+ * Follows shared/reference/materials-lights-presets.md §2.7, per shader:
+ *
+ * | PBR            | Iray Uber                                   | PBRSkin                               | DAZ Studio Default             |
+ * |----------------|---------------------------------------------|---------------------------------------|--------------------------------|
+ * | base colour    | Diffuse Color (+map)                        | Diffuse Color (+map)                  | Diffuse Color × Diffuse Strength |
+ * | metallic       | Metallic Weight (+map), Base Mixing 0 only  | Metallic Weight if Metallicity Enable | Lighting Model (Glossy) Metallic → 1 |
+ * | roughness      | Glossy Roughness (+map); mode 1: 1 − Glossiness | lobe mix of Specular Lobe 1/2 roughness | 1 − Glossiness             |
+ * | normal         | Normal Map value as scale (+map)            | same                                  | same                           |
+ * | opacity        | Cutout Opacity (+map)                       | —                                     | Opacity Strength (+map)        |
+ * | emission       | Emission Color (+map)                       | Emission Color                        | —                              |
+ * | UV tiling      | Horizontal/Vertical Tiles and Offsets (all shaders)                                                   |
+ *
+ * Colours are converted from display-encoded (sRGB) to linear; colour maps are sRGB images,
+ * data maps (roughness, metallic, normal, opacity) linear. Anything that cannot be carried (a
+ * bump map without a normal map, translucency, SSS, top coat, refraction...) becomes a warning
+ * naming the material and channel, never a silent loss.
+ */
+import type { Material, MaterialChannel } from '../scene/material.js';
+import { srgbToLinearRgb } from './color-space.js';
+
+export interface PbrTexture {
+  /** Absolute path of the image. */
+  file: string;
+  colorSpace: 'srgb' | 'linear';
+}
+
+export interface UvTransform {
+  /** Repeats across u and v (DAZ Horizontal/Vertical Tiles). */
+  scale: [number, number];
+  /** DAZ Horizontal/Vertical Offset, in DAZ's v-up UV space. */
+  offset: [number, number];
+}
+
+export interface PbrMaterial {
+  name: string;
+  /** The DAZ shader it came from. */
+  shader: string;
+  /** Linear RGB. */
+  baseColor: [number, number, number];
+  baseColorTexture?: PbrTexture;
+  metallic: number;
+  metallicTexture?: PbrTexture;
+  /** Perceptual roughness (glTF's and UsdPreviewSurface's). */
+  roughness: number;
+  roughnessTexture?: PbrTexture;
+  /** Invert the roughness texture (it was a glossiness map). */
+  roughnessTextureInverted?: boolean;
+  normalTexture?: PbrTexture & { scale: number };
+  /** 1 = opaque. */
+  opacity: number;
+  opacityTexture?: PbrTexture;
+  /** OPAQUE; MASK for cut-out maps (hair cards, lashes often want BLEND: see warnings); BLEND for constant < 1. */
+  alphaMode: 'OPAQUE' | 'MASK' | 'BLEND';
+  alphaCutoff: number;
+  /** Linear RGB; black means none. */
+  emissive: [number, number, number];
+  emissiveTexture?: PbrTexture;
+  /** Iray renders both sides of every polygon (it has no culling channel). */
+  doubleSided: boolean;
+  uvTransform?: UvTransform;
+  warnings: string[];
+}
+
+const num = (c: MaterialChannel | undefined, fallback: number): number =>
+  typeof c?.value === 'number' ? c.value : fallback;
+const bool = (c: MaterialChannel | undefined, fallback: boolean): boolean =>
+  typeof c?.value === 'boolean' ? c.value : fallback;
+const rgb = (c: MaterialChannel | undefined, fallback: [number, number, number]): [number, number, number] =>
+  Array.isArray(c?.value) ? (c.value as [number, number, number]) : fallback;
+const tex = (c: MaterialChannel | undefined, colorSpace: PbrTexture['colorSpace']): PbrTexture | undefined =>
+  c?.map ? { file: c.map, colorSpace } : undefined;
+
+/** Channels that matter to a renderer but have no place in metallic-roughness PBR. */
+const UNMAPPED: [channel: string, isActive: (c: MaterialChannel) => boolean, what: string][] = [
+  ['Translucency Weight', (c) => num(c, 0) > 0, 'translucency'],
+  ['Refraction Weight', (c) => num(c, 0) > 0, 'refraction (use KHR_materials_transmission by hand)'],
+  ['Top Coat Weight', (c) => num(c, 0) > 0, 'top coat'],
+  ['Sub Surface Enable', (c) => c.value === true, 'subsurface scattering'],
+  ['Dual Lobe Specular Weight', (c) => num(c, 0) > 0, 'dual-lobe specular (folded into roughness)'],
+];
+
+export function toPbr(material: Material): PbrMaterial {
+  const ch = material.channels;
+  const warnings: string[] = [];
+  const warn = (text: string) => warnings.push(`${material.name}: ${text}`);
+  const shader = material.shader;
+
+  let baseColor = srgbToLinearRgb(rgb(ch['Diffuse Color'], [0.8, 0.8, 0.8]));
+  let metallic = 0;
+  let roughness = 0.5;
+  let roughnessTextureInverted = false;
+  let opacityChannel: MaterialChannel | undefined;
+
+  if (shader === 'Iray Uber') {
+    const mixing = ch['Base Mixing']?.value ?? 'PBR Metallicity/Roughness';
+    if (mixing === 'PBR Metallicity/Roughness') {
+      metallic = num(ch['Metallic Weight'], 0);
+      roughness = num(ch['Glossy Roughness'], 0.5);
+    } else if (mixing === 'PBR Specular/Glossiness') {
+      roughness = 1 - num(ch.Glossiness, 0.5);
+      roughnessTextureInverted = true;
+      warn('Base Mixing "PBR Specular/Glossiness": metallic set to 0, roughness = 1 − Glossiness');
+    } else {
+      roughness = num(ch['Glossy Roughness'], 0.5);
+      warn(`Base Mixing "${String(mixing)}": approximated as metallic/roughness`);
+    }
+    if (ch['Roughness Squared']?.value === false) roughness = Math.sqrt(Math.max(0, roughness));
+    opacityChannel = ch['Cutout Opacity'];
+  } else if (shader === 'PBRSkin') {
+    if (bool(ch['Metallicity Enable'], false)) metallic = num(ch['Metallic Weight'], 0);
+    const lobe1 = num(ch['Specular Lobe 1 Roughness'], 0.5) * num(ch['Dual Lobe Specular Roughness Mult'], 1);
+    const lobe2 = lobe1 * num(ch['Specular Lobe 2 Roughness Mult'], 1);
+    const ratio = num(ch['Dual Lobe Specular Ratio'], 0.85);
+    roughness = lobe1 * (1 - ratio) + lobe2 * ratio;
+  } else if (shader === 'DAZ Studio Default') {
+    baseColor = baseColor.map((c) => c * num(ch['Diffuse Strength'], 1)) as [number, number, number];
+    roughness = 1 - num(ch.Glossiness, 0.3);
+    const model = ch['Lighting Model']?.value;
+    metallic = model === 'Metallic' || model === 'Glossy (Metallic)' ? 1 : 0;
+    opacityChannel = ch['Opacity Strength'];
+  } else {
+    warn(`shader "${shader}" is not one dazport maps; only its Diffuse Color is kept`);
+  }
+
+  const pbr: PbrMaterial = {
+    name: material.name,
+    shader,
+    baseColor,
+    metallic: clamp01(metallic),
+    roughness: clamp01(roughness),
+    opacity: clamp01(num(opacityChannel, 1)),
+    alphaMode: 'OPAQUE',
+    alphaCutoff: 0.5,
+    emissive: srgbToLinearRgb(rgb(ch['Emission Color'], [0, 0, 0])),
+    doubleSided: shader !== 'DAZ Studio Default',
+    warnings,
+  };
+  const base = tex(ch['Diffuse Color'], 'srgb');
+  if (base) pbr.baseColorTexture = base;
+  if (metallic > 0 || ch['Metallic Weight']?.map) {
+    const t = tex(ch['Metallic Weight'], 'linear');
+    if (t) pbr.metallicTexture = t;
+  }
+  const rough = tex(
+    shader === 'Iray Uber' && roughnessTextureInverted ? ch.Glossiness : ch['Glossy Roughness'],
+    'linear',
+  );
+  if (rough) {
+    pbr.roughnessTexture = rough;
+    if (roughnessTextureInverted) pbr.roughnessTextureInverted = true;
+  }
+  const normal = tex(ch['Normal Map'], 'linear');
+  if (normal) pbr.normalTexture = { ...normal, scale: num(ch['Normal Map'], 1) };
+  if (ch['Bump Strength']?.map && !normal) {
+    warn(
+      `bump map ${ch['Bump Strength'].map} not exported (no height maps in metallic-roughness PBR; bake a normal map)`,
+    );
+  }
+  const opacityTexture = tex(opacityChannel, 'linear');
+  if (opacityTexture) {
+    pbr.opacityTexture = opacityTexture;
+    pbr.alphaMode = 'MASK';
+  } else if (pbr.opacity < 1) {
+    pbr.alphaMode = 'BLEND';
+  }
+  const emission = tex(ch['Emission Color'], 'srgb');
+  if (emission) pbr.emissiveTexture = emission;
+
+  const kx = num(ch['Horizontal Tiles'], 1);
+  const ky = num(ch['Vertical Tiles'], 1);
+  const ox = num(ch['Horizontal Offset'], 0);
+  const oy = num(ch['Vertical Offset'], 0);
+  if (kx !== 1 || ky !== 1 || ox !== 0 || oy !== 0) pbr.uvTransform = { scale: [kx, ky], offset: [ox, oy] };
+
+  for (const [name, isActive, what] of UNMAPPED) {
+    const c = ch[name];
+    if (c && isActive(c)) warn(`${what} (${name}) has no PBR equivalent and is dropped`);
+  }
+  return pbr;
+}
+
+function clamp01(v: number): number {
+  return Math.min(1, Math.max(0, Number.isFinite(v) ? v : 0));
+}
