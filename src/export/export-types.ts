@@ -1,0 +1,30 @@
+/** What every scene writer takes and reports, so the CLI treats glTF and USD alike. */
+export interface ExportOptions {
+  /** Write the skeleton, the unposed mesh and skin weights (needs a scene read with `rigged`). */
+  rigged?: boolean;
+  /** Write morphs (blend shapes / morph targets) too (needs `rigged` data). */
+  morphs?: boolean;
+  /** Told as writing progresses (`done` of `total` work units, e.g. vertices). */
+  onProgress?: (p: { phase: string; done: number; total: number }) => void;
+}
+
+export interface ExportSummary {
+  /** Path written. */
+  file: string;
+  format: 'glb' | 'gltf' | 'usda';
+  bytes: number;
+  nodes: number;
+  meshes: number;
+  vertices: number;
+  triangles: number;
+  materials: number;
+  textures: number;
+  cameras: number;
+  lights: number;
+  joints: number;
+  animations: number;
+  /** Files written beside the main output (textures, .bin). */
+  sideFiles: string[];
+  /** Every loss the writer could not avoid (missing texture, dropped channel ...). */
+  warnings: string[];
+}
