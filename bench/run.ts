@@ -8,10 +8,12 @@ import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BenchTask, formatResult } from './harness.js';
+import { bvhParse } from './tasks/bvh-parse.js';
 import { emulatorRoundtrip } from './tasks/emulator-roundtrip.js';
+import { retargetThroughput } from './tasks/retarget.js';
 import { sceneRead } from './tasks/scene-read.js';
 
-const TASKS: BenchTask[] = [emulatorRoundtrip, sceneRead];
+const TASKS: BenchTask[] = [emulatorRoundtrip, sceneRead, retargetThroughput, bvhParse];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !TASKS.some((t) => t.name === w));

@@ -5,7 +5,9 @@
 import { createRequire } from 'node:module';
 import { Command } from 'commander';
 import { demoCommand } from './commands/demo.js';
+import { discoverCommand } from './commands/discover.js';
 import { emulatorCommand } from './commands/emulator.js';
+import { inspectCommand } from './commands/inspect.js';
 
 // From src/cli (tsx) and dist/cli (built) alike, the package manifest is two folders up.
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -31,6 +33,8 @@ export function buildProgram(): Command {
     );
   program.addCommand(demoCommand);
   program.addCommand(emulatorCommand);
+  program.addCommand(inspectCommand);
+  program.addCommand(discoverCommand);
   return program;
 }
 

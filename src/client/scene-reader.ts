@@ -398,7 +398,7 @@ export class SceneReader {
       total,
       guessBytesPerElement,
       targetBytes: this.#options.chunkBytes,
-      concurrency: this.#options.concurrency,
+      concurrency: this.#share,
     };
   }
 

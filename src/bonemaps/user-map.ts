@@ -1,0 +1,76 @@
+/**
+ * User bone maps: a JSON file naming, for source joints, the canonical joint (or the Genesis
+ * bone) they drive. Validated with errors that name the file and the entry.
+ *
+ * ```json
+ * { "convention": "mixamo",              // optional: start from a built-in convention
+ *   "joints": { "Bip_Spine_02": "spineMid", "Bip_Head": "head", "Tail01": null } }
+ * ```
+ * Values are canonical joint names (see canonical.ts), or null to leave a joint unmapped on
+ * purpose (it is then not reported as unmapped).
+ */
+import { readFileSync } from 'node:fs';
+import { DazportError } from '../errors.js';
+import { CANONICAL_JOINTS, type CanonicalJoint } from './canonical.js';
+import type { SourceConvention } from './conventions/convention.js';
+import { SOURCE_CONVENTIONS } from './conventions/tables.js';
+
+export function parseUserBoneMap(text: string, file: string): SourceConvention {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (cause) {
+    throw new DazportError(
+      'DAZPORT_BONEMAP_INVALID',
+      `${file}: not valid JSON (${(cause as Error).message})`,
+      { context: { file }, cause },
+    );
+  }
+  const fail = (where: string, expected: string): never => {
+    throw new DazportError('DAZPORT_BONEMAP_INVALID', `${file}: ${where}: expected ${expected}`, {
+      context: { file, where },
+    });
+  };
+  if (!json || typeof json !== 'object' || Array.isArray(json)) fail('(root)', 'an object with "joints"');
+  const root = json as Record<string, unknown>;
+  let base: SourceConvention | undefined;
+  if (root.convention !== undefined) {
+    base = SOURCE_CONVENTIONS.find((c) => c.id === root.convention);
+    if (!base) fail('convention', `one of ${SOURCE_CONVENTIONS.map((c) => c.id).join(', ')}`);
+  }
+  if (!root.joints || typeof root.joints !== 'object' || Array.isArray(root.joints))
+    fail('joints', 'an object of source joint → canonical joint');
+  const joints: Partial<Record<CanonicalJoint, string[]>> = {};
+  const ignored: string[] = [...(base?.ignored ?? [])];
+  for (const [joint, aliases] of Object.entries(base?.joints ?? {}) as [CanonicalJoint, string[]][])
+    joints[joint] = [...aliases];
+  for (const [source, target] of Object.entries(root.joints as Record<string, unknown>)) {
+    if (target === null) {
+      ignored.push(source);
+      continue;
+    }
+    if (typeof target !== 'string' || !(CANONICAL_JOINTS as readonly string[]).includes(target)) {
+      fail(
+        `joints.${source}`,
+        `a canonical joint (${CANONICAL_JOINTS.slice(0, 6).join(', ')}, l_upperArm, r_thigh ...) or null`,
+      );
+    }
+    const canonical = target as CanonicalJoint;
+    // The user's name goes first, so it wins over the base convention's.
+    joints[canonical] = [source, ...(joints[canonical] ?? [])];
+  }
+  return { id: `user:${file}`, label: `bone map ${file}`, joints, ignored };
+}
+
+export function readUserBoneMap(file: string): SourceConvention {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (cause) {
+    throw new DazportError('DAZPORT_BONEMAP_INVALID', `cannot read the bone map ${file}`, {
+      context: { file },
+      cause,
+    });
+  }
+  return parseUserBoneMap(text, file);
+}

@@ -1,0 +1,59 @@
+import { DazportError } from '../../errors.js';
+
+/** Longest piece of input quoted in a message; longer tokens are cut with an ellipsis. */
+const MAX_QUOTED = 40;
+
+/**
+ * A BVH file that does not follow the grammar, or whose MOTION data does not fit its HIERARCHY.
+ * Names the file, the 1-based line and column (in characters; a tab counts as one), what the
+ * reader expected there and what it found, so the user can open the file at that spot.
+ *
+ * ```ts
+ * try { parseBvh(text, 'walk.bvh'); }
+ * catch (e) { if (isDazportError(e) && e.code === 'DAZPORT_BVH_PARSE') console.error(e.message); }
+ * // walk.bvh:12:5: expected CHANNELS, JOINT, End Site or "}", found "CHANELS"
+ * ```
+ */
+export interface BvhParseErrorExtras {
+  /** Extra explanation appended to the message after the expected/found part. */
+  detail?: string;
+  /** What the user can do, when there is something better than fixing the file. */
+  suggestion?: string;
+}
+
+export class BvhParseError extends DazportError {
+  override name = 'BvhParseError';
+  declare readonly code: 'DAZPORT_BVH_PARSE';
+  readonly detail: string | undefined;
+
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+    /** What the grammar allows at this spot, in words: `a number`, `"{"`, `CHANNELS, JOINT...`. */
+    readonly expected: string,
+    /** What is there instead: a quoted token, `end of line` or `end of file`. */
+    readonly found: string,
+    extras: BvhParseErrorExtras = {},
+  ) {
+    const { detail, suggestion } = extras;
+    super(
+      'DAZPORT_BVH_PARSE',
+      `${file}:${line}:${column}: expected ${expected}, found ${found}${detail ? ` (${detail})` : ''}`,
+      {
+        context: { file, line, column, expected, found },
+        suggestion: suggestion ?? 'fix the file at that line or re-export it',
+      },
+    );
+    this.detail = detail;
+  }
+}
+
+/** A token as a message shows it: in double quotes, control characters escaped, long ones cut. */
+export function quoteToken(token: string): string {
+  const cut = token.length > MAX_QUOTED ? `${token.slice(0, MAX_QUOTED)}…` : token;
+  return JSON.stringify(cut);
+}
+
+export const END_OF_FILE = 'end of file';
+export const END_OF_LINE = 'end of line';

@@ -1,0 +1,57 @@
+/**
+ * BVH from disk: the file is read as a stream of chunks, decoded incrementally and fed to the
+ * same {@link BvhStreamParser} as `parseBvh`, so a file of hundreds of MB never exists as one
+ * string; memory is the frame array plus one chunk.
+ */
+import { createReadStream } from 'node:fs';
+import type { BvhClip } from './bvh-clip.js';
+import { BvhReadError } from './bvh-read-error.js';
+import { BvhStreamParser } from './bvh-stream-parser.js';
+import type { BvhParseOptions } from './bvh-types.js';
+
+export interface ReadBvhFileOptions extends BvhParseOptions {
+  /** Text encoding of the file. Default `'utf-8'`; old Windows exporters may need `'latin1'`. */
+  encoding?: 'utf-8' | 'latin1';
+  /** Bytes per read. Default 1 MiB. */
+  chunkBytes?: number;
+  /** What error messages call the file. Default: the path as given. */
+  label?: string;
+}
+
+export const READ_BVH_FILE_DEFAULTS = { encoding: 'utf-8', chunkBytes: 1 << 20 } as const;
+
+/**
+ * Read and parse a BVH file, streaming.
+ *
+ * Throws `BvhReadError` (`DAZPORT_BVH_READ`) when the file cannot be read and `BvhParseError`
+ * (`DAZPORT_BVH_PARSE`) when it is not valid BVH.
+ *
+ * ```ts
+ * const clip = await readBvhFile('mocap/01_01.bvh');
+ * const big = await readBvhFile('session.bvh', { precision: 'float64' });
+ * ```
+ *
+ * @category Import
+ */
+export async function readBvhFile(path: string, options: ReadBvhFileOptions = {}): Promise<BvhClip> {
+  const encoding = options.encoding ?? READ_BVH_FILE_DEFAULTS.encoding;
+  const chunkBytes = options.chunkBytes ?? READ_BVH_FILE_DEFAULTS.chunkBytes;
+  const parser = new BvhStreamParser(options.label ?? path, options);
+  // Not fatal: a stray invalid byte becomes U+FFFD and, in a name, stays visible in the clip.
+  // ignoreBOM keeps a byte-order mark in the text, as readFileSync(path, 'utf8') does, so
+  // columns on line 1 match parseBvh's; the tokenizer reads it as whitespace.
+  const decoder = new TextDecoder(encoding, { ignoreBOM: true });
+  const stream = createReadStream(path, { highWaterMark: chunkBytes });
+  try {
+    for await (const chunk of stream) {
+      parser.push(decoder.decode(chunk as Buffer, { stream: true }));
+    }
+  } catch (error) {
+    stream.destroy();
+    // Node's system errors (ENOENT, EISDIR, EACCES...) carry `syscall`; parse errors pass as they are.
+    if (error instanceof Error && 'syscall' in error) throw new BvhReadError(options.label ?? path, error);
+    throw error;
+  }
+  parser.push(decoder.decode());
+  return parser.finish();
+}
