@@ -78,7 +78,11 @@ const BASELINE_UVS = `(function(){ var a = getArguments()[0], uv = Scene.findNod
  * Peak heap growth while streaming every figure's positions and dropping each chunk after use,
  * with chunks of `chunkBytes`: it should follow the chunk size, not the number of chunks.
  */
-async function streamingPeak(client: DazClient, labels: string[], chunkBytes: number): Promise<{ peakMb: number; chunks: number }> {
+async function streamingPeak(
+  client: DazClient,
+  labels: string[],
+  chunkBytes: number,
+): Promise<{ peakMb: number; chunks: number }> {
   globalThis.gc?.();
   const before = process.memoryUsage().heapUsed;
   let peak = 0;
