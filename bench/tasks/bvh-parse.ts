@@ -16,7 +16,7 @@ import { type BenchTask, summarize, type TaskResult } from '../harness.js';
 
 const FIXTURE = join(
   fileURLToPath(new URL('../../', import.meta.url)),
-  '../shared/fixtures/bvh/biovision_boxing_toes.bvh',
+  'fixtures/bvh/biovision_boxing_toes.bvh',
 );
 const ROUNDS = 20;
 const WARMUP = 5;

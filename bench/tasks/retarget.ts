@@ -20,7 +20,7 @@ const FRAMES = 72_000;
 
 function loopedClip(): BvhClip {
   const here = dirname(fileURLToPath(import.meta.url));
-  const file = join(here, '..', '..', '..', 'shared', 'fixtures', 'bvh', 'cmu_01_01.bvh');
+  const file = join(here, '..', '..', 'fixtures', 'bvh', 'cmu_01_01.bvh');
   const clip = parseBvh(readFileSync(file, 'utf8'), file);
   const data = new Float32Array(FRAMES * clip.channelCount);
   for (let f = 0; f < FRAMES; f++) {

@@ -2,7 +2,7 @@
  * The source conventions dazport knows, as data: one table per exporter family. Sources: the
  * conventions listed in shared/reference/anchors-skeletons-retargeting.md §6 (CMU/cgspeed,
  * Mixamo, Biovision, 3ds Max Biped, MotionBuilder/HumanIK, Rokoko, LAFAN1, Poser/legacy DAZ)
- * and the real fixtures in shared/fixtures/bvh.
+ * and the real captures in fixtures/bvh.
  */
 import type { CanonicalJoint } from '../canonical.js';
 import { GENESIS8_MAP_BONES, GENESIS9_MAP_BONES } from '../genesis/genesis-maps.js';

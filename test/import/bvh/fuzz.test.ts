@@ -11,12 +11,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BvhParseError, parseBvh } from '../../../src/import/bvh/index.js';
 import {
+  CAPTURE_BVH_FIXTURES,
+  captureBvhFixture,
   OWN_OTHER_FIXTURES,
   OWN_THREE_COMPATIBLE_FIXTURES,
   ownBvhFixture,
   readText,
-  SHARED_BVH_FIXTURES,
-  sharedBvhFixture,
 } from './helpers/bvh-fixtures.js';
 import { expectConsistentClip, outcomeOf, splitAt } from './helpers/clip-outcome.js';
 
@@ -32,7 +32,7 @@ function shortened(text: string, frames: number): string {
 }
 
 const SEEDS = [
-  ...SHARED_BVH_FIXTURES.map((name) => shortened(readText(sharedBvhFixture(name)), 3)),
+  ...CAPTURE_BVH_FIXTURES.map((name) => shortened(readText(captureBvhFixture(name)), 3)),
   ...[...OWN_THREE_COMPATIBLE_FIXTURES, ...OWN_OTHER_FIXTURES].map((name) => readText(ownBvhFixture(name))),
 ];
 

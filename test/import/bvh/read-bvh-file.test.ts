@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseBvh, readBvhFile } from '../../../src/import/bvh/index.js';
 import {
+  CAPTURE_BVH_FIXTURES,
+  captureBvhFixture,
   OWN_OTHER_FIXTURES,
   OWN_THREE_COMPATIBLE_FIXTURES,
   ownBvhFixture,
   readText,
-  SHARED_BVH_FIXTURES,
-  sharedBvhFixture,
 } from './helpers/bvh-fixtures.js';
 import { twoJoints } from './helpers/bvh-text.js';
 import { clipContents } from './helpers/clip-outcome.js';
@@ -18,7 +18,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'dazport-bvh-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const ALL = [
-  ...SHARED_BVH_FIXTURES.map((name) => sharedBvhFixture(name)),
+  ...CAPTURE_BVH_FIXTURES.map((name) => captureBvhFixture(name)),
   ...[...OWN_THREE_COMPATIBLE_FIXTURES, ...OWN_OTHER_FIXTURES].map((name) => ownBvhFixture(name)),
 ];
 
@@ -39,8 +39,8 @@ describe('readBvhFile', () => {
 
   it('reads the real captures with their known sizes', async () => {
     const sizes = await Promise.all(
-      SHARED_BVH_FIXTURES.map(async (name) => {
-        const clip = await readBvhFile(sharedBvhFixture(name), LENIENT);
+      CAPTURE_BVH_FIXTURES.map(async (name) => {
+        const clip = await readBvhFile(captureBvhFixture(name), LENIENT);
         return [name, clip.joints.length, clip.channelCount, clip.frameCount, Math.round(clip.frameRate)];
       }),
     );
@@ -52,7 +52,7 @@ describe('readBvhFile', () => {
   });
 
   it('refuses biovision_boxing_toes.bvh by default: Frames: says 3069, the file has 3070 frame lines', async () => {
-    const path = sharedBvhFixture('biovision_boxing_toes.bvh');
+    const path = captureBvhFixture('biovision_boxing_toes.bvh');
     await expect(readBvhFile(path)).rejects.toMatchObject({
       code: 'DAZPORT_BVH_PARSE',
       line: 3199,
@@ -66,7 +66,7 @@ describe('readBvhFile', () => {
   });
 
   it('stores float64 on request', async () => {
-    const clip = await readBvhFile(sharedBvhFixture('cmu_01_01.bvh'), { precision: 'float64' });
+    const clip = await readBvhFile(captureBvhFixture('cmu_01_01.bvh'), { precision: 'float64' });
     expect(clip.data).toBeInstanceOf(Float64Array);
     expect(clip.data[0]).toBe(9.3722);
   });

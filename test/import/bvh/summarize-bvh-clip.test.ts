@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { formatBvhClipSummary, parseBvh, summarizeBvhClip } from '../../../src/import/bvh/index.js';
-import { ownBvhFixture, readText, sharedBvhFixture } from './helpers/bvh-fixtures.js';
+import { captureBvhFixture, ownBvhFixture, readText } from './helpers/bvh-fixtures.js';
 
 describe('summarizeBvhClip', () => {
   it('counts joints, End Sites, frames and groups channel layouts (cmu_01_01)', () => {
-    const clip = parseBvh(readText(sharedBvhFixture('cmu_01_01.bvh')), 'cmu_01_01.bvh');
+    const clip = parseBvh(readText(captureBvhFixture('cmu_01_01.bvh')), 'cmu_01_01.bvh');
     const summary = summarizeBvhClip(clip);
     expect(summary).toMatchObject({
       file: 'cmu_01_01.bvh',
@@ -53,7 +53,7 @@ describe('summarizeBvhClip', () => {
   });
 
   it('warns when Frames: and the frame lines disagree', () => {
-    const text = readText(sharedBvhFixture('biovision_boxing_toes.bvh'));
+    const text = readText(captureBvhFixture('biovision_boxing_toes.bvh'));
     const summary = summarizeBvhClip(parseBvh(text, 'boxing.bvh', { frameCountMismatch: 'use-lines' }));
     expect(formatBvhClipSummary(summary)).toContain(
       'warning     Frames: says 3069 but the file has 3070 frame lines; 3070 kept',

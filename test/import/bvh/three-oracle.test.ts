@@ -18,12 +18,12 @@ import {
   parseBvh,
 } from '../../../src/import/bvh/index.js';
 import {
+  CAPTURE_BVH_FIXTURES,
+  captureBvhFixture,
   OWN_THREE_COMPATIBLE_FIXTURES,
   ownBvhFixture,
   readText,
-  SHARED_BVH_FIXTURES,
   sampleFrames,
-  sharedBvhFixture,
 } from './helpers/bvh-fixtures.js';
 import { maxAbsDifference, threeMixerWorldPositions, threeOracle } from './helpers/three-oracle.js';
 
@@ -33,7 +33,7 @@ const TOLERANCE = 1e-4;
 const READ_LIKE_THREE = { frameCountMismatch: 'use-header' } as const;
 
 const CASES = [
-  ...SHARED_BVH_FIXTURES.map((name) => ({ name, path: sharedBvhFixture(name) })),
+  ...CAPTURE_BVH_FIXTURES.map((name) => ({ name, path: captureBvhFixture(name) })),
   ...OWN_THREE_COMPATIBLE_FIXTURES.map((name) => ({ name, path: ownBvhFixture(name) })),
 ];
 
@@ -109,7 +109,7 @@ describe('forward kinematics against three.js BVHLoader', () => {
 
   it('the modes differ exactly where a joint with position channels has a non-zero OFFSET', () => {
     // av_8walk_xyz's root OFFSET is (11.2666, 35.4190, -54.3259): 'add' shifts the whole figure by it.
-    const clip = parseBvh(readText(sharedBvhFixture('av_8walk_xyz.bvh')), 'av_8walk_xyz.bvh');
+    const clip = parseBvh(readText(captureBvhFixture('av_8walk_xyz.bvh')), 'av_8walk_xyz.bvh');
     const replace = forwardKinematics(clip, 100, { positionMode: 'replace' });
     const add = forwardKinematics(clip, 100, { positionMode: 'add' });
     const offset = clip.joints[0].offset;
@@ -119,7 +119,7 @@ describe('forward kinematics against three.js BVHLoader', () => {
       }
     }
     // The cmu capture has a zero root OFFSET: both modes agree there.
-    const cmu = parseBvh(readText(sharedBvhFixture('cmu_01_01.bvh')), 'cmu_01_01.bvh');
+    const cmu = parseBvh(readText(captureBvhFixture('cmu_01_01.bvh')), 'cmu_01_01.bvh');
     expect(forwardKinematics(cmu, 5, { positionMode: 'add' }).positions).toEqual(
       forwardKinematics(cmu, 5, { positionMode: 'replace' }).positions,
     );
@@ -127,7 +127,7 @@ describe('forward kinematics against three.js BVHLoader', () => {
 
   it('three.js through its AnimationMixer agrees with its keyframe tracks (cmu_01_01, boxing)', () => {
     for (const name of ['cmu_01_01.bvh', 'biovision_boxing_toes.bvh']) {
-      const text = readText(sharedBvhFixture(name));
+      const text = readText(captureBvhFixture(name));
       const clip = parseBvh(text, name, READ_LIKE_THREE);
       const frames = sampleFrames(clip.frameCount, 5);
       const viaMixer = threeMixerWorldPositions(text, frames);

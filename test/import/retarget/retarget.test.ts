@@ -13,7 +13,7 @@ import { rigMotionAsClip } from '../../../src/import/retarget/rig-motion-as-clip
 import { rigFromDefinition } from '../../../src/import/retarget/target-rig.js';
 import { identityConvention, identityMap, randomMotion, tposeRig } from './synthetic-rig.js';
 
-const FIXTURES = join(__dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'bvh');
+const FIXTURES = join(__dirname, '..', '..', '..', 'fixtures', 'bvh');
 const FIGURES = ['genesis9', 'genesis8female', 'genesis8male'] as const;
 
 function maxRotationDifference(a: Float32Array, b: Float32Array): number {

@@ -1,6 +1,6 @@
 /**
- * Where the BVH fixtures live: real captures in `../shared/fixtures/bvh` (outside the repository,
- * next to it) and dazport's own small edge-case files in `fixtures/bvh`.
+ * Where the BVH fixtures live: `fixtures/bvh`, both the real captures (with their licences, see
+ * its README) and dazport's own small edge-case files.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
 /** The real captures, with what their files are known to say. */
-export const SHARED_BVH_FIXTURES = [
+export const CAPTURE_BVH_FIXTURES = [
   'cmu_01_01.bvh',
   'biovision_boxing_toes.bvh',
   'av_8walk_xyz.bvh',
@@ -26,15 +26,11 @@ export const OWN_THREE_COMPATIBLE_FIXTURES = [
 /** dazport's edge cases that three.js does not read (header spellings, names with spaces, several roots). */
 export const OWN_OTHER_FIXTURES = ['header-variants.bvh', 'multi-root.bvh'] as const;
 
-/** Path of a real capture; fails with a clear message when the shared fixtures are not there. */
-export function sharedBvhFixture(name: string): string {
-  const dir = resolve(REPO_ROOT, '../shared/fixtures/bvh');
+/** Path of a real capture in fixtures/bvh; fails with a clear message when it is missing. */
+export function captureBvhFixture(name: string): string {
+  const dir = resolve(REPO_ROOT, 'fixtures/bvh');
   const path = join(dir, name);
-  if (!existsSync(path)) {
-    throw new Error(
-      `BVH fixture ${name} not found in ${dir}: the real captures live next to the repository, in ../shared/fixtures/bvh`,
-    );
-  }
+  if (!existsSync(path)) throw new Error(`BVH capture ${name} not found in ${dir}`);
   return path;
 }
 

@@ -8,7 +8,7 @@
  * - It reads `Frames:` lines exactly and ignores anything after them.
  * - It needs `{`, `}`, OFFSET, CHANNELS and `End Site` on lines of their own, `Frames: n` and
  *   `Frame Time: t` with spaces, one root, one-word names; it logs instead of throwing. So it
- *   is only an oracle for files it reads correctly: the shared captures and the
+ *   is only an oracle for files it reads correctly: the real captures and the
  *   OWN_THREE_COMPATIBLE_FIXTURES.
  * - Track names are `<bone>.position`; names with `:` (Mixamo namespaces) confuse
  *   AnimationMixer's PropertyBinding, so world positions are computed from the keyframe tracks
