@@ -4,6 +4,7 @@
  * the temporary file and leaves any previous output untouched.
  */
 import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -54,10 +55,8 @@ export class AtomicFileSink {
     if (this.#error) throw outputError(this.path, this.#error);
     this.bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;
     if (!this.#stream.write(chunk)) {
-      await new Promise<void>((resolve, reject) => {
-        this.#stream.once('drain', resolve);
-        this.#stream.once('error', reject);
-      }).catch((cause) => {
+      // events.once removes both listeners whichever fires, so long writes do not pile them up.
+      await once(this.#stream, 'drain').catch((cause) => {
         throw outputError(this.path, cause);
       });
     }

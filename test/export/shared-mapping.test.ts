@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -173,6 +173,21 @@ describe('atomic writes', () => {
     await sink.commit();
     expect(readFileSync(path, 'utf8')).toBe('ab');
     expect(sink.bytes).toBe(2);
+  });
+
+  it('waits out backpressure on long streams without piling up listeners', async () => {
+    const path = join(dir, 'long.bin');
+    const sink = new AtomicFileSink(path);
+    const warnings: Error[] = [];
+    const onWarning = (w: Error) => warnings.push(w);
+    process.on('warning', onWarning);
+    const chunk = new Uint8Array(64 * 1024).fill(7); // 64 kB: every write hits the 16 kB high-water mark
+    for (let i = 0; i < 200; i++) await sink.write(chunk);
+    await sink.commit();
+    await new Promise((r) => setImmediate(r));
+    process.off('warning', onWarning);
+    expect(warnings.filter((w) => w.name === 'MaxListenersExceededWarning')).toEqual([]);
+    expect(statSync(path).size).toBe(200 * 64 * 1024);
   });
 
   it('reports an unwritable path as a DazportError naming it', async () => {

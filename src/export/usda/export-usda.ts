@@ -1,0 +1,361 @@
+/**
+ * `exportUsda(scene, outPath, options)`: a Scene as one USDA layer, streamed to an atomic file
+ * mesh by mesh, with the textures copied beside it. The prim tree is decided first
+ * (scene-plan.ts); then the file is written in one pass: stage metadata, the node hierarchy
+ * (Xforms, SkelRoots with their Skeleton, Meshes, Cameras, lights), the Materials scope.
+ *
+ * Memory: the writer holds one buffered chunk (1 MiB) plus, for a skinned mesh, its dense
+ * joint influences; never the text of a whole mesh, let alone the scene.
+ */
+
+import { DazportError, isDazportError } from '../../errors.js';
+import { triangleCount } from '../../scene/mesh.js';
+import type { Scene } from '../../scene/scene.js';
+import { AtomicFileSink } from '../atomic-write.js';
+import type { ExportSummary } from '../export-types.js';
+import { type PbrMaterial, toPbr } from '../material-mapping.js';
+import {
+  cameraCustomData,
+  lightCustomData,
+  usdLight,
+  writeCameraProperties,
+  writeLightProperties,
+} from './cameras-lights.js';
+import { materialCustomData, writeMaterial } from './materials.js';
+import { facesBySlot, validateMesh, writeMesh } from './mesh.js';
+import { type GeometryPrim, type NodePrim, planScene, ROOT_NAME, type ScenePlan } from './scene-plan.js';
+import { skinInfluences, writeBlendShape, writeSkeleton, writeSkinBinding } from './skel.js';
+import { posedLocals } from './skeleton-layout.js';
+import { stageMetadata } from './stage.js';
+import { TextureCopies } from './texture-files.js';
+import { customDataLines, formatDouble, NonFiniteError, quoteString } from './usda-format.js';
+import { USDA_EXPORT_DEFAULTS, type UsdaExportOptions } from './usda-options.js';
+import { UsdaWriter } from './usda-writer.js';
+import { localTransform, type Mat4, writeTransform } from './xforms.js';
+
+const NAME = 'export-usda';
+
+interface Counters {
+  nodes: number;
+  meshes: number;
+  vertices: number;
+  triangles: number;
+  cameras: number;
+  lights: number;
+}
+
+/**
+ * Write `scene` to `outPath` as USDA (text USD). Textures are copied to `<stem>_textures/`
+ * beside it. The file appears whole or not at all (DazportError `DAZPORT_OUTPUT` when it
+ * cannot be written, `DAZPORT_SCENE_INVALID` for a value USD cannot hold).
+ *
+ * ```ts
+ * const scene = await readScene(client, { rigged: true });
+ * const summary = await exportUsda(scene, 'out/scene.usda', { rigged: true, morphs: true });
+ * ```
+ */
+export async function exportUsda(
+  scene: Scene,
+  outPath: string,
+  options: UsdaExportOptions = {},
+): Promise<ExportSummary> {
+  const o = { ...USDA_EXPORT_DEFAULTS, ...options };
+  const warnings = new Set<string>();
+  const warn = (text: string) => warnings.add(text);
+  if (o.morphs && !o.rigged) warn('morphs need a rigged export (--rigged): not written');
+  for (const mesh of scene.meshes) validateMesh(mesh);
+  const plan = planScene(scene, { rigged: o.rigged, morphs: o.morphs && o.rigged }, warn);
+  const textures = new TextureCopies(outPath, warn, o.textureFolder);
+  const pbrCache = new Map<number, PbrMaterial>();
+  const pbrOf = (m: number): PbrMaterial => {
+    let pbr = pbrCache.get(m);
+    if (!pbr) {
+      pbr = toPbr(scene.materials[m]);
+      for (const text of pbr.warnings) warn(text);
+      pbrCache.set(m, pbr);
+    }
+    return pbr;
+  };
+  const counters: Counters = { nodes: 0, meshes: 0, vertices: 0, triangles: 0, cameras: 0, lights: 0 };
+  const totalVertices = plan.prims.reduce((s, p) => s + verticesUnder(scene, p), 0);
+  const progress = (phase: string, done: number, total: number) => o.onProgress?.({ phase, done, total });
+
+  const sink = new AtomicFileSink(outPath);
+  const w = new UsdaWriter(sink);
+  let sideFiles: string[] = [];
+  try {
+    w.header(
+      stageMetadata({
+        defaultPrim: ROOT_NAME,
+        source: scene.source,
+        ...(plan.timing ? { timing: plan.timing } : {}),
+        layerData: [
+          `double dazFrameRate = ${formatDouble(scene.frameRate)}`,
+          `double dazTimeSec = ${formatDouble(scene.timeSec)}`,
+        ],
+      }),
+    );
+    await w.beginPrim('Xform', ROOT_NAME);
+    progress('meshes', 0, totalVertices);
+    const context: WriteContext = {
+      scene,
+      options: o,
+      plan,
+      w,
+      warn,
+      pbrOf,
+      counters,
+      totalVertices,
+      progress,
+    };
+    for (const prim of plan.prims) await writeNode(context, prim, null);
+    await writeMaterials(context, textures);
+    await w.endPrim();
+    await w.flush();
+    progress('textures', 0, textures.planned.length);
+    sideFiles = await textures.copyAll();
+    progress('textures', sideFiles.length, sideFiles.length);
+    await sink.commit();
+  } catch (err) {
+    await sink.abort().catch(() => {});
+    await textures.removeCopies().catch(() => {});
+    throw asExportError(err, outPath, w.path);
+  }
+  progress('done', 1, 1);
+  return {
+    file: outPath,
+    format: 'usda',
+    bytes: sink.bytes,
+    nodes: counters.nodes,
+    meshes: counters.meshes,
+    vertices: counters.vertices,
+    triangles: counters.triangles,
+    materials: plan.materialScopes.reduce((s, m) => s + m.materials.length, 0),
+    textures: sideFiles.length,
+    cameras: counters.cameras,
+    lights: counters.lights,
+    joints: plan.skeletons.reduce((s, k) => s + k.layout.order.length, 0),
+    animations: plan.animations,
+    sideFiles,
+    warnings: [...warnings],
+  };
+}
+
+interface WriteContext {
+  scene: Scene;
+  options: typeof USDA_EXPORT_DEFAULTS & UsdaExportOptions;
+  plan: ScenePlan;
+  w: UsdaWriter;
+  warn: (text: string) => void;
+  pbrOf: (material: number) => PbrMaterial;
+  counters: Counters;
+  totalVertices: number;
+  progress: (phase: string, done: number, total: number) => void;
+}
+
+async function writeNode(c: WriteContext, prim: NodePrim, parentWorld: Mat4 | null): Promise<void> {
+  const { scene, w } = c;
+  const node = scene.nodes[prim.node];
+  const custom = [
+    `string dazLabel = ${quoteString(node.label)}`,
+    `string dazName = ${quoteString(node.name)}`,
+    `string dazId = ${quoteString(node.id)}`,
+    `string dazClass = ${quoteString(node.className)}`,
+  ];
+  const camera = node.camera !== undefined ? scene.cameras[node.camera] : undefined;
+  const light = node.light !== undefined ? scene.lights[node.light] : undefined;
+  const lux = light ? usdLight(light, c.options.pointLightRadiusCm) : undefined;
+  let type = prim.skeleton ? 'SkelRoot' : 'Xform';
+  const schemas: string[] = [];
+  if (camera) {
+    type = 'Camera';
+    custom.push(...cameraCustomData(camera));
+  } else if (light && lux) {
+    type = lux.type;
+    schemas.push(...lux.apiSchemas);
+    custom.push(...lightCustomData(light));
+  }
+  await w.beginPrim(type, prim.name, [
+    ...(schemas.length ? [`prepend apiSchemas = [${schemas.map(quoteString).join(', ')}]`] : []),
+    ...customDataLines(custom),
+  ]);
+  c.counters.nodes++;
+  writeTransform(w, localTransform(parentWorld, prim.world));
+  if (!node.visible || (light && !light.on)) w.prop('token visibility', '"invisible"');
+  if (camera) {
+    writeCameraProperties(w, camera);
+    c.counters.cameras++;
+  }
+  if (lux) {
+    writeLightProperties(w, lux);
+    c.counters.lights++;
+  }
+  if (prim.skeleton) {
+    const s = prim.skeleton;
+    const tokens: string[] = [];
+    const weights: number[] = [];
+    for (const g of s.meshes) {
+      for (const b of g.blendShapes) {
+        if (tokens.includes(b.name)) continue;
+        tokens.push(b.name);
+        weights.push(b.morph.value);
+      }
+    }
+    await writeSkeleton(w, {
+      layout: s.layout,
+      name: s.name,
+      local: localTransform(prim.world, s.layout.figureWorld),
+      animationName: s.animationName,
+      pose: posedLocals(s.layout),
+      ...(s.motion ? { motion: s.motion } : {}),
+      blendShapes: { tokens, weights },
+      customData: [`string dazFigure = ${quoteString(s.layout.skeleton.label)}`],
+    });
+  }
+  for (const g of prim.geometry) await writeGeometry(c, g, prim.world);
+  for (const child of prim.children) await writeNode(c, child, prim.world);
+  await w.endPrim();
+}
+
+async function writeGeometry(c: WriteContext, g: GeometryPrim, parentWorld: Mat4): Promise<void> {
+  const mesh = c.scene.meshes[g.mesh];
+  const skinned = g.skinnedTo;
+  let points = mesh.positions;
+  if (skinned && mesh.rest) {
+    points = mesh.rest.positions;
+    if (!c.options.morphs) points = withMorphsBaked(points, mesh.rest.morphs);
+  } else if (!skinned && mesh.space === 'rest' && mesh.rest) {
+    points = mesh.rest.positions;
+  }
+  const scheme = c.options.subdivision && mesh.subdivision.enabled ? 'catmullClark' : 'none';
+  const bySlot = facesBySlot(mesh);
+  const sides: boolean[] = [];
+  bySlot.forEach((faces, slot) => {
+    const m = mesh.materials[slot];
+    if (faces.length && m !== undefined && c.scene.materials[m]) sides.push(c.pbrOf(m).doubleSided);
+  });
+  if (sides.some((x) => x) && !sides.every((x) => x)) {
+    c.warn(
+      `mesh "${mesh.name}": some surfaces are double-sided, some not; the whole mesh is written double-sided`,
+    );
+  }
+  let skin: Parameters<typeof writeMesh>[1]['skin'];
+  const schemas: string[] = [];
+  if (skinned && mesh.rest?.skin) {
+    const influences = skinInfluences(mesh.rest.skin, points.length / 3, skinned.layout);
+    if (influences.unweighted)
+      c.warn(`mesh "${mesh.name}": ${influences.unweighted} vertices have no skin weights`);
+    schemas.push('SkelBindingAPI');
+    skin = {
+      properties: () =>
+        writeSkinBinding(c.w, influences, skinned.path, {
+          tokens: g.blendShapes.map((b) => b.name),
+          paths: g.blendShapes.map((b) => b.path),
+        }),
+      children: async () => {
+        for (const b of g.blendShapes) await writeBlendShape(c.w, b.name, b.morph);
+      },
+    };
+  }
+  await writeMesh(
+    c.w,
+    {
+      mesh,
+      name: g.name,
+      local: localTransform(parentWorld, g.world),
+      points,
+      normals: skinned || scheme !== 'none' ? null : mesh.normals,
+      subdivisionScheme: scheme,
+      doubleSided: sides.some((x) => x),
+      material: g.material,
+      subsets: g.subsets,
+      apiSchemas: schemas,
+      customData: [
+        `string dazMesh = ${quoteString(mesh.name)}`,
+        `string dazSpace = ${quoteString(skinned ? 'figure (rest)' : mesh.space)}`,
+        `bool dazSubdivision = ${mesh.subdivision.enabled ? 1 : 0}`,
+        `int dazSubdivisionLevel = ${mesh.subdivision.level}`,
+      ],
+      ...(skin ? { skin } : {}),
+    },
+    bySlot,
+  );
+  c.counters.meshes++;
+  c.counters.vertices += points.length / 3;
+  c.counters.triangles += triangleCount(mesh.faceSizes);
+  c.progress('meshes', c.counters.vertices, c.totalVertices);
+}
+
+async function writeMaterials(c: WriteContext, textures: TextureCopies): Promise<void> {
+  const { w, plan } = c;
+  if (plan.materialScopes.length === 0) return;
+  await w.beginPrim('Scope', plan.materialsPath.split('/').at(-1) as string);
+  for (const scope of plan.materialScopes) {
+    await w.beginPrim(
+      'Scope',
+      scope.name,
+      customDataLines([`string dazMesh = ${quoteString(c.scene.meshes[scope.mesh].name)}`]),
+    );
+    for (const m of scope.materials) {
+      const material = c.scene.materials[m.material];
+      await writeMaterial(
+        w,
+        m.name,
+        c.pbrOf(m.material),
+        textures,
+        materialCustomData(material.name, material.shader),
+      );
+    }
+    await w.endPrim();
+  }
+  await w.endPrim();
+}
+
+/** Rest points with every morph at its current value (a rigged export without blend shapes). */
+function withMorphsBaked(
+  rest: Float32Array,
+  morphs: readonly { value: number; indices: Uint32Array; deltas: Float32Array }[],
+): Float32Array {
+  if (!morphs.some((m) => m.value !== 0 && m.indices.length)) return rest;
+  const out = new Float64Array(rest);
+  for (const m of morphs) {
+    if (m.value === 0) continue;
+    for (let k = 0; k < m.indices.length; k++) {
+      const i = m.indices[k] * 3;
+      out[i] += m.value * m.deltas[k * 3];
+      out[i + 1] += m.value * m.deltas[k * 3 + 1];
+      out[i + 2] += m.value * m.deltas[k * 3 + 2];
+    }
+  }
+  return Float32Array.from(out);
+}
+
+function verticesUnder(scene: Scene, prim: NodePrim): number {
+  let n = 0;
+  for (const g of prim.geometry) n += scene.meshes[g.mesh].positions.length / 3;
+  for (const child of prim.children) n += verticesUnder(scene, child);
+  return n;
+}
+
+/** Keep dazport's errors; a value USD cannot hold names its prim; file system errors are DAZPORT_OUTPUT. */
+function asExportError(err: unknown, outPath: string, primPath: string): unknown {
+  if (isDazportError(err)) return err;
+  if (err instanceof NonFiniteError) {
+    return new DazportError(
+      'DAZPORT_SCENE_INVALID',
+      `${NAME}: ${primPath}: ${err.message}; USD cannot store it`,
+      {
+        context: { prim: primPath },
+        cause: err,
+      },
+    );
+  }
+  const code = (err as { code?: unknown })?.code;
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
+    return new DazportError('DAZPORT_OUTPUT', `cannot write ${outPath}: ${(err as Error).message}`, {
+      context: { file: outPath },
+      cause: err,
+    });
+  }
+  return err;
+}

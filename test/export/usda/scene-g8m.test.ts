@@ -1,0 +1,3 @@
+import { describeBuiltinSceneExport } from './builtin-scene-export.js';
+
+describeBuiltinSceneExport('g8m');
