@@ -10,10 +10,19 @@ import { fileURLToPath } from 'node:url';
 import { type BenchTask, formatResult } from './harness.js';
 import { bvhParse } from './tasks/bvh-parse.js';
 import { emulatorRoundtrip } from './tasks/emulator-roundtrip.js';
+import { gltfExport } from './tasks/gltf-export.js';
 import { retargetThroughput } from './tasks/retarget.js';
 import { sceneRead } from './tasks/scene-read.js';
+import { usdaExport } from './tasks/usda-export.js';
 
-const TASKS: BenchTask[] = [emulatorRoundtrip, sceneRead, retargetThroughput, bvhParse];
+const TASKS: BenchTask[] = [
+  emulatorRoundtrip,
+  sceneRead,
+  gltfExport,
+  usdaExport,
+  retargetThroughput,
+  bvhParse,
+];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !TASKS.some((t) => t.name === w));

@@ -63,8 +63,12 @@ export class AtomicFileSink {
   }
 
   async commit(): Promise<void> {
-    await new Promise<void>((resolve, reject) =>
-      this.#stream.end((err?: Error | null) => (err ? reject(err) : resolve())),
+    await new Promise<void>((resolve) =>
+      this.#stream.end((err?: Error | null) => {
+        // A stream that never opened (missing folder) reports here; keep the first error.
+        if (err) this.#error ??= err;
+        resolve();
+      }),
     );
     if (this.#error) {
       await rm(this.#temp, { force: true });
@@ -79,7 +83,14 @@ export class AtomicFileSink {
   }
 
   async abort(): Promise<void> {
-    this.#stream.destroy();
+    // Wait for the stream to close: an open or write still in flight would otherwise create
+    // the temporary file again after it was removed.
+    if (!this.#stream.closed) {
+      await new Promise<void>((resolve) => {
+        this.#stream.once('close', () => resolve());
+        this.#stream.destroy();
+      });
+    }
     await rm(this.#temp, { force: true });
   }
 }

@@ -12,6 +12,7 @@ export interface ExportSummary {
   /** Path written. */
   file: string;
   format: 'glb' | 'gltf' | 'usda';
+  /** Bytes written in all, side files (textures, .bin) included. */
   bytes: number;
   nodes: number;
   meshes: number;

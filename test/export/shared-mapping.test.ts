@@ -190,6 +190,14 @@ describe('atomic writes', () => {
     expect(statSync(path).size).toBe(200 * 64 * 1024);
   });
 
+  it('commit into a missing folder fails as a DazportError naming the file, leaving nothing', async () => {
+    const path = join(dir, 'no-such-folder', 'x.usda');
+    const sink = new AtomicFileSink(path);
+    await sink.write('x').catch(() => undefined);
+    await expect(sink.commit()).rejects.toMatchObject({ code: 'DAZPORT_OUTPUT', context: { file: path } });
+    expect(existsSync(join(dir, 'no-such-folder'))).toBe(false);
+  });
+
   it('reports an unwritable path as a DazportError naming it', async () => {
     await expect(writeFileAtomic(join(dir, 'missing-folder', 'x.glb'), 'x')).rejects.toMatchObject({
       code: 'DAZPORT_OUTPUT',

@@ -8,6 +8,7 @@
  * joint influences; never the text of a whole mesh, let alone the scene.
  */
 
+import { statSync } from 'node:fs';
 import { DazportError, isDazportError } from '../../errors.js';
 import { triangleCount } from '../../scene/mesh.js';
 import type { Scene } from '../../scene/scene.js';
@@ -125,7 +126,7 @@ export async function exportUsda(
   return {
     file: outPath,
     format: 'usda',
-    bytes: sink.bytes,
+    bytes: sink.bytes + sideFiles.reduce((sum, f) => sum + statSync(f).size, 0),
     nodes: counters.nodes,
     meshes: counters.meshes,
     vertices: counters.vertices,

@@ -1,0 +1,174 @@
+/**
+ * glTF 2.0 export of a neutral Scene, built as a glTF-Transform Document and written by NodeIO,
+ * every file atomically. The builders run in dependency order: nodes → skins → materials and
+ * meshes → cameras, lights → animations; then one write.
+ *
+ * @example
+ * ```ts
+ * const scene = await readScene(client, { rigged: true });
+ * const summary = await exportGltf(scene, 'out/scene.glb', { rigged: true, morphs: true });
+ * console.log(summary.warnings);
+ * ```
+ */
+import { basename, dirname, extname, join } from 'node:path';
+import { Document, Format, type ILogger, NodeIO } from '@gltf-transform/core';
+import {
+  KHRLightsPunctual,
+  KHRMaterialsEmissiveStrength,
+  KHRTextureTransform,
+} from '@gltf-transform/extensions';
+import { DazportError } from '../../errors.js';
+import type { Scene } from '../../scene/scene.js';
+import type { ExportOptions, ExportSummary } from '../export-types.js';
+import { buildAnimations } from './animation.js';
+import { buildCameras, buildLights } from './cameras-lights.js';
+import type { GltfContext } from './context.js';
+import { MaterialBuilder } from './materials.js';
+import { buildMeshes } from './meshes.js';
+import { buildNodes, planNodes } from './nodes.js';
+import { buildSkins } from './skin.js';
+import { TextureLibrary } from './textures.js';
+import { UniqueNames } from './unique-names.js';
+import { type OutputFile, writeFilesAtomic } from './write-files.js';
+
+/** The extensions dazport may use; all optional for readers (none goes to extensionsRequired). */
+const EXTENSIONS = [KHRTextureTransform, KHRLightsPunctual, KHRMaterialsEmissiveStrength];
+
+/**
+ * Write `scene` to `outPath`: `.glb` (one file, textures embedded) or `.gltf` (+ `<name>.bin`
+ * and the textures beside it, relative URIs). Rigged and morph output need a scene read with
+ * `rigged: true`. Throws DazportError `DAZPORT_USAGE` for another extension,
+ * `DAZPORT_SCENE_INVALID` for `rigged` without rest data, `DAZPORT_OUTPUT` when a file cannot
+ * be written (nothing partial is left behind). `summary.bytes` counts every file written, side
+ * files included; `summary.vertices` are glTF vertices (after splitting at UV seams and between
+ * surfaces), `triangles` after fanning.
+ */
+export async function exportGltf(
+  scene: Scene,
+  outPath: string,
+  options: ExportOptions = {},
+): Promise<ExportSummary> {
+  const ext = extname(outPath).toLowerCase();
+  if (ext !== '.glb' && ext !== '.gltf') {
+    throw new DazportError(
+      'DAZPORT_USAGE',
+      `glTF output must end in .glb or .gltf, got "${basename(outPath)}"`,
+      {
+        context: { file: outPath },
+      },
+    );
+  }
+  const format = ext === '.glb' ? 'glb' : 'gltf';
+  const stem = basename(outPath, extname(outPath));
+  const warnings: string[] = [];
+  const logger: ILogger = {
+    debug: () => {},
+    info: () => {},
+    warn: (text) => warnings.push(`glTF-Transform: ${text}`),
+    error: (text) => warnings.push(`glTF-Transform: ${text}`),
+  };
+  const doc = new Document().setLogger(logger);
+  doc.getRoot().getAsset().generator = 'dazport (glTF-Transform)';
+  doc.getRoot().setExtras({
+    dazport: {
+      source: scene.source.description,
+      ...(scene.source.sceneName ? { sceneName: scene.source.sceneName } : {}),
+      frameRate: scene.frameRate,
+      timeSec: scene.timeSec,
+      rigged: Boolean(options.rigged),
+      morphs: Boolean(options.rigged && options.morphs),
+    },
+  });
+  const buffer = doc.createBuffer();
+  if (format === 'gltf') buffer.setURI(`${uriSafe(stem)}.bin`);
+  const ctx: GltfContext = {
+    doc,
+    buffer,
+    gltfScene: doc.createScene(scene.source.sceneName ? basename(scene.source.sceneName) : 'Scene'),
+    scene,
+    options,
+    names: new UniqueNames(),
+    nodes: new Array(scene.nodes.length),
+    warnings,
+    riggedSkeletons: options.rigged ? riggedSkeletons(scene, warnings) : new Set(),
+  };
+  if (options.morphs && !options.rigged)
+    warnings.push(
+      'morphs need a rigged export (--rigged): current morph values are baked into the posed mesh',
+    );
+  doc.getRoot().setDefaultScene(ctx.gltfScene);
+
+  const plan = planNodes(ctx);
+  buildNodes(ctx, plan);
+  const skins = buildSkins(ctx);
+  const library = new TextureLibrary(doc, (w) => warnings.push(w), [
+    basename(outPath),
+    `${uriSafe(stem)}.bin`,
+  ]);
+  const materials = new MaterialBuilder(ctx, library);
+  const stats = await buildMeshes(ctx, { plan, material: (i) => materials.get(i), skins });
+  const cameras = buildCameras(ctx);
+  const lights = buildLights(ctx);
+  const animations = buildAnimations(ctx);
+
+  // Nothing to hold: glTF forbids an empty scene node list and a buffer without bytes.
+  if (ctx.gltfScene.listChildren().length === 0) ctx.gltfScene.dispose();
+  const root = doc.getRoot();
+  if (root.listAccessors().length === 0 && (format === 'gltf' || root.listTextures().length === 0))
+    buffer.dispose();
+
+  options.onProgress?.({ phase: 'write', done: 0, total: 1 });
+  const io = new NodeIO().registerExtensions(EXTENSIONS).setLogger(logger);
+  const files: OutputFile[] = [];
+  if (format === 'glb') {
+    files.push({ path: outPath, data: await io.writeBinary(doc) });
+  } else {
+    const { json, resources } = await io.writeJSON(doc, { format: Format.GLTF });
+    const dir = dirname(outPath);
+    for (const [uri, data] of Object.entries(resources)) files.push({ path: join(dir, uri), data });
+    files.push({ path: outPath, data: JSON.stringify(json) });
+  }
+  const bytes = await writeFilesAtomic(files);
+  options.onProgress?.({ phase: 'write', done: 1, total: 1 });
+
+  return {
+    file: outPath,
+    format,
+    bytes,
+    nodes: root.listNodes().length,
+    meshes: stats.meshes,
+    vertices: stats.vertices,
+    triangles: stats.triangles,
+    materials: root.listMaterials().length,
+    textures: root.listTextures().length,
+    cameras,
+    lights,
+    joints: [...skins.values()].reduce((n, s) => n + s.listJoints().length, 0),
+    animations,
+    sideFiles: files.slice(0, -1).map((f) => f.path),
+    warnings: [...new Set(warnings)],
+  };
+}
+
+/** Skeletons to write as joints: those with a skinned mesh; `rigged` without rest data is an error. */
+function riggedSkeletons(scene: Scene, warnings: string[]): Set<number> {
+  const skinned = new Set<number>();
+  for (const m of scene.meshes) if (m.rest?.skin) skinned.add(m.rest.skin.skeleton);
+  if (scene.skeletons.length > 0 && !scene.meshes.some((m) => m.rest)) {
+    throw new DazportError('DAZPORT_SCENE_INVALID', 'a rigged export needs the rest mesh and skin weights', {
+      suggestion: 'read the scene with { rigged: true } (the CLI does with --rigged)',
+    });
+  }
+  const out = new Set<number>();
+  scene.skeletons.forEach((s, i) => {
+    if (!skinned.has(i)) warnings.push(`${s.label}: no skinned mesh; written posed, without joints`);
+    else if (s.joints.some((j) => j.node < 0 || scene.nodes[j.node]?.kind !== 'bone'))
+      warnings.push(`${s.label}: some joints have no bone node; written posed, without joints`);
+    else out.add(i);
+  });
+  return out;
+}
+
+function uriSafe(name: string): string {
+  return name.replace(/[^A-Za-z0-9._-]+/g, '_') || 'scene';
+}

@@ -1,0 +1,88 @@
+/**
+ * DAZ morphs → glTF morph targets (§3.7.2.2): POSITION deltas (metres) and NORMAL deltas
+ * (normals of the fully applied morph minus the base normals), per primitive. A target that moves
+ * under a third of a primitive's vertices is stored sparse (only the moved vertices are
+ * written); mesh weights are the morphs' current values, `extras.targetNames` their DAZ names.
+ */
+import type { Primitive } from '@gltf-transform/core';
+import type { Mesh, MorphTarget } from '../../scene/mesh.js';
+import { createAccessor, gatherVec3 } from './attributes.js';
+import { CM_TO_M } from './constants.js';
+import type { GltfContext } from './context.js';
+import { computeNormals } from './normals.js';
+import type { PrimitiveLayout } from './split-seams.js';
+
+/** Dense per-source-vertex deltas of every morph of a mesh. */
+export interface MorphDeltas {
+  morphs: MorphTarget[];
+  /** Per morph: xyz per source vertex, metres. */
+  positions: Float32Array[];
+  /** Per morph: xyz normal delta per source vertex. */
+  normals: Float32Array[];
+}
+
+/** The rest positions (cm) with every morph applied at its current value. */
+export function applyMorphs(restCm: Float32Array, morphs: MorphTarget[]): Float32Array {
+  const out = Float64Array.from(restCm);
+  for (const m of morphs) {
+    if (m.value === 0) continue;
+    for (let k = 0; k < m.indices.length; k++) {
+      const i = m.indices[k] * 3;
+      out[i] += m.value * m.deltas[k * 3];
+      out[i + 1] += m.value * m.deltas[k * 3 + 1];
+      out[i + 2] += m.value * m.deltas[k * 3 + 2];
+    }
+  }
+  return Float32Array.from(out);
+}
+
+/** Dense deltas of every morph of `mesh`: positions in metres and the normal change each causes. */
+export function morphDeltas(mesh: Mesh, restCm: Float32Array, baseNormals: Float32Array): MorphDeltas {
+  const morphs = mesh.rest?.morphs ?? [];
+  const positions: Float32Array[] = [];
+  const normals: Float32Array[] = [];
+  for (const m of morphs) {
+    const dense = new Float32Array(restCm.length);
+    const shaped = Float32Array.from(restCm);
+    for (let k = 0; k < m.indices.length; k++) {
+      const i = m.indices[k] * 3;
+      for (let c = 0; c < 3; c++) {
+        dense[i + c] = m.deltas[k * 3 + c] * CM_TO_M;
+        shaped[i + c] += m.deltas[k * 3 + c];
+      }
+    }
+    const shapedNormals = computeNormals(shaped, mesh.faceSizes, mesh.faceVertexIndices);
+    for (let i = 0; i < shapedNormals.length; i++) shapedNormals[i] -= baseNormals[i];
+    positions.push(dense);
+    normals.push(shapedNormals);
+  }
+  return { morphs, positions, normals };
+}
+
+/** Add one target per morph to a primitive. */
+export function addTargets(
+  ctx: GltfContext,
+  prim: Primitive,
+  layout: PrimitiveLayout,
+  deltas: MorphDeltas,
+): void {
+  deltas.morphs.forEach((m, t) => {
+    const target = ctx.doc.createPrimitiveTarget(m.name);
+    for (const [semantic, source] of [
+      ['POSITION', deltas.positions[t]],
+      ['NORMAL', deltas.normals[t]],
+    ] as const) {
+      const values = gatherVec3(source, layout.vertices);
+      const accessor = createAccessor(ctx, 'VEC3', values);
+      if (movedVertices(values) * 3 < layout.vertices.length) accessor.setSparse(true);
+      target.setAttribute(semantic, accessor);
+    }
+    prim.addTarget(target);
+  });
+}
+
+function movedVertices(xyz: Float32Array): number {
+  let n = 0;
+  for (let i = 0; i < xyz.length; i += 3) if (xyz[i] !== 0 || xyz[i + 1] !== 0 || xyz[i + 2] !== 0) n++;
+  return n;
+}
