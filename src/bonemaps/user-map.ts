@@ -1,6 +1,6 @@
 /**
- * User bone maps: a JSON file naming, for source joints, the canonical joint (or the Genesis
- * bone) they drive. Validated with errors that name the file and the entry.
+ * User bone maps: a JSON file naming, for source joints, the canonical joint they drive
+ * (src/bonemaps/canonical.ts; the Genesis maps take it from there). Validated with errors that name the file and the entry.
  *
  * ```json
  * { "convention": "mixamo",              // optional: start from a built-in convention

@@ -7,7 +7,9 @@ import { Command } from 'commander';
 import { demoCommand } from './commands/demo.js';
 import { discoverCommand } from './commands/discover.js';
 import { emulatorCommand } from './commands/emulator.js';
+import { exportCommand } from './commands/export.js';
 import { inspectCommand } from './commands/inspect.js';
+import { retargetCommand } from './commands/retarget.js';
 
 // From src/cli (tsx) and dist/cli (built) alike, the package manifest is two folders up.
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -27,14 +29,22 @@ export function buildProgram(): Command {
       'after',
       '\nStart here:\n' +
         '  $ dazport demo                 # everything end to end on an embedded emulator\n' +
+        '  $ dazport export --out scene.glb            # the DAZ Studio scene to glTF (or .usda)\n' +
+        '  $ dazport retarget walk.bvh --to live:"Genesis 9"   # mocap onto a figure\n' +
         '  $ dazport emulator --help      # serve an emulated DAZ Studio for other tools\n' +
         '\nExit status: 0 ok, 1 usage, 2 bad input, 3 no server, 4 auth, 5 server refused,\n' +
         '             6 script failed, 7 cannot write output, 70 internal error.\n',
     );
   program.addCommand(demoCommand);
+  program.addCommand(exportCommand);
+  program.addCommand(retargetCommand);
   program.addCommand(emulatorCommand);
   program.addCommand(inspectCommand);
   program.addCommand(discoverCommand);
+  // Descriptions are laid out by hand in lines under 110 characters; wrapping them at 80 would
+  // break the tables. Wider terminals still get their own width.
+  const helpWidth = Math.max(110, process.stdout.columns ?? 0);
+  for (const command of [program, ...program.commands]) command.configureHelp({ helpWidth });
   return program;
 }
 

@@ -25,3 +25,21 @@ export interface Motion {
 export function motionDurationSec(m: Motion): number {
   return m.frameCount > 1 ? (m.frameCount - 1) / m.frameRate : 0;
 }
+
+/**
+ * The motion with a rest track (identity rotation, no translation) for every joint in
+ * `jointNames` it does not drive, so writers that fall back to the figure's current pose for
+ * untracked joints show exactly the motion: a clip fully defines the pose it describes.
+ */
+export function withRestTracks(motion: Motion, jointNames: readonly string[]): Motion {
+  const tracked = new Set(motion.tracks.map((t) => t.joint));
+  const missing = jointNames.filter((name) => !tracked.has(name));
+  if (missing.length === 0) return motion;
+  const identity = new Float32Array(motion.frameCount * 4);
+  for (let f = 0; f < motion.frameCount; f++) identity[f * 4 + 3] = 1;
+  return {
+    ...motion,
+    // One shared, read-only-by-convention array: writers only read tracks.
+    tracks: [...motion.tracks, ...missing.map((joint) => ({ joint, rotations: identity }))],
+  };
+}

@@ -13,7 +13,7 @@ describe('dazport CLI', () => {
   afterAll(() => rmSync(home, { recursive: true, force: true }));
 
   it('demo prints the inventory it read over HTTP from an embedded emulator', async () => {
-    const r = await runCli(['demo', '--json']);
+    const r = await runCli(['demo', '--json', '--out-dir', join(home, 'demo-json')]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out).toMatchObject({ ok: true, scene: 'g9' });
@@ -29,7 +29,7 @@ describe('dazport CLI', () => {
   });
 
   it('demo in human form names the emulator and every node', async () => {
-    const r = await runCli(['demo', '--scene', 'g8f']);
+    const r = await runCli(['demo', '--scene', 'g8f', '--out-dir', join(home, 'demo-g8f')]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/embedded DAZ Studio emulator \(scene g8f\)/);
     expect(r.stdout).toMatch(/Genesis 8 Female\s+DzFigure\s+170 bones, [\d,]+ vertices/);

@@ -1,11 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
-import { DazClient } from '../../client/dazscript-client.js';
-import { BUILTIN_SCENE_NAMES } from '../../emulator/scenes/builtin-scenes.js';
-import { startEmulator } from '../../emulator/start-emulator.js';
+import { BAKE_DEFAULTS } from '../../import/bake/bake-motion.js';
+import { withEmbeddedEmulator } from '../embedded-emulator.js';
 import { type GlobalOptions, runCommand } from '../run-command.js';
+import { exportFrom, exportReportLines } from './export.js';
+import { positiveNumberOption } from './option-parsers.js';
+import { retargetReportLines, retargetVia } from './retarget.js';
 
 /** ES5, returns plain values only: what a real DAZ Studio runs just the same. Bones are counted, not listed. */
 const INVENTORY_SCRIPT = `(function () {
@@ -35,53 +37,96 @@ interface InventoryNode {
   facets: number;
 }
 
+/** The demo's figure per built-in scene: the live target of the retarget step. */
+const FIGURE_OF = { g9: 'Genesis 9', g8f: 'Genesis 8 Female', g8m: 'Genesis 8 Male' } as const;
+type DemoScene = keyof typeof FIGURE_OF;
+
+// From src/cli/commands (tsx) and dist/cli/commands (built) alike, the repository is three up.
+const DEMO_CLIP = fileURLToPath(new URL('../../../fixtures/bvh/cmu_01_01.bvh', import.meta.url));
+
+interface DemoOptions {
+  scene: DemoScene;
+  outDir: string;
+  fps: number;
+}
+
 export const demoCommand = new Command('demo')
   .summary('run the main job end to end on an embedded emulator')
   .description(
     'Start a DAZ Studio emulator inside this process (loopback, random port, throwaway token) and run\n' +
-      "dazport's main job against it over real HTTP, exactly as against DAZ Studio. For now: read the\n" +
-      'scene inventory. Nothing is left behind: the token file lives in a temporary folder.',
+      "dazport's main job against it over real HTTP, exactly as against DAZ Studio:\n" +
+      '  1. read the scene inventory\n' +
+      '  2. export the whole scene, rigged with morphs, to GLB and USDA\n' +
+      '  3. retarget the CMU walk (fixtures/bvh/cmu_01_01.bvh) onto the live figure (keys written\n' +
+      '     in batches as one undo step) and to files: GLB, USDA and a DAZ .duf preset\n' +
+      'Outputs go to --out-dir. Nothing else is left behind: the token file lives in a temporary folder.',
   )
   .addOption(
-    new Option('--scene <name>', 'built-in scene to serve').choices([...BUILTIN_SCENE_NAMES]).default('g9'),
+    new Option('--scene <name>', 'built-in scene to serve').choices(Object.keys(FIGURE_OF)).default('g9'),
   )
-  .action(async (options: { scene: string }, command: Command) => {
+  .option('--out-dir <dir>', 'where to write the outputs', 'dazport-demo')
+  .option('--fps <n>', 'frame rate of the retargeted clip', positiveNumberOption('--fps', 1000), 30)
+  .action(async (options: DemoOptions, command: Command) => {
     const globals = command.optsWithGlobals<GlobalOptions>();
-    await runCommand(globals, () => runDemo(options.scene, globals));
+    await runCommand(globals, () => runDemo(options, globals));
   });
 
-async function runDemo(scene: string, globals: GlobalOptions): Promise<void> {
-  const tokenDir = mkdtempSync(join(tmpdir(), 'dazport-demo-'));
-  const emulator = await startEmulator({ scene, port: 0, tokenFile: join(tokenDir, 'token.txt') });
-  const client = DazClient.connect({
-    host: '127.0.0.1',
-    port: emulator.server.port,
-    token: emulator.token ?? '',
-  });
-  try {
+async function runDemo(options: DemoOptions, globals: GlobalOptions): Promise<void> {
+  const figure = FIGURE_OF[options.scene];
+  const outDir = resolve(options.outDir);
+  mkdirSync(outDir, { recursive: true });
+  await withEmbeddedEmulator(options.scene, async ({ client, url }) => {
     const { result, requestId } = await client.execute<{ nodes: InventoryNode[] }>(INVENTORY_SCRIPT);
+    const quietGlobals = { ...globals, json: true };
+    const exported = await exportFrom(
+      client,
+      {
+        out: [join(outDir, `${options.scene}.glb`), join(outDir, `${options.scene}.usda`)],
+        rigged: true,
+        morphs: true,
+      },
+      globals,
+    );
+    const retargeted = await retargetVia(
+      client,
+      figure,
+      true,
+      DEMO_CLIP,
+      {
+        out: ['glb', 'usda', 'duf'].map((ext) => join(outDir, `cmu_01_01-${options.scene}.${ext}`)),
+        convention: 'auto',
+        fps: options.fps,
+        rootScale: 'auto',
+        rootMotion: true,
+        twist: 'distribute',
+        reduce: true,
+        toleranceDeg: BAKE_DEFAULTS.maxErrorDeg,
+        toleranceCm: BAKE_DEFAULTS.maxErrorCm,
+        gzip: true,
+        frameMismatch: 'error',
+      },
+      globals.json ? quietGlobals : globals,
+    );
     if (globals.json) {
       process.stdout.write(
-        `${JSON.stringify({ ok: true, emulator: emulator.url, scene, requestId, nodes: result.nodes })}\n`,
+        `${JSON.stringify({ ok: true, emulator: url, scene: options.scene, requestId, nodes: result.nodes, export: exported, retarget: retargeted })}\n`,
       );
       return;
     }
-    if (globals.quiet) return;
     const out: string[] = [];
-    out.push(`dazport demo: embedded DAZ Studio emulator (scene ${scene}) at ${emulator.url}`);
+    out.push(`dazport demo: embedded DAZ Studio emulator (scene ${options.scene}) at ${url}`);
     out.push(
-      `scene inventory: ${result.nodes.length} nodes besides bones (POST /execute, request ${requestId})`,
+      `1. scene inventory: ${result.nodes.length} nodes besides bones (POST /execute, request ${requestId})`,
     );
     const width = Math.max(5, ...result.nodes.map((n) => n.label.length));
-    out.push(`  ${'label'.padEnd(width)}  ${'type'.padEnd(16)}  contents`);
     for (const node of result.nodes)
-      out.push(`  ${node.label.padEnd(width)}  ${node.type.padEnd(16)}  ${describe(node)}`);
-    process.stdout.write(`${out.join('\n')}\n`);
-  } finally {
-    await client.close();
-    await emulator.stop();
-    rmSync(tokenDir, { recursive: true, force: true });
-  }
+      out.push(`     ${node.label.padEnd(width)}  ${node.type.padEnd(16)}  ${describe(node)}`);
+    out.push('2. scene export (rigged, morphs)');
+    out.push(...exportReportLines(exported, globals, 0).map((l) => `     ${l}`));
+    out.push(`3. retarget onto the live "${figure}" and to files`);
+    out.push(...retargetReportLines(retargeted, globals, 0).map((l) => `     ${l}`));
+    if (!globals.quiet) process.stdout.write(`${out.join('\n')}\n`);
+  });
 }
 
 function describe(node: InventoryNode): string {

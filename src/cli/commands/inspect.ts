@@ -1,8 +1,7 @@
 import { Command, Option } from 'commander';
 import { isBodyJoint } from '../../bonemaps/canonical.js';
+import { chooseJointMapping } from '../../bonemaps/choose-mapping.js';
 import { SOURCE_CONVENTIONS } from '../../bonemaps/conventions/tables.js';
-import { detectConvention, mapJoints } from '../../bonemaps/detect-convention.js';
-import { readUserBoneMap } from '../../bonemaps/user-map.js';
 import { readBvhFile } from '../../import/bvh/index.js';
 import { type GlobalOptions, runCommand } from '../run-command.js';
 
@@ -42,12 +41,10 @@ export const inspectCommand = new Command('inspect')
 async function inspect(file: string, options: InspectOptions, globals: GlobalOptions): Promise<void> {
   const clip = await readBvhFile(file, { frameCountMismatch: options.frameMismatch });
   const names = clip.joints.map((j) => j.name);
-  const ranked = detectConvention(names);
-  const chosen = options.boneMap
-    ? mapJoints(names, readUserBoneMap(options.boneMap))
-    : options.convention !== 'auto'
-      ? mapJoints(names, SOURCE_CONVENTIONS.find((c) => c.id === options.convention)!)
-      : ranked[0];
+  const { mapping: chosen, ranked } = chooseJointMapping(names, {
+    convention: options.convention,
+    boneMapFile: options.boneMap,
+  });
   const mappedBody = [...chosen.canonical.values()].filter(isBodyJoint).length;
   const report = {
     file,

@@ -1,0 +1,285 @@
+import { extname } from 'node:path';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { SOURCE_CONVENTIONS } from '../../bonemaps/conventions/tables.js';
+import type { DazClient } from '../../client/dazscript-client.js';
+import { readScene } from '../../client/scene-reader.js';
+import { DazportError } from '../../errors.js';
+import { BAKE_DEFAULTS, bakeMotion } from '../../import/bake/bake-motion.js';
+import { readBvhFile } from '../../import/bvh/index.js';
+import { retargetOntoSkeleton } from '../../import/retarget/retarget-onto-skeleton.js';
+import { addConnectionOptions, type ConnectionFlags, connect } from '../connection-options.js';
+import {
+  checkMotionOutput,
+  type Delivery,
+  deliverDuf,
+  deliverLive,
+  deliverSceneFile,
+  describeDelivery,
+} from '../deliver-motion.js';
+import { withEmbeddedEmulator } from '../embedded-emulator.js';
+import { printWarnings } from '../print-warnings.js';
+import { ProgressBar } from '../progress.js';
+import { parseRetargetTarget, type RetargetTarget } from '../retarget-target.js';
+import { type GlobalOptions, runCommand } from '../run-command.js';
+import { collect, positiveNumberOption } from './option-parsers.js';
+
+export interface RetargetFlags extends ConnectionFlags {
+  to: RetargetTarget;
+  out?: string[];
+  convention: string;
+  boneMap?: string;
+  fps?: number;
+  rootScale: 'auto' | 'unit' | number;
+  sourceUnitCm?: number;
+  frames?: [number, number];
+  rootMotion: boolean;
+  twist: 'distribute' | 'keep';
+  reduce: boolean;
+  toleranceDeg: number;
+  toleranceCm: number;
+  gzip: boolean;
+  frameMismatch: 'error' | 'use-lines' | 'use-header';
+}
+
+function parseRootScale(value: string): 'auto' | 'unit' | number {
+  if (value === 'auto' || value === 'unit') return value;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new InvalidArgumentError(
+      `--root-scale takes auto, unit or cm per source unit (> 0), got "${value}"`,
+    );
+  return n;
+}
+
+function parseFrames(value: string): [number, number] {
+  const m = /^(\d+):(\d+)$/.exec(value.trim());
+  if (!m || Number(m[1]) > Number(m[2]))
+    throw new InvalidArgumentError(`--frames takes first:last source frames (0-based), got "${value}"`);
+  return [Number(m[1]), Number(m[2])];
+}
+
+export const retargetCommand = addConnectionOptions(
+  new Command('retarget')
+    .summary('retarget a BVH clip onto Genesis 8/9 and write it to a live figure, .duf, glTF or USD')
+    .description(
+      'Read a BVH clip, map its joints onto the canonical body (detected convention, --convention or\n' +
+        '--bone-map), retarget it rest-pose-aware onto a Genesis skeleton, and deliver it:\n' +
+        '  --to genesis9|genesis8f|genesis8m   built-in figure (needs no DAZ Studio)\n' +
+        '  --to live:"<figure label>"           a figure in the running DAZ Studio; keys are written\n' +
+        '                                       to it in a few batched requests, as one undo step\n' +
+        'Outputs (--out, repeatable) by extension:\n' +
+        '  .glb/.gltf  skeleton + mannequin skinned to it + the animation (quaternions, hip motion)\n' +
+        '  .usda       SkelRoot / Skeleton / SkelAnimation, centimetres\n' +
+        '  .duf        DAZ pose preset with keys (gzipped like DAZ writes them); load it onto the figure\n' +
+        'Keys for .duf and live figures are reduced: a key linear interpolation reproduces within\n' +
+        '--tolerance-deg / --tolerance-cm is dropped. Scene files carry every resampled frame.',
+    )
+    .argument('<clip>', 'a .bvh file')
+    .requiredOption(
+      '--to <target>',
+      'genesis9, genesis8f, genesis8m or live:<figure label>',
+      parseRetargetTarget,
+    )
+    .option(
+      '-o, --out <file>',
+      'output .glb, .gltf, .usda or .duf (repeatable; optional with live:)',
+      collect,
+    )
+    .addOption(
+      new Option('--convention <id>', 'source naming convention')
+        .choices(['auto', ...SOURCE_CONVENTIONS.map((c) => c.id)])
+        .default('auto'),
+    )
+    .option('--bone-map <file>', 'a JSON bone map (see README: Bone maps); wins over --convention')
+    .option('--fps <n>', 'output frame rate (default: the clip’s)', positiveNumberOption('--fps', 1000))
+    .addOption(
+      new Option(
+        '--root-scale <how>',
+        'hip motion scale: auto (hip-height ratio), unit, or cm per source unit',
+      )
+        .default('auto')
+        .argParser(parseRootScale),
+    )
+    .option(
+      '--source-unit-cm <n>',
+      'centimetres per source unit, for --root-scale unit',
+      positiveNumberOption('--source-unit-cm', 1e6),
+    )
+    .option('--frames <first:last>', 'only these source frames (0-based, inclusive)', parseFrames)
+    .option('--no-root-motion', 'keep the hip in place (no translation keys)')
+    .addOption(
+      new Option('--twist <how>', 'limb twist: spread over the twist bones, or keep it on the limb bone')
+        .choices(['distribute', 'keep'])
+        .default('distribute'),
+    )
+    .option('--no-reduce', 'keep every frame as a key in .duf and live output')
+    .option(
+      '--tolerance-deg <deg>',
+      'key reduction tolerance for rotations',
+      positiveNumberOption('--tolerance-deg', 10),
+      BAKE_DEFAULTS.maxErrorDeg,
+    )
+    .option(
+      '--tolerance-cm <cm>',
+      'key reduction tolerance for the hip translation',
+      positiveNumberOption('--tolerance-cm', 10),
+      BAKE_DEFAULTS.maxErrorCm,
+    )
+    .option('--no-gzip', 'write .duf as plain JSON')
+    .addOption(
+      new Option('--frame-mismatch <policy>', 'when frame lines and "Frames:" disagree')
+        .choices(['error', 'use-lines', 'use-header'])
+        .default('error'),
+    )
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        '  $ dazport retarget walk.bvh --to genesis9 --out walk.glb --out walk.usda --out walk.duf\n' +
+        '  $ dazport retarget jump.bvh --to live:"Genesis 9" --fps 30\n' +
+        '  $ dazport retarget take.bvh --to genesis8f --bone-map rokoko.json --out take.glb\n',
+    ),
+).action(async (clip: string, flags: RetargetFlags, command: Command) => {
+  const globals = command.optsWithGlobals<GlobalOptions>();
+  await runCommand(globals, () => runRetarget(clip, flags, globals));
+});
+
+async function runRetarget(clipFile: string, flags: RetargetFlags, globals: GlobalOptions): Promise<void> {
+  const outs = flags.out ?? [];
+  for (const out of outs) checkMotionOutput(out);
+  if (flags.to.kind === 'builtin' && outs.length === 0) {
+    throw new DazportError('DAZPORT_USAGE', 'nothing to write: give --out (or --to live:<figure>)', {
+      suggestion: 'e.g. --out clip.glb',
+    });
+  }
+  if (flags.to.kind === 'builtin') {
+    const { scene, label } = flags.to;
+    const report = await withEmbeddedEmulator(scene, ({ client }) =>
+      retargetVia(client, label, false, clipFile, flags, globals),
+    );
+    printRetargetReport(report, globals);
+    return;
+  }
+  const client = connect(flags);
+  try {
+    printRetargetReport(await retargetVia(client, flags.to.label, true, clipFile, flags, globals), globals);
+  } finally {
+    await client.close();
+  }
+}
+
+export interface RetargetReport {
+  clip: string;
+  figure: string;
+  convention: string;
+  conventionLabel: string;
+  conventionScore: number;
+  unmappedSource: string[];
+  unmappedTarget: string[];
+  rootScale: number;
+  frameRate: number;
+  frames: number;
+  keysBefore?: number;
+  keysAfter?: number;
+  outputs: Delivery[];
+}
+
+/** Retarget onto the figure `label` served by `client`, then deliver to every output. */
+export async function retargetVia(
+  client: DazClient,
+  label: string,
+  live: boolean,
+  clipFile: string,
+  flags: Omit<RetargetFlags, keyof ConnectionFlags | 'to'>,
+  globals: GlobalOptions,
+): Promise<RetargetReport> {
+  const bar = new ProgressBar(globals);
+  const clip = await readBvhFile(clipFile, { frameCountMismatch: flags.frameMismatch });
+  const figureScene = await readScene(client, {
+    select: [label],
+    rigged: true,
+    onProgress: (p) => bar.update(`reading ${label}: ${p.phase}`, p.done, p.total),
+  });
+  const skeleton = figureScene.skeletons.findIndex((s) => s.label === label);
+  if (skeleton < 0) {
+    throw new DazportError('DAZPORT_RETARGET', `"${label}" is not a figure (it has no skeleton)`, {
+      context: { figure: label },
+      suggestion: 'run `dazport discover` to list the figures in the scene',
+    });
+  }
+  const result = retargetOntoSkeleton(clip, figureScene.skeletons[skeleton], {
+    convention: flags.convention,
+    boneMapFile: flags.boneMap,
+    fps: flags.fps,
+    rootScale: flags.rootScale,
+    sourceUnitCm: flags.sourceUnitCm,
+    frames: flags.frames,
+    rootMotion: flags.rootMotion,
+    twist: flags.twist,
+  });
+  const needsKeys = live || (flags.out ?? []).some((o) => extname(o).toLowerCase() === '.duf');
+  const baked = needsKeys
+    ? bakeMotion(result.motion, result.rig, {
+        reduce: flags.reduce,
+        maxErrorDeg: flags.toleranceDeg,
+        maxErrorCm: flags.toleranceCm,
+      })
+    : undefined;
+  const deliveries: Delivery[] = [];
+  for (const out of flags.out ?? []) {
+    const progress = (done: number, total: number) => bar.update(`writing ${out}`, done, total);
+    deliveries.push(
+      extname(out).toLowerCase() === '.duf' && baked
+        ? await deliverDuf(baked, out, flags.gzip)
+        : await deliverSceneFile(figureScene, skeleton, result.motion, out, progress),
+    );
+  }
+  if (live && baked)
+    deliveries.push(
+      await deliverLive(client, label, baked, (d, t) => bar.update(`keys onto ${label}`, d, t)),
+    );
+  bar.clear();
+  return {
+    clip: clipFile,
+    figure: label,
+    convention: result.mapping.convention.id,
+    conventionLabel: result.mapping.convention.label,
+    conventionScore: Number(result.mapping.score.toFixed(3)),
+    unmappedSource: result.unmappedSource,
+    unmappedTarget: result.unmappedTarget,
+    rootScale: Number(result.rootScale.toFixed(4)),
+    frameRate: result.motion.frameRate,
+    frames: result.motion.frameCount,
+    keysBefore: baked?.keysBefore,
+    keysAfter: baked?.keysAfter,
+    outputs: deliveries,
+  };
+}
+
+export function printRetargetReport(report: RetargetReport, globals: GlobalOptions): void {
+  if (globals.json) {
+    process.stdout.write(`${JSON.stringify({ ok: true, ...report })}\n`);
+    return;
+  }
+  process.stdout.write(retargetReportLines(report, globals).join('\n') + '\n');
+}
+
+/** The human report; warnings and notes go straight to stderr. */
+export function retargetReportLines(
+  report: RetargetReport,
+  globals: GlobalOptions,
+  warningLimit = 3,
+): string[] {
+  for (const d of report.outputs) printWarnings(d.target, d.warnings, globals, warningLimit);
+  if (report.unmappedSource.length)
+    process.stderr.write(`note: source joints not mapped: ${report.unmappedSource.join(', ')}\n`);
+  if (globals.quiet) return [];
+  const keys =
+    report.keysBefore !== undefined && report.keysAfter !== undefined
+      ? `, keys ${report.keysBefore.toLocaleString('en-US')} → ${report.keysAfter.toLocaleString('en-US')}`
+      : '';
+  return [
+    `${report.clip} → ${report.figure}: ${report.conventionLabel} (score ${report.conventionScore}), ` +
+      `${report.frames} frames at ${Number(report.frameRate.toFixed(3))} fps, root scale ${report.rootScale} cm/unit${keys}`,
+    ...report.outputs.map((d) => `wrote ${describeDelivery(d)}`),
+  ];
+}

@@ -1,0 +1,120 @@
+/**
+ * Deliver a retargeted motion: into scene files (the figure, its mannequin skinned to the
+ * skeleton, the motion as an animation), into a DAZ .duf pose preset, or onto the live figure.
+ * Each delivery returns one summary; every file is written atomically.
+ */
+import { extname } from 'node:path';
+import type { DazClient } from '../client/dazscript-client.js';
+import { writeKeysToFigure } from '../client/write-keys.js';
+import { DazportError } from '../errors.js';
+import { writeFileAtomic } from '../export/atomic-write.js';
+import type { BakedMotion } from '../import/bake/bake-motion.js';
+import { dufPreset, serializeDuf } from '../import/duf/write-duf.js';
+import { type Motion, withRestTracks } from '../scene/motion.js';
+import type { Scene } from '../scene/scene.js';
+import { ensureParentFolder, isSceneFile, writeSceneFile } from './write-scene-file.js';
+
+export interface Delivery {
+  /** A file path, or `live:<label>`. */
+  target: string;
+  format: 'glb' | 'gltf' | 'usda' | 'duf' | 'live';
+  frames: number;
+  durationSec: number;
+  bones: number;
+  /** Keys written (duf, live) or samples per track (scene files: the resampled motion, unreduced). */
+  keys: number;
+  bytes?: number;
+  requests?: number;
+  warnings: string[];
+}
+
+export function checkMotionOutput(out: string): void {
+  if (isSceneFile(out) || extname(out).toLowerCase() === '.duf') return;
+  throw new DazportError('DAZPORT_USAGE', `cannot tell what to write for "${out}"`, {
+    context: { file: out },
+    suggestion: 'name the output *.glb, *.gltf, *.usda or *.duf',
+  });
+}
+
+function durationOf(m: { frameCount: number; frameRate: number }): number {
+  return m.frameCount > 1 ? (m.frameCount - 1) / m.frameRate : 0;
+}
+
+/** The figure scene with the motion attached to its skeleton, written as glTF or USDA. */
+export async function deliverSceneFile(
+  figureScene: Scene,
+  skeleton: number,
+  motion: Motion,
+  out: string,
+  onProgress?: (done: number, total: number) => void,
+): Promise<Delivery> {
+  // Scene files show the clip alone: bones it does not drive sit at rest, not in the figure's
+  // current pose (a live figure and a .duf keep the user's pose there, as DAZ's own presets do).
+  const complete = withRestTracks(
+    motion,
+    figureScene.skeletons[skeleton].joints.map((j) => j.name),
+  );
+  const scene: Scene = { ...figureScene, motions: [{ ...complete, skeleton }], frameRate: motion.frameRate };
+  const summary = await writeSceneFile(scene, out, {
+    rigged: true,
+    onProgress: onProgress && ((p) => onProgress(p.done, p.total)),
+  });
+  return {
+    target: summary.file,
+    format: summary.format,
+    frames: motion.frameCount,
+    durationSec: durationOf(motion),
+    bones: motion.tracks.length,
+    keys: motion.frameCount,
+    bytes: summary.bytes,
+    warnings: summary.warnings,
+  };
+}
+
+export async function deliverDuf(baked: BakedMotion, out: string, gzip: boolean): Promise<Delivery> {
+  const bytes = serializeDuf(dufPreset(baked), { gzip });
+  ensureParentFolder(out);
+  await writeFileAtomic(out, bytes);
+  return {
+    target: out,
+    format: 'duf',
+    frames: baked.frameCount,
+    durationSec: durationOf(baked),
+    bones: new Set(baked.channels.map((c) => c.bone)).size,
+    keys: baked.keysAfter,
+    bytes: bytes.length,
+    warnings: [],
+  };
+}
+
+export async function deliverLive(
+  client: DazClient,
+  figure: string,
+  baked: BakedMotion,
+  onProgress?: (done: number, total: number) => void,
+): Promise<Delivery> {
+  const summary = await writeKeysToFigure(client, figure, baked, {
+    onProgress: onProgress && ((p) => onProgress(p.done, p.total)),
+  });
+  return {
+    target: `live:${figure}`,
+    format: 'live',
+    frames: baked.frameCount,
+    durationSec: durationOf(baked),
+    bones: new Set(baked.channels.map((c) => c.bone)).size,
+    keys: summary.keys,
+    requests: summary.requests,
+    warnings: [],
+  };
+}
+
+export function describeDelivery(d: Delivery): string {
+  const size = d.bytes === undefined ? '' : `, ${(d.bytes / 1024).toFixed(1)} kB`;
+  const how =
+    d.format === 'live'
+      ? `${d.requests} ${d.requests === 1 ? 'request' : 'requests'}, one undo step`
+      : `${d.format}${size}`;
+  const keys =
+    d.format === 'glb' || d.format === 'gltf' || d.format === 'usda' ? 'samples per track' : 'keys kept';
+  return `${d.target} (${how}): ${d.frames} frames, ${d.durationSec.toFixed(2)} s, ${d.bones} bones, ${d.keys.toLocaleString('en-US')} ${keys}`;
+}

@@ -1,0 +1,52 @@
+/**
+ * Retarget a clip onto a DAZ skeleton read from a scene: choose the source mapping (bone map
+ * file, named convention or detection), recognise the figure's Genesis generation from its
+ * bone names, retarget, and resample to the wanted frame rate. The result's motion is named
+ * after the clip and ready to go into `scene.motions`.
+ */
+import { basename, extname } from 'node:path';
+import { type ChooseMappingOptions, chooseJointMapping } from '../../bonemaps/choose-mapping.js';
+import type { JointMapping } from '../../bonemaps/detect-convention.js';
+import { type GenesisMap, genesisMapForBones } from '../../bonemaps/genesis/genesis-maps.js';
+import { DazportError } from '../../errors.js';
+import type { Skeleton } from '../../scene/skeleton.js';
+import type { BvhClip } from '../bvh/bvh-clip.js';
+import { resampleMotion } from './resample.js';
+import { type RetargetOptions, type RetargetResult, retarget } from './retarget.js';
+import { rigFromSkeleton, type TargetRig } from './target-rig.js';
+
+export interface RetargetOntoOptions extends RetargetOptions, ChooseMappingOptions {
+  /** Output frame rate; default the clip's own. */
+  fps?: number;
+}
+
+export interface RetargetOntoResult extends RetargetResult {
+  mapping: JointMapping;
+  figureMap: GenesisMap;
+  rig: TargetRig;
+}
+
+export function retargetOntoSkeleton(
+  clip: BvhClip,
+  skeleton: Skeleton,
+  options: RetargetOntoOptions = {},
+): RetargetOntoResult {
+  const figureMap = genesisMapForBones(skeleton.joints.map((j) => j.name));
+  if (!figureMap) {
+    throw new DazportError(
+      'DAZPORT_RETARGET',
+      `"${skeleton.label}" is not a Genesis 8 or Genesis 9 figure (no l_thigh or lThighBend bone)`,
+      { context: { figure: skeleton.label }, suggestion: 'retarget onto a Genesis 8, 8.1 or 9 figure' },
+    );
+  }
+  const { mapping } = chooseJointMapping(
+    clip.joints.map((j) => j.name),
+    options,
+  );
+  const rig = rigFromSkeleton(skeleton);
+  const result = retarget(clip, mapping, rig, figureMap, options);
+  let motion = { ...result.motion, name: basename(clip.file, extname(clip.file)) };
+  if (options.fps !== undefined && options.fps !== motion.frameRate)
+    motion = resampleMotion(motion, options.fps);
+  return { ...result, motion, mapping, figureMap, rig };
+}

@@ -1,0 +1,21 @@
+/**
+ * dazport's library entry: the pieces the CLI is made of, for pipelines written in TypeScript.
+ * Data flows one way: a source (the DazScript client, the BVH reader) → the neutral model
+ * (`Scene`, `Motion`) → writers (glTF, USDA, .duf, live keys).
+ */
+export { chooseJointMapping } from './bonemaps/choose-mapping.js';
+export { GENESIS_MAPS } from './bonemaps/genesis/genesis-maps.js';
+export { DazClient } from './client/dazscript-client.js';
+export { type ReadSceneOptions, readScene } from './client/scene-reader.js';
+export { readKeysFromFigure, writeKeysToFigure } from './client/write-keys.js';
+export { startEmulator } from './emulator/start-emulator.js';
+export { DazportError, isDazportError } from './errors.js';
+export type { ExportOptions, ExportSummary } from './export/export-types.js';
+export { exportGltf } from './export/gltf/index.js';
+export { exportUsda } from './export/usda/index.js';
+export { type BakedMotion, bakeMotion } from './import/bake/bake-motion.js';
+export { readBvhFile } from './import/bvh/index.js';
+export { dufPreset, serializeDuf } from './import/duf/write-duf.js';
+export { retargetOntoSkeleton } from './import/retarget/retarget-onto-skeleton.js';
+export type { Motion } from './scene/motion.js';
+export type { Scene } from './scene/scene.js';
