@@ -227,23 +227,25 @@ export function retarget(
   const hipSource = sourceOf.get('hips') as number;
   const hipOrigin = rig.joints[hipBone].origin;
   const orient = new Float64Array(rig.joints.flatMap((j) => j.orientation));
+  // ΔS is needed only for the source joints that drive a bone; tracks only for driven bones.
+  const drivers = Int32Array.from(new Set([...plan.driver].filter((j) => j >= 0)));
+  const outputs = Int32Array.from(rig.joints.map((_, b) => b).filter((b) => driven[b]));
+  // Bones whose subtree drives nothing are never read (not output, no driven descendant), so
+  // the hot loop visits only the others, parents first.
+  const active = Int32Array.from(rig.joints.map((_, b) => b).filter((b) => !plan.skip[b]));
 
   for (let f = 0; f < frameCount; f++) {
     forwardKinematics(clip, first + f, { target: pose, positionMode: opts.positionMode });
     // ΔS = F · S · F⁻¹ for every source joint.
-    for (let j = 0; j < clip.joints.length; j++) {
+    for (let k = 0; k < drivers.length; k++) {
+      const j = drivers[k];
       mul(tmp, 0, frame, 0, pose.rotations, j * 4);
       mul(sourceWorld, j * 4, tmp, 0, fInv, 0);
     }
     const parents = plan.parents;
-    for (let b = 0; b < n; b++) {
+    for (let k = 0; k < active.length; k++) {
+      const b = active[k];
       const p = parents[b];
-      if (plan.skip[b]) {
-        setIdentity(rotations, b * 4);
-        if (p >= 0) copy(world, b * 4, world, p * 4);
-        else setIdentity(world, b * 4);
-        continue;
-      }
       const role = plan.twistRole[b];
       if (role === 2) continue; // helpers are set with their main bone
       const src = plan.driver[b];
@@ -255,11 +257,13 @@ export function retarget(
         setIdentity(desired, 0);
       }
       localFromWorld(rotations, b * 4, world, p, desired, orient, b * 4, tmp);
+      // R was solved so that parent · O · R · O⁻¹ = desired: the bone's world rotation is
+      // `desired` itself, no need to compose it again.
       if (role === 1) splitTwist(b, plan, rotations, world, desired, orient, tmp);
-      else composeWorld(world, b * 4, world, p, rotations, b * 4, orient, b * 4, tmp);
+      else copy(world, b * 4, desired, 0);
     }
-    for (let b = 0; b < n; b++) {
-      if (!driven[b]) continue;
+    for (let k = 0; k < outputs.length; k++) {
+      const b = outputs[k];
       const o = f * 4;
       const arr = out[b];
       // Keep each track on one hemisphere so interpolation never takes the long way round.
