@@ -66,6 +66,10 @@ export function addTargets(
   layout: PrimitiveLayout,
   deltas: MorphDeltas,
 ): void {
+  // A target that moves nothing on this primitive gets one dense zero accessor, shared by all
+  // such targets: written sparse it would have no entries and no buffer view, which glTF allows
+  // (zeros) but importers such as assimp refuse.
+  let zeros: ReturnType<typeof createAccessor> | undefined;
   deltas.morphs.forEach((m, t) => {
     const target = ctx.doc.createPrimitiveTarget(m.name);
     for (const [semantic, source] of [
@@ -73,8 +77,14 @@ export function addTargets(
       ['NORMAL', deltas.normals[t]],
     ] as const) {
       const values = gatherVec3(source, layout.vertices);
+      const moved = movedVertices(values);
+      if (moved === 0) {
+        zeros ??= createAccessor(ctx, 'VEC3', values);
+        target.setAttribute(semantic, zeros);
+        continue;
+      }
       const accessor = createAccessor(ctx, 'VEC3', values);
-      if (movedVertices(values) * 3 < layout.vertices.length) accessor.setSparse(true);
+      if (moved * 3 < layout.vertices.length) accessor.setSparse(true);
       target.setAttribute(semantic, accessor);
     }
     prim.addTarget(target);
