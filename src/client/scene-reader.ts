@@ -363,8 +363,8 @@ export class SceneReader {
       if (v.length !== chunk.count * 4 || t.length !== chunk.count * 4) {
         throw new DazProtocolError(`mesh-facets: expected ${chunk.count} facets, got ${v.length / 4}`);
       }
-      v4.set(v, chunk.start * 4);
-      t4.set(t, chunk.start * 4);
+      decodeFacetIndices(v, v4, chunk.start * 4);
+      decodeFacetIndices(t, t4, chunk.start * 4);
       let f = chunk.start;
       for (let r = 0; r + 1 < runs.length; r += 2) {
         faceMaterial.fill(runs[r], f, f + runs[r + 1]);
@@ -523,6 +523,19 @@ function numberList(text: unknown, script: string): number[] {
   }
   if (!Array.isArray(list)) throw new DazProtocolError(`${script}: expected an array of numbers`);
   return list as number[];
+}
+
+/**
+ * Undo MESH_FACETS' delta coding into `out` at `offset`: each value adds to the previous real
+ * index; a sum of -1 is a pad and leaves the reference where it was.
+ */
+export function decodeFacetIndices(deltas: readonly number[], out: Int32Array, offset: number): void {
+  let previous = 0;
+  for (let i = 0; i < deltas.length; i++) {
+    const value = previous + deltas[i];
+    out[offset + i] = value;
+    if (value !== -1) previous = value;
+  }
 }
 
 // ─── conversions ───

@@ -99,16 +99,23 @@ export const MESH_NORMALS = read(
  * Facets [start, start+count): 4 vertex and 4 UV indices each (-1 pads triangles), and the
  * material group per facet run-length encoded as [group, run, group, run ...] (surfaces come in
  * long runs, so this is a few numbers instead of one per facet).
+ *
+ * Indices are delta-coded (each minus the previous real index of its list, from 0 at the chunk
+ * start): neighbouring facets share vertices, so the deltas are short and the largest payload
+ * of a read shrinks by about half. A pad is written as the delta that decodes to -1 and does
+ * not move the reference (see decodeFacetIndices in scene-reader.ts).
  */
 export const MESH_FACETS = read(
   'mesh-facets',
   `(function () {${FIND_NODE}
   var a = getArguments()[0], geom = geometryOf(findNode(a.id), false), n = geom.getNumFacets();
-  var end = Math.min(n, a.start + a.count), v = [], t = [], m = [], last = -1;
+  var end = Math.min(n, a.start + a.count), v = [], t = [], m = [], last = -1, pv = 0, pt = 0;
+  function dv(x) { if (x < 0) { v.push(-1 - pv); } else { v.push(x - pv); pv = x; } }
+  function dt(x) { if (x < 0) { t.push(-1 - pt); } else { t.push(x - pt); pt = x; } }
   for (var i = a.start; i < end; i++) {
     var f = geom.getFacet(i);
-    v.push(f.vertIdx1, f.vertIdx2, f.vertIdx3, f.vertIdx4);
-    t.push(f.uvwIdx1, f.uvwIdx2, f.uvwIdx3, f.uvwIdx4);
+    dv(f.vertIdx1); dv(f.vertIdx2); dv(f.vertIdx3); dv(f.vertIdx4);
+    dt(f.uvwIdx1); dt(f.uvwIdx2); dt(f.uvwIdx3); dt(f.uvwIdx4);
     if (f.materialIndex === last) m[m.length - 1]++;
     else { last = f.materialIndex; m.push(last, 1); }
   }
