@@ -102,8 +102,9 @@ export const MESH_NORMALS = read(
  *
  * Indices are delta-coded (each minus the previous real index of its list, from 0 at the chunk
  * start): neighbouring facets share vertices, so the deltas are short and the largest payload
- * of a read shrinks by about half. A pad is written as the delta that decodes to -1 and does
- * not move the reference (see decodeFacetIndices in scene-reader.ts).
+ * of a read shrinks by 45% (Genesis 9: 985 kB → 545 kB of index text). A pad is written as the
+ * delta that decodes to -1 and does not move the reference (decodeFacetIndices in
+ * scene-reader.ts).
  */
 export const MESH_FACETS = read(
   'mesh-facets',
