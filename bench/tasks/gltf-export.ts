@@ -14,11 +14,9 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { type Accessor, Document, NodeIO } from '@gltf-transform/core';
 import { ALL_EXTENSIONS } from '@gltf-transform/extensions';
-import { DazClient } from '../../src/client/dazscript-client.js';
-import { readScene } from '../../src/client/scene-reader.js';
 import { exportGltf } from '../../src/export/gltf/index.js';
+import { readSpawnedScene } from '../emulator-process.js';
 import { type BenchTask, summarize, type TaskResult } from '../harness.js';
-import { spawnEmulator } from './scene-read.js';
 
 /** A full garbage collection, so each timed run pays only for the garbage it makes itself. */
 const collectGarbage: () => void = (() => {
@@ -83,18 +81,9 @@ async function writeFloor(arrays: Arrays, path: string): Promise<number> {
 export const gltfExport: BenchTask = {
   name: 'gltf-export',
   async run(): Promise<TaskResult> {
+    const scene = await readSpawnedScene('heavy');
     const home = mkdtempSync(join(tmpdir(), 'dazport-bench-gltf-'));
-    const emulator = await spawnEmulator('heavy', home);
-    const client = DazClient.connect({
-      host: '127.0.0.1',
-      port: emulator.port,
-      token: emulator.token,
-      timeoutMs: 120_000,
-    });
     try {
-      const scene = await readScene(client);
-      await client.close();
-      emulator.child.kill('SIGTERM');
       const rounds = Number(process.env.DAZPORT_BENCH_ROUNDS ?? 5);
       const out = join(home, 'heavy.glb');
       const exportTimes: number[] = [];
@@ -132,8 +121,6 @@ export const gltfExport: BenchTask = {
         ],
       };
     } finally {
-      await client.close().catch(() => {});
-      emulator.child.kill('SIGTERM');
       rmSync(home, { recursive: true, force: true });
     }
   },

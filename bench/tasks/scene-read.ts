@@ -6,58 +6,13 @@
  * its own process (DAZ Studio is another process too), one after the other.
  * Target: the reader ≥ 10× faster; its peak memory must not grow with the chunk count.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { DazClient } from '../../src/client/dazscript-client.js';
+import { join } from 'node:path';
+import type { DazClient } from '../../src/client/dazscript-client.js';
 import { readScene, SceneReader } from '../../src/client/scene-reader.js';
+import { connectTo, spawnEmulator } from '../emulator-process.js';
 import { type BenchTask, summarize, type TaskResult } from '../harness.js';
-
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-/** Start `dazport emulator` in a child process and wait for its JSON start line. */
-export async function spawnEmulator(
-  scene: string,
-  home: string,
-): Promise<{ child: ChildProcess; url: string; port: number; token: string }> {
-  const tsx = join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist', 'cli.mjs');
-  const tokenFile = join(home, 'token.txt');
-  const child = spawn(
-    process.execPath,
-    [
-      tsx,
-      join(ROOT, 'src/cli/main.ts'),
-      '--json',
-      'emulator',
-      '--scene',
-      scene,
-      '--port',
-      '0',
-      '--token-file',
-      tokenFile,
-    ],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const info = await new Promise<{ url: string }>((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (d) => {
-      out += d;
-      if (out.includes('\n')) resolve(JSON.parse(out.split('\n')[0]));
-    });
-    child.on('exit', (code) => reject(new Error(`emulator exited (${code})`)));
-  });
-  return {
-    child,
-    url: info.url,
-    port: Number(new URL(info.url).port),
-    token: readFileSync(tokenFile, 'utf8').trim(),
-  };
-}
 
 const BASELINE_MESHES = `(function(){ var out = []; for (var i = 0; i < Scene.getNumNodes(); i++) { var n = Scene.getNode(i);
   if (n.getObject() && !n.inherits("DzBone")) out.push({ name: n.getName(), label: n.getLabel(), v: n.getObject().getCurrentShape().getGeometry().getNumVertices(),
@@ -128,12 +83,7 @@ export const sceneRead: BenchTask = {
   async run(): Promise<TaskResult> {
     const home = mkdtempSync(join(tmpdir(), 'dazport-bench-read-'));
     const emulator = await spawnEmulator('heavy', home);
-    const client = DazClient.connect({
-      host: '127.0.0.1',
-      port: emulator.port,
-      token: emulator.token,
-      timeoutMs: 120_000,
-    });
+    const client = connectTo(emulator);
     try {
       const readerTimes: number[] = [];
       const baselineTimes: number[] = [];

@@ -9,13 +9,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DazClient } from '../../src/client/dazscript-client.js';
-import { readScene } from '../../src/client/scene-reader.js';
 import type { ExportSummary } from '../../src/export/export-types.js';
 import { exportGltf } from '../../src/export/gltf/index.js';
 import { exportUsda } from '../../src/export/usda/index.js';
+import { readSpawnedScene } from '../emulator-process.js';
 import { type BenchTask, summarize, type TaskResult } from '../harness.js';
-import { spawnEmulator } from './scene-read.js';
 
 /**
  * Run `work`, sampling heap growth over the start every 5 ms and whenever `atMesh` is called.
@@ -53,18 +51,9 @@ async function withHeapPeak<T>(
 export const usdaExport: BenchTask = {
   name: 'usda-export',
   async run(): Promise<TaskResult> {
+    const scene = await readSpawnedScene('heavy');
     const home = mkdtempSync(join(tmpdir(), 'dazport-bench-usda-'));
-    const emulator = await spawnEmulator('heavy', home);
-    const client = DazClient.connect({
-      host: '127.0.0.1',
-      port: emulator.port,
-      token: emulator.token,
-      timeoutMs: 120_000,
-    });
     try {
-      const scene = await readScene(client);
-      await client.close();
-      emulator.child.kill('SIGTERM');
       const rounds = Number(process.env.DAZPORT_BENCH_ROUNDS ?? 3);
       const usdaTimes: number[] = [];
       const glbTimes: number[] = [];
@@ -114,8 +103,6 @@ export const usdaExport: BenchTask = {
         ],
       };
     } finally {
-      await client.close().catch(() => {});
-      emulator.child.kill('SIGTERM');
       rmSync(home, { recursive: true, force: true });
     }
   },

@@ -10,7 +10,7 @@ import { DazportError } from '../errors.js';
 import { writeFileAtomic } from '../export/atomic-write.js';
 import type { BakedMotion } from '../import/bake/bake-motion.js';
 import { dufPreset, serializeDuf } from '../import/duf/write-duf.js';
-import { type Motion, withRestTracks } from '../scene/motion.js';
+import { type Motion, motionDurationSec, withRestTracks } from '../scene/motion.js';
 import type { Scene } from '../scene/scene.js';
 import { ensureParentFolder, isSceneFile, writeSceneFile } from './write-scene-file.js';
 
@@ -36,8 +36,9 @@ export function checkMotionOutput(out: string): void {
   });
 }
 
-function durationOf(m: { frameCount: number; frameRate: number }): number {
-  return m.frameCount > 1 ? (m.frameCount - 1) / m.frameRate : 0;
+/** Bones a baked motion keys (each has up to six channels). */
+function bakedBones(baked: BakedMotion): number {
+  return new Set(baked.channels.map((c) => c.bone)).size;
 }
 
 /** The figure scene with the motion attached to its skeleton, written as glTF or USDA. */
@@ -63,7 +64,7 @@ export async function deliverSceneFile(
     target: summary.file,
     format: summary.format,
     frames: motion.frameCount,
-    durationSec: durationOf(motion),
+    durationSec: motionDurationSec(motion),
     bones: motion.tracks.length,
     keys: motion.frameCount,
     bytes: summary.bytes,
@@ -79,8 +80,8 @@ export async function deliverDuf(baked: BakedMotion, out: string, gzip: boolean)
     target: out,
     format: 'duf',
     frames: baked.frameCount,
-    durationSec: durationOf(baked),
-    bones: new Set(baked.channels.map((c) => c.bone)).size,
+    durationSec: motionDurationSec(baked),
+    bones: bakedBones(baked),
     keys: baked.keysAfter,
     bytes: bytes.length,
     warnings: [],
@@ -100,8 +101,8 @@ export async function deliverLive(
     target: `live:${figure}`,
     format: 'live',
     frames: baked.frameCount,
-    durationSec: durationOf(baked),
-    bones: new Set(baked.channels.map((c) => c.bone)).size,
+    durationSec: motionDurationSec(baked),
+    bones: bakedBones(baked),
     keys: summary.keys,
     requests: summary.requests,
     warnings: [],

@@ -22,7 +22,8 @@ export interface Motion {
   tracks: JointTrack[];
 }
 
-export function motionDurationSec(m: Motion): number {
+/** Seconds from the first frame to the last; takes anything with a frame count and rate. */
+export function motionDurationSec(m: Pick<Motion, 'frameCount' | 'frameRate'>): number {
   return m.frameCount > 1 ? (m.frameCount - 1) / m.frameRate : 0;
 }
 

@@ -77,7 +77,6 @@ async function runDemo(options: DemoOptions, globals: GlobalOptions): Promise<vo
   mkdirSync(outDir, { recursive: true });
   await withEmbeddedEmulator(options.scene, async ({ client, url }) => {
     const { result, requestId } = await client.execute<{ nodes: InventoryNode[] }>(INVENTORY_SCRIPT);
-    const quietGlobals = { ...globals, json: true };
     const exported = await exportFrom(
       client,
       {
@@ -105,7 +104,7 @@ async function runDemo(options: DemoOptions, globals: GlobalOptions): Promise<vo
         gzip: true,
         frameMismatch: 'error',
       },
-      globals.json ? quietGlobals : globals,
+      globals,
     );
     if (globals.json) {
       process.stdout.write(
