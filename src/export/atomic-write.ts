@@ -14,9 +14,11 @@ function tempPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
-function outputError(path: string, cause: unknown): DazportError {
+/** The error every writer raises when the file system refuses an output. */
+export function outputError(path: string, cause: unknown): DazportError {
   return new DazportError('DAZPORT_OUTPUT', `cannot write ${path}: ${(cause as Error).message}`, {
     context: { file: path },
+    suggestion: 'check that the output folder exists and is writable',
     cause,
   });
 }

@@ -9,20 +9,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import { lstat, rename, rm } from 'node:fs/promises';
-import { DazportError, isDazportError } from '../../errors.js';
-import { AtomicFileSink } from '../atomic-write.js';
+import { isDazportError } from '../../errors.js';
+import { AtomicFileSink, outputError } from '../atomic-write.js';
 
 export interface OutputFile {
   path: string;
   data: Uint8Array | string;
-}
-
-function outputError(path: string, cause: unknown): DazportError {
-  return new DazportError('DAZPORT_OUTPUT', `cannot write ${path}: ${(cause as Error).message}`, {
-    context: { file: path },
-    suggestion: 'check that the output folder exists and is writable',
-    cause,
-  });
 }
 
 /** Write `files` (main file last); resolves to the bytes written. */

@@ -12,7 +12,7 @@ import { statSync } from 'node:fs';
 import { DazportError, isDazportError } from '../../errors.js';
 import { triangleCount } from '../../scene/mesh.js';
 import type { Scene } from '../../scene/scene.js';
-import { AtomicFileSink } from '../atomic-write.js';
+import { AtomicFileSink, outputError } from '../atomic-write.js';
 import type { ExportSummary } from '../export-types.js';
 import { type PbrMaterial, toPbr } from '../material-mapping.js';
 import {
@@ -353,10 +353,7 @@ function asExportError(err: unknown, outPath: string, primPath: string): unknown
   }
   const code = (err as { code?: unknown })?.code;
   if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
-    return new DazportError('DAZPORT_OUTPUT', `cannot write ${outPath}: ${(err as Error).message}`, {
-      context: { file: outPath },
-      cause: err,
-    });
+    return outputError(outPath, err);
   }
   return err;
 }
