@@ -28,8 +28,13 @@ export interface Delivery {
   warnings: string[];
 }
 
+/** A DAZ pose preset, written from the baked (reduced) keys rather than the motion. */
+export function isDufFile(out: string): boolean {
+  return extname(out).toLowerCase() === '.duf';
+}
+
 export function checkMotionOutput(out: string): void {
-  if (isSceneFile(out) || extname(out).toLowerCase() === '.duf') return;
+  if (isSceneFile(out) || isDufFile(out)) return;
   throw new DazportError('DAZPORT_USAGE', `cannot tell what to write for "${out}"`, {
     context: { file: out },
     suggestion: 'name the output *.glb, *.gltf, *.usda or *.duf',

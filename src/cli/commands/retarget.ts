@@ -1,4 +1,3 @@
-import { extname } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { SOURCE_CONVENTIONS } from '../../bonemaps/conventions/tables.js';
 import type { DazClient } from '../../client/dazscript-client.js';
@@ -15,6 +14,7 @@ import {
   deliverLive,
   deliverSceneFile,
   describeDelivery,
+  isDufFile,
 } from '../deliver-motion.js';
 import { withEmbeddedEmulator } from '../embedded-emulator.js';
 import { printWarnings } from '../print-warnings.js';
@@ -216,7 +216,7 @@ export async function retargetVia(
     rootMotion: flags.rootMotion,
     twist: flags.twist,
   });
-  const needsKeys = live || (flags.out ?? []).some((o) => extname(o).toLowerCase() === '.duf');
+  const needsKeys = live || (flags.out ?? []).some(isDufFile);
   const baked = needsKeys
     ? bakeMotion(result.motion, result.rig, {
         reduce: flags.reduce,
@@ -228,7 +228,7 @@ export async function retargetVia(
   for (const out of flags.out ?? []) {
     const progress = (done: number, total: number) => bar.update(`writing ${out}`, done, total);
     deliveries.push(
-      extname(out).toLowerCase() === '.duf' && baked
+      isDufFile(out) && baked
         ? await deliverDuf(baked, out, flags.gzip)
         : await deliverSceneFile(figureScene, skeleton, result.motion, out, progress),
     );
