@@ -19,7 +19,9 @@ import type { SceneNode, SceneNodeKind } from '../scene/scene-node.js';
 import type { Joint, Skeleton } from '../scene/skeleton.js';
 import { type ChunkPlan, readChunks } from './chunked-reads.js';
 import type { DazClient, RegisteredScript } from './dazscript-client.js';
+import { decodeFacets, decodeTupleDeltas } from './delta-coding.js';
 import { DazNodeNotFoundError, DazProtocolError, DazSceneChangedError } from './errors.js';
+import { RequestBudget } from './request-budget.js';
 import * as S from './scripts/scene-scripts.js';
 
 export interface ReadSceneOptions {
@@ -31,7 +33,7 @@ export interface ReadSceneOptions {
   select?: string[];
   /** Wanted size of one answer, bytes (default 2 MB). */
   chunkBytes?: number;
-  /** Requests in flight per array (default 3). */
+  /** Requests in flight, all arrays of a mesh together (default 3). */
   concurrency?: number;
   /** Stop if the server announces a scene change while reading (default true). */
   watchEvents?: boolean;
@@ -72,7 +74,7 @@ interface Inventory {
 
 const TICKS_PER_SECOND = 4800;
 
-/** A per-element array the scripts return as fixed-point integers (see scripts/scene-scripts.ts). */
+/** A per-element array the scripts return as delta-coded fixed-point integers (see scripts/scene-scripts.ts). */
 interface ArraySpec {
   script: RegisteredScript;
   /** Numbers per element. */
@@ -105,8 +107,8 @@ export class SceneReader {
   readonly #client: DazClient;
   readonly #options: Required<Omit<ReadSceneOptions, 'select' | 'onProgress' | 'signal'>> & ReadSceneOptions;
   #changed: string | null = null;
-  /** Requests in flight per array right now (the arrays of a mesh share the budget). */
-  #share = 3;
+  /** Requests in flight, all arrays together (the arrays of a mesh are read side by side). */
+  readonly #budget: RequestBudget;
 
   constructor(client: DazClient, options: ReadSceneOptions = {}) {
     this.#client = client;
@@ -118,7 +120,7 @@ export class SceneReader {
       watchEvents: true,
       ...options,
     };
-    this.#share = this.#options.concurrency;
+    this.#budget = new RequestBudget(this.#options.concurrency);
   }
 
   async read(): Promise<Scene> {
@@ -193,28 +195,32 @@ export class SceneReader {
 
     const meshNodes = wanted.filter((n) => n.mesh && !n.bone);
     const totalVertices = meshNodes.reduce((s, n) => s + (n.mesh?.vertices ?? 0), 0);
-    let doneVertices = 0;
-    for (const n of meshNodes) {
-      const nodeIndex = indexById.get(n.id) as number;
-      const mesh = await this.#readMesh(n, nodeIndex, scene, (done) =>
-        progress({ phase: 'mesh', mesh: n.label, done: doneVertices + done, total: totalVertices }),
-      );
-      doneVertices += mesh.positions.length / 3;
-      scene.nodes[nodeIndex].mesh = scene.meshes.length;
-      scene.meshes.push(mesh);
-    }
-
+    const doneByMesh = meshNodes.map(() => 0);
+    const onVertices = (i: number) => (done: number) => {
+      doneByMesh[i] = done;
+      const sum = doneByMesh.reduce((a, b) => a + b, 0);
+      progress({ phase: 'mesh', mesh: meshNodes[i].label, done: sum, total: totalVertices });
+    };
+    // Everything is read at once, bounded by the request budget: the server always has the next
+    // request queued, also across the end of one mesh and the start of the next, where a mesh by
+    // mesh read would drain its pipeline and leave DAZ Studio idle for a few round trips.
+    const skeletonNodes = wanted.filter((x) => x.skeleton);
+    const [meshes, skeletons, { cameras, lights }] = await Promise.all([
+      Promise.all(meshNodes.map((n, i) => this.#readMesh(n, indexById.get(n.id) as number, onVertices(i)))),
+      Promise.all(skeletonNodes.map((n) => this.#readSkeleton(n, indexById.get(n.id) as number, indexById))),
+      this.#runInBudget<{ cameras: RawCamera[]; lights: RawLight[] }>(S.CAMERAS_AND_LIGHTS),
+    ]);
+    // Into the scene in node order, whatever order the answers came in.
+    meshes.forEach(({ mesh, materials }) => {
+      mesh.materials = materials.map((m) => scene.materials.push(m) - 1);
+      scene.nodes[mesh.node].mesh = scene.meshes.push(mesh) - 1;
+    });
+    skeletons.forEach((skeleton) => {
+      scene.nodes[skeleton.node].skeleton = scene.skeletons.push(skeleton) - 1;
+    });
     progress({ phase: 'rig', done: 0, total: 1 });
-    for (const n of wanted.filter((x) => x.skeleton)) {
-      const nodeIndex = indexById.get(n.id) as number;
-      scene.nodes[nodeIndex].skeleton = scene.skeletons.length;
-      scene.skeletons.push(await this.#readSkeleton(n, nodeIndex, indexById));
-    }
     if (this.#options.rigged) await this.#readRig(scene, meshNodes, indexById);
 
-    const { cameras, lights } = (
-      await this.#run<{ cameras: RawCamera[]; lights: RawLight[] }>(S.CAMERAS_AND_LIGHTS)
-    ).value;
     for (const c of cameras.filter((x) => byId.has(x.id))) {
       const nodeIndex = indexById.get(c.id) as number;
       scene.nodes[nodeIndex].camera = scene.cameras.length;
@@ -230,14 +236,26 @@ export class SceneReader {
     return scene;
   }
 
-  /** Read one node's mesh (posed, world space) and its materials. */
+  /** A small request that waits its turn in the request budget like the chunks do. */
+  async #runInBudget<T>(script: RegisteredScript, args: Record<string, unknown> = {}): Promise<T> {
+    await this.#budget.acquire();
+    try {
+      return (await this.#run<T>(script, args)).value;
+    } finally {
+      this.#budget.release();
+    }
+  }
+
+  /**
+   * Read one node's mesh (posed, world space) and its materials. The mesh's `materials` slots
+   * are left empty: the caller numbers the materials once every mesh is in.
+   */
   async #readMesh(
     n: InventoryNode,
     nodeIndex: number,
-    scene: Scene,
     onVertices: (done: number) => void,
-  ): Promise<Mesh> {
-    const begin = (await this.#run<MeshBegin>(S.MESH_BEGIN, { id: n.id, posed: true })).value;
+  ): Promise<{ mesh: Mesh; materials: Material[] }> {
+    const begin = await this.#runInBudget<MeshBegin>(S.MESH_BEGIN, { id: n.id, posed: true });
     const expect = (what: string, saw: number, wanted: number) => {
       if (saw !== wanted)
         throw new DazSceneChangedError(`${n.label}: ${what} went from ${wanted} to ${saw} during the read`);
@@ -245,9 +263,6 @@ export class SceneReader {
     // The arrays are read side by side so the server always has a request queued: read one
     // after the other, each array's pipeline would drain at its end and leave DAZ Studio idle.
     const posed = { posed: true };
-    // Share the requests in flight among the arrays read together.
-    const share = Math.max(1, Math.floor(this.#options.concurrency / (this.#options.normals ? 4 : 3)));
-    this.#share = share;
     const [positions, normals, uvValues, facets] = await Promise.all([
       this.#readFloats(POSITIONS, n.id, begin.vertices, posed, expect, onVertices),
       this.#options.normals
@@ -256,13 +271,7 @@ export class SceneReader {
       this.#readFloats(UVS, n.id, begin.uvs, {}, expect),
       this.#readFacets(n.id, begin.facets, expect),
     ]);
-    this.#share = this.#options.concurrency;
-    const materials = (await this.#run<RawMaterial[]>(S.MATERIALS, { id: n.id })).value;
-    const slotMaterial: number[] = [];
-    for (const m of materials) {
-      slotMaterial.push(scene.materials.length);
-      scene.materials.push(toMaterial(m));
-    }
+    const materials = await this.#runInBudget<RawMaterial[]>(S.MATERIALS, { id: n.id });
     // Facets index material GROUPS; match each group to the shape's material of the same name.
     const groupToSlot = begin.groups.map((g, i) => {
       const byName = materials.findIndex((m) => m.name === g);
@@ -270,7 +279,7 @@ export class SceneReader {
     });
     for (let f = 0; f < facets.faceMaterial.length; f++)
       facets.faceMaterial[f] = groupToSlot[facets.faceMaterial[f]] ?? 0;
-    return {
+    const mesh: Mesh = {
       name: n.label,
       node: nodeIndex,
       space: 'world',
@@ -280,10 +289,11 @@ export class SceneReader {
       uvSets: begin.uvs > 0 ? [{ name: begin.uvSet, values: uvValues, cornerIndices: facets.uvIndices }] : [],
       normals,
       faceMaterial: facets.faceMaterial,
-      materials: slotMaterial,
+      materials: [],
       materialGroups: begin.groups,
       subdivision: begin.subd,
     };
+    return { mesh, materials: materials.map(toMaterial) };
   }
 
   /**
@@ -341,8 +351,7 @@ export class SceneReader {
           `${spec.script.name}: expected ${chunk.count * spec.stride} numbers, got ${list.length}`,
         );
       }
-      const values = new Float32Array(list.length);
-      for (let i = 0; i < list.length; i++) values[i] = list[i] / spec.scale;
+      const values = decodeTupleDeltas(list, spec.stride, spec.scale);
       yield { start: chunk.start, count: chunk.count, n: chunk.value.n, values };
     }
   }
@@ -354,17 +363,13 @@ export class SceneReader {
     const v4 = new Int32Array(total * 4);
     const t4 = new Int32Array(total * 4);
     for await (const chunk of readChunks(this.#plan(total, 60), (start, count) =>
-      this.#run<{ n: number; v: string; t: string; m: string }>(S.MESH_FACETS, { id, start, count }),
+      this.#run<{ n: number; c: string; r: string; m: string }>(S.MESH_FACETS, { id, start, count }),
     )) {
       expect('facet count', chunk.value.n, total);
-      const v = numberList(chunk.value.v, 'mesh-facets');
-      const t = numberList(chunk.value.t, 'mesh-facets');
+      const tuples = numberList(chunk.value.c, 'mesh-facets');
+      const repeats = numberList(chunk.value.r, 'mesh-facets');
       const runs = numberList(chunk.value.m, 'mesh-facets');
-      if (v.length !== chunk.count * 4 || t.length !== chunk.count * 4) {
-        throw new DazProtocolError(`mesh-facets: expected ${chunk.count} facets, got ${v.length / 4}`);
-      }
-      decodeFacetIndices(v, v4, chunk.start * 4);
-      decodeFacetIndices(t, t4, chunk.start * 4);
+      decodeFacets(tuples, repeats, v4, t4, chunk.start, chunk.count);
       let f = chunk.start;
       for (let r = 0; r + 1 < runs.length; r += 2) {
         faceMaterial.fill(runs[r], f, f + runs[r + 1]);
@@ -398,7 +403,8 @@ export class SceneReader {
       total,
       guessBytesPerElement,
       targetBytes: this.#options.chunkBytes,
-      concurrency: this.#share,
+      concurrency: this.#options.concurrency,
+      budget: this.#budget,
     };
   }
 
@@ -407,7 +413,7 @@ export class SceneReader {
     nodeIndex: number,
     indexById: Map<number, number>,
   ): Promise<Skeleton> {
-    const bones = (await this.#run<RawBone[]>(S.SKELETON, { id: n.id })).value;
+    const bones = await this.#runInBudget<RawBone[]>(S.SKELETON, { id: n.id });
     const jointIndex = new Map(bones.map((b, i) => [b.name, i]));
     const joints: Joint[] = bones.map((b) => ({
       name: b.name,
@@ -523,19 +529,6 @@ function numberList(text: unknown, script: string): number[] {
   }
   if (!Array.isArray(list)) throw new DazProtocolError(`${script}: expected an array of numbers`);
   return list as number[];
-}
-
-/**
- * Undo MESH_FACETS' delta coding into `out` at `offset`: each value adds to the previous real
- * index; a sum of -1 is a pad and leaves the reference where it was.
- */
-export function decodeFacetIndices(deltas: readonly number[], out: Int32Array, offset: number): void {
-  let previous = 0;
-  for (let i = 0; i < deltas.length; i++) {
-    const value = previous + deltas[i];
-    out[offset + i] = value;
-    if (value !== -1) previous = value;
-  }
 }
 
 // ─── conversions ───

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readChunks } from '../../src/client/chunked-reads.js';
+import { RequestBudget } from '../../src/client/request-budget.js';
 
 async function collect(total: number, targetBytes: number, bytesPerElement: number, concurrency = 3) {
   const calls: [number, number][] = [];
@@ -68,5 +69,83 @@ describe('readChunks', () => {
     }
     expect(calls[0]).toBe(100);
     expect(calls.at(-2)).toBeLessThanOrEqual(30); // converges towards 1000 / 40 = 25
+  });
+});
+
+describe('readChunks with a shared RequestBudget', () => {
+  /** Reads arrays of the given lengths side by side through one budget; counts requests in flight. */
+  async function readSideBySide(lengths: number[], slots: number, delay: (array: number) => number) {
+    const budget = new RequestBudget(slots);
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const inFlightWhileAlone: number[] = [];
+    let finished = 0;
+    const read = async (array: number) => {
+      const values: number[] = [];
+      for await (const chunk of readChunks(
+        { total: lengths[array], guessBytesPerElement: 1, targetBytes: 10, concurrency: slots, budget },
+        async (start, count) => {
+          maxInFlight = Math.max(maxInFlight, ++inFlight);
+          if (finished === lengths.length - 1) inFlightWhileAlone.push(inFlight);
+          await new Promise((r) => setTimeout(r, delay(array)));
+          inFlight--;
+          return { value: Array.from({ length: count }, (_, i) => start + i), bytes: count };
+        },
+      )) {
+        values.push(...chunk.value);
+      }
+      finished++;
+      return values;
+    };
+    const results = await Promise.all(lengths.map((_, i) => read(i)));
+    return { results, maxInFlight, inFlightWhileAlone };
+  }
+
+  it('bounds the requests of all arrays together, and the last array left takes every slot', async () => {
+    const r = await readSideBySide([30, 40, 400], 4, (array) => (array === 2 ? 3 : 1));
+    r.results.forEach((values, i) => {
+      expect(values).toEqual(Array.from({ length: [30, 40, 400][i] }, (_, k) => k));
+    });
+    expect(r.maxInFlight).toBeLessThanOrEqual(4);
+    // With a fixed share each (4 / 3 → 1), the long array would be alone with one request.
+    expect(Math.max(...r.inFlightWhileAlone)).toBe(4);
+  });
+
+  it('gives every slot back when a consumer stops early or a request fails', async () => {
+    const budget = new RequestBudget(2);
+    const plan = { total: 100, guessBytesPerElement: 1, targetBytes: 10, concurrency: 2, budget };
+    for await (const _ of readChunks(plan, async (start, count) => ({
+      value: start + count,
+      bytes: count,
+    }))) {
+      break;
+    }
+    let calls = 0;
+    const failing = readChunks(plan, async () => {
+      calls++;
+      throw new Error('connection reset');
+    });
+    await expect(failing.next()).rejects.toThrow('connection reset');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls).toBeGreaterThan(0);
+    // Both slots are free again: two can be taken at once, a third cannot.
+    expect([budget.tryAcquire(), budget.tryAcquire(), budget.tryAcquire()]).toEqual([true, true, false]);
+  });
+});
+
+describe('RequestBudget', () => {
+  it('serves waiters first come, first served, and refuses an empty budget', async () => {
+    const budget = new RequestBudget(1);
+    expect(budget.tryAcquire()).toBe(true);
+    const order: string[] = [];
+    const a = budget.acquire().then(() => order.push('a'));
+    const b = budget.acquire().then(() => order.push('b'));
+    budget.release();
+    await a;
+    budget.release();
+    await b;
+    expect(order).toEqual(['a', 'b']);
+    expect(budget.tryAcquire()).toBe(false); // b holds the only slot
+    expect(() => new RequestBudget(0)).toThrow(RangeError);
   });
 });

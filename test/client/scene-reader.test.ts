@@ -282,7 +282,9 @@ describe('SceneReader consistency', () => {
               calls++;
               return { n: calls === 1 ? 4 : 5, p: JSON.stringify(Array(args.count * 3).fill(0)) };
             case 'mesh-facets':
-              return { n: 1, v: '[0,1,2,3]', t: '[0,0,0,0]', m: '[0,1]' };
+              return { n: 1, c: '[0,1,2,3,0,0,0,0]', r: '[]', m: '[0,1]' };
+            case 'cameras-lights':
+              return { cameras: [], lights: [] };
             default:
               throw new Error(`unexpected ${script.name}`);
           }

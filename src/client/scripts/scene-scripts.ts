@@ -2,15 +2,20 @@
  * Bulk arrays come back as ONE string, the script's own `JSON.stringify` of an array of
  * integers, not as a JSON array of floats: the server then writes a single string instead of
  * formatting every number with `%.15g`, and the engine's JSON writer prints integers several
- * times faster than doubles (and faster than `join`). Coordinates are fixed point: positions and normals in units of 1e-6 (cm), UVs of
- * 1e-7, rounded; that is finer than the float32 DAZ stores them in (its step is 1.5e-5 cm at
- * 170 cm), so nothing the exporters keep is lost (error ≤ 5e-7 cm). Measured on the heavy
- * scene, this cuts a read to about a third (see bench/tasks/scene-read.ts).
+ * times faster than doubles (and faster than `join`). Coordinates are fixed point: positions and
+ * normals in units of 1e-6 (cm), UVs of 1e-7, rounded; that is finer than the float32 DAZ stores
+ * them in (its step is 1.5e-5 cm at 170 cm), so nothing the exporters keep is lost (error ≤ 5e-7
+ * cm). The integers are then delta-coded against the previous element of the chunk
+ * (client/delta-coding.ts decodes them, and says why), and facets that continue a strip are
+ * counted instead of sent (MESH_FACETS). On the heavy scene a read's text went from 76.5 MB
+ * (plain integers) to 32.2 MB, and the read from 1.6-1.9 s to 1.0-1.25 s
+ * (bench/tasks/scene-read.ts).
  *
  * The DazScript the scene reader sends, one script per query. ES5 only (DAZ Studio runs
  * QtScript), DAZ's real API only, plain values out (never DAZ objects, which the server turns
  * into strings). Nodes are addressed by elementID, which is unique in a scene, unlike names.
  * Every script takes its arguments from getArguments()[0] and is registered once per server.
+ * The loops are written out flat (no helper calls per element): they run millions of times.
  */
 import type { RegisteredScript } from '../dazscript-client.js';
 
@@ -73,64 +78,101 @@ export const MESH_BEGIN = read(
 })()`,
 );
 
-/** Vertex positions [start, start+count) of the cached (posed) or base (rest) mesh, flat xyz, 1e-6 cm. */
+/**
+ * Vertex positions [start, start+count) of the cached (posed) or base (rest) mesh: flat xyz in
+ * 1e-6 cm, each the difference to the previous vertex (the first to 0).
+ */
 export const MESH_POSITIONS = read(
   'mesh-positions',
   `(function () {${FIND_NODE}
   var a = getArguments()[0], geom = geometryOf(findNode(a.id), a.posed), n = geom.getNumVertices();
-  var end = Math.min(n, a.start + a.count), p = [], r = Math.round;
-  for (var i = a.start; i < end; i++) { var v = geom.getVertex(i); p.push(r(v.x * 1e6), r(v.y * 1e6), r(v.z * 1e6)); }
-  return { n: n, p: JSON.stringify(p) };
-})()`,
-);
-
-/** Smooth normals [start, start+count), flat xyz × 1e6 (DAZ normals are per vertex: normIdx = vertIdx). */
-export const MESH_NORMALS = read(
-  'mesh-normals',
-  `(function () {${FIND_NODE}
-  var a = getArguments()[0], geom = geometryOf(findNode(a.id), a.posed), n = geom.getNumNormals();
-  var end = Math.min(n, a.start + a.count), p = [], r = Math.round;
-  for (var i = a.start; i < end; i++) { var v = geom.getNormal(i); p.push(r(v.x * 1e6), r(v.y * 1e6), r(v.z * 1e6)); }
+  var end = Math.min(n, a.start + a.count), p = [], r = Math.round, px = 0, py = 0, pz = 0, x, y, z;
+  for (var i = a.start; i < end; i++) {
+    var v = geom.getVertex(i);
+    x = r(v.x * 1e6); y = r(v.y * 1e6); z = r(v.z * 1e6);
+    p.push(x - px, y - py, z - pz); px = x; py = y; pz = z;
+  }
   return { n: n, p: JSON.stringify(p) };
 })()`,
 );
 
 /**
- * Facets [start, start+count): 4 vertex and 4 UV indices each (-1 pads triangles), and the
- * material group per facet run-length encoded as [group, run, group, run ...] (surfaces come in
- * long runs, so this is a few numbers instead of one per facet).
+ * Smooth normals [start, start+count), flat xyz × 1e6, delta-coded as positions are (DAZ
+ * normals are per vertex: normIdx = vertIdx).
+ */
+export const MESH_NORMALS = read(
+  'mesh-normals',
+  `(function () {${FIND_NODE}
+  var a = getArguments()[0], geom = geometryOf(findNode(a.id), a.posed), n = geom.getNumNormals();
+  var end = Math.min(n, a.start + a.count), p = [], r = Math.round, px = 0, py = 0, pz = 0, x, y, z;
+  for (var i = a.start; i < end; i++) {
+    var v = geom.getNormal(i);
+    x = r(v.x * 1e6); y = r(v.y * 1e6); z = r(v.z * 1e6);
+    p.push(x - px, y - py, z - pz); px = x; py = y; pz = z;
+  }
+  return { n: n, p: JSON.stringify(p) };
+})()`,
+);
+
+/**
+ * Facets [start, start+count): per facet 4 vertex and 4 UV corner indices (-1 pads triangles),
+ * and the material group per facet run-length encoded as [group, run, group, run ...] (surfaces
+ * come in long runs, so this is a few numbers instead of one per facet).
  *
- * Indices are delta-coded (each minus the previous real index of its list, from 0 at the chunk
- * start): neighbouring facets share vertices, so the deltas are short and the largest payload
- * of a read shrinks by 45% (Genesis 9: 985 kB → 545 kB of index text). A pad is written as the
- * delta that decodes to -1 and does not move the reference (decodeFacetIndices in
- * scene-reader.ts).
+ * Indices go out as differences, per facet an 8-tuple: corner 1 minus the previous facet's
+ * corner 1, then corners 2-4 minus this facet's corner 1 (a triangle's pad, -1, comes out as
+ * -1 - corner 1 and decodes back to -1); the same for the UV corners. A facet whose tuple equals
+ * the previous facet's is not sent, only counted: `r` holds [tuple, extra] pairs for the tuples
+ * that repeat.
+ *
+ * Why: neighbouring facets are neighbours on the surface. In a strip of quads every facet has
+ * the same tuple, so a whole strip costs one tuple and one pair, and DAZ Studio's script engine
+ * builds far fewer array elements, the most expensive step of this script (heavy scene: 29.6 MB
+ * → 1.1 MB, script time 590 → 205 ms). In a mesh with no order at all (facets shuffled), the
+ * corners of one facet are still close, so the text stays as short as a plain delta list's
+ * (38.6 against 36.6 MB) and the comparisons cost nothing measurable. Decoded by decodeFacets
+ * in client/delta-coding.ts.
  */
 export const MESH_FACETS = read(
   'mesh-facets',
   `(function () {${FIND_NODE}
   var a = getArguments()[0], geom = geometryOf(findNode(a.id), false), n = geom.getNumFacets();
-  var end = Math.min(n, a.start + a.count), v = [], t = [], m = [], last = -1, pv = 0, pt = 0;
-  function dv(x) { if (x < 0) { v.push(-1 - pv); } else { v.push(x - pv); pv = x; } }
-  function dt(x) { if (x < 0) { t.push(-1 - pt); } else { t.push(x - pt); pt = x; } }
+  var end = Math.min(n, a.start + a.count), c = [], r = [], m = [], last = -1, tuples = 0, extra = 0;
+  var v1 = 0, t1 = 0, pv1 = 0, pt1 = 0, ev1, ev2, ev3, ev4, et1, et2, et3, et4;
+  var dv1 = NaN, dv2 = 0, dv3 = 0, dv4 = 0, dt1 = 0, dt2 = 0, dt3 = 0, dt4 = 0;
   for (var i = a.start; i < end; i++) {
     var f = geom.getFacet(i);
-    dv(f.vertIdx1); dv(f.vertIdx2); dv(f.vertIdx3); dv(f.vertIdx4);
-    dt(f.uvwIdx1); dt(f.uvwIdx2); dt(f.uvwIdx3); dt(f.uvwIdx4);
+    v1 = f.vertIdx1; ev1 = v1 - pv1; pv1 = v1;
+    ev2 = f.vertIdx2 - v1; ev3 = f.vertIdx3 - v1; ev4 = f.vertIdx4 - v1;
+    t1 = f.uvwIdx1; et1 = t1 - pt1; pt1 = t1;
+    et2 = f.uvwIdx2 - t1; et3 = f.uvwIdx3 - t1; et4 = f.uvwIdx4 - t1;
+    if (ev1 === dv1 && ev2 === dv2 && ev3 === dv3 && ev4 === dv4 &&
+        et1 === dt1 && et2 === dt2 && et3 === dt3 && et4 === dt4) {
+      extra++;
+    } else {
+      if (extra > 0) { r.push(tuples - 1, extra); extra = 0; }
+      c.push(ev1, ev2, ev3, ev4, et1, et2, et3, et4); tuples++;
+      dv1 = ev1; dv2 = ev2; dv3 = ev3; dv4 = ev4; dt1 = et1; dt2 = et2; dt3 = et3; dt4 = et4;
+    }
     if (f.materialIndex === last) m[m.length - 1]++;
     else { last = f.materialIndex; m.push(last, 1); }
   }
-  return { n: n, v: JSON.stringify(v), t: JSON.stringify(t), m: JSON.stringify(m) };
+  if (extra > 0) r.push(tuples - 1, extra);
+  return { n: n, c: JSON.stringify(c), r: JSON.stringify(r), m: JSON.stringify(m) };
 })()`,
 );
 
-/** UV values [start, start+count) of the active UV set, flat uv × 1e7. */
+/** UV values [start, start+count) of the active UV set: flat uv × 1e7, delta-coded as positions are. */
 export const MESH_UVS = read(
   'mesh-uvs',
   `(function () {${FIND_NODE}
   var a = getArguments()[0], uvs = geometryOf(findNode(a.id), false).getUVs(), n = uvs.getNumValues();
-  var end = Math.min(n, a.start + a.count), p = [], r = Math.round;
-  for (var i = a.start; i < end; i++) { var v = uvs.getPnt2Vec(i); p.push(r(v.x * 1e7), r(v.y * 1e7)); }
+  var end = Math.min(n, a.start + a.count), p = [], r = Math.round, pu = 0, pv = 0, x, y;
+  for (var i = a.start; i < end; i++) {
+    var v = uvs.getPnt2Vec(i);
+    x = r(v.x * 1e7); y = r(v.y * 1e7);
+    p.push(x - pu, y - pv); pu = x; pv = y;
+  }
   return { n: n, p: JSON.stringify(p) };
 })()`,
 );
