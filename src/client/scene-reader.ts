@@ -37,6 +37,14 @@ export interface ReadSceneOptions {
   concurrency?: number;
   /** Stop if the server announces a scene change while reading (default true). */
   watchEvents?: boolean;
+  /**
+   * When the scene changes during a read, read it again from the start, up to this many times
+   * (default 0: stop with DazSceneChangedError). Each new read starts after a short pause, so
+   * that a burst of edits in DAZ Studio can end first.
+   */
+  rereads?: number;
+  /** Told before each new read, with what changed and the number of the new read (1, 2 ...). */
+  onReread?: (reason: DazSceneChangedError, reread: number) => void;
   /** Told as reading progresses (elements done of total, per phase). */
   onProgress?: (p: ReadProgress) => void;
   signal?: AbortSignal;
@@ -73,6 +81,8 @@ interface Inventory {
 }
 
 const TICKS_PER_SECOND = 4800;
+/** Pause before reading a changed scene again. */
+const REREAD_PAUSE_MS = 250;
 
 /** A per-element array the scripts return as delta-coded fixed-point integers (see scripts/scene-scripts.ts). */
 interface ArraySpec {
@@ -105,8 +115,11 @@ const UVS: ArraySpec = { script: S.MESH_UVS, stride: 2, guessBytes: 16, scale: 1
 
 export class SceneReader {
   readonly #client: DazClient;
-  readonly #options: Required<Omit<ReadSceneOptions, 'select' | 'onProgress' | 'signal'>> & ReadSceneOptions;
+  readonly #options: Required<Omit<ReadSceneOptions, 'select' | 'onProgress' | 'onReread' | 'signal'>> &
+    ReadSceneOptions;
   #changed: string | null = null;
+  /** Aborted when a read ends, so that its arrays still in flight stop instead of reading on. */
+  readonly #stop = new AbortController();
   /** Requests in flight, all arrays together (the arrays of a mesh are read side by side). */
   readonly #budget: RequestBudget;
 
@@ -118,16 +131,34 @@ export class SceneReader {
       chunkBytes: 2_000_000,
       concurrency: 3,
       watchEvents: true,
+      rereads: 0,
       ...options,
     };
     this.#budget = new RequestBudget(this.#options.concurrency);
   }
 
+  /** Read the whole scene, again from the start (up to `rereads` times) if it changes meanwhile. */
   async read(): Promise<Scene> {
+    for (let reread = 0; ; reread++) {
+      // A fresh reader per attempt: nothing of a stale read (its budget, its late answers) leaks.
+      const attempt = new SceneReader(this.#client, this.#options);
+      try {
+        return await attempt.#readOnce();
+      } catch (err) {
+        if (!(err instanceof DazSceneChangedError) || reread >= this.#options.rereads) throw err;
+        this.#options.onReread?.(err, reread + 1);
+        await new Promise((resolve) => setTimeout(resolve, REREAD_PAUSE_MS));
+      }
+    }
+  }
+
+  async #readOnce(): Promise<Scene> {
     const watcher = this.#options.watchEvents ? await this.#watch() : null;
     try {
       return await this.#readAll();
     } finally {
+      // On an error, the other arrays of the mesh are still being read: stop them.
+      this.#stop.abort();
       watcher?.abort();
     }
   }
@@ -169,7 +200,10 @@ export class SceneReader {
     script: RegisteredScript,
     args: Record<string, unknown> = {},
   ): Promise<{ value: T; bytes: number }> {
-    const r = await this.#client.run<T>(script, args, { signal: this.#options.signal });
+    const signal = this.#options.signal
+      ? AbortSignal.any([this.#options.signal, this.#stop.signal])
+      : this.#stop.signal;
+    const r = await this.#client.run<T>(script, args, { signal });
     this.#check();
     return { value: r.result, bytes: r.bytes ?? 0 };
   }

@@ -10,6 +10,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { summarizeIssues, validateFile } from '../export/gltf/helpers/validate.js';
 import { runCli } from '../helpers/cli.js';
+import { startTestEmulator } from '../helpers/emulator.js';
 
 const CMU = join(__dirname, '..', '..', 'fixtures', 'bvh', 'cmu_01_01.bvh');
 
@@ -91,6 +92,36 @@ describe('the main job on the command line', () => {
       expect(existsSync(side) || existsSync(join(dir, 'export', side))).toBe(true);
     const v = await validateFile(out);
     expect([v.issues.numErrors, v.issues.numWarnings], summarizeIssues(v).join('; ')).toEqual([0, 0]);
+  }, 60_000);
+
+  it('export against a scene that keeps changing: reads again --rereads times, then exit 5, nothing written', async () => {
+    const t = await startTestEmulator({ scene: 'g9' });
+    // Someone keeps editing in DAZ Studio: the timeline moves every 20 ms.
+    let time = 0;
+    const editing = setInterval(() => {
+      time += 160;
+      void t.execute(`Scene.setTime(${time})`).catch(() => undefined);
+    }, 20);
+    try {
+      const out = join(dir, 'changing.glb');
+      const connection = [
+        '--port',
+        String(t.emulator.server.port),
+        '--token-file',
+        join(t.home, 'token.txt'),
+      ];
+      const r = await runCli(['export', ...connection, '--out', out, '--chunk-kb', '16', '--rereads', '2']);
+      expect(r.code, r.stderr).toBe(5);
+      expect(r.stderr).toMatch(
+        /the DAZ scene changed while it was being read: time\.changed.*reading it again \(1 of 2\)/,
+      );
+      expect(r.stderr).toMatch(/reading it again \(2 of 2\)/);
+      expect(r.stderr).not.toMatch(/\(3 of 2\)/);
+      expect(existsSync(out)).toBe(false);
+    } finally {
+      clearInterval(editing);
+      await t.close();
+    }
   }, 60_000);
 
   it('refuses an output it cannot write before doing any work (exit 1)', async () => {

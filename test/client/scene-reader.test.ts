@@ -235,6 +235,78 @@ describe('SceneReader consistency', () => {
     }
   });
 
+  it('reads again when asked (rereads), and gets the changed scene whole', async () => {
+    const t = await startTestEmulator({ scene: 'g9' });
+    const client = DazClient.connect({
+      host: '127.0.0.1',
+      port: t.emulator.server.port,
+      token: t.token,
+      env: {},
+    });
+    try {
+      let poked = false;
+      const rereads: string[] = [];
+      const scene = await new SceneReader(client, {
+        chunkBytes: 20_000,
+        concurrency: 1,
+        rereads: 2,
+        onReread: (reason, n) => rereads.push(`${n}: ${reason.message}`),
+        onProgress: (p) => {
+          if (p.phase === 'mesh' && p.done > 0 && !poked) {
+            poked = true;
+            void t.execute('Scene.setTime(480)');
+          }
+        },
+      }).read();
+      expect(rereads).toHaveLength(1);
+      expect(rereads[0]).toMatch(/^1: .*time\.changed/);
+      expect(scene.timeSec).toBeCloseTo(480 / 4800, 9);
+      expect(scene.meshes.length).toBeGreaterThan(0);
+    } finally {
+      await client.close();
+      await t.close();
+    }
+  });
+
+  it('gives up after its rereads, and a stopped read sends no more chunk requests', async () => {
+    const t = await startTestEmulator({ scene: 'g9' });
+    const client = DazClient.connect({
+      host: '127.0.0.1',
+      port: t.emulator.server.port,
+      token: t.token,
+      env: {},
+    });
+    const executes = async () =>
+      (await t.call('GET', '/metrics')).json<{ total_requests: number }>().total_requests;
+    try {
+      let time = 0;
+      let pokedThisRead = false;
+      const reading = new SceneReader(client, {
+        chunkBytes: 4_000, // hundreds of chunks per mesh: a read that went on would show
+        concurrency: 2,
+        rereads: 1,
+        onReread: () => {
+          pokedThisRead = false;
+        },
+        onProgress: (p) => {
+          if (p.phase === 'mesh' && p.done > 0 && !pokedThisRead) {
+            pokedThisRead = true;
+            time += 160;
+            void t.execute(`Scene.setTime(${time})`);
+          }
+        },
+      }).read();
+      await expect(reading).rejects.toMatchObject({ code: 'DAZPORT_SCENE_CHANGED' });
+      const atRejection = await executes();
+      await new Promise((r) => setTimeout(r, 500));
+      // At most the requests already sent (2 in flight) finish on the server after the stop.
+      expect((await executes()) - atRejection).toBeLessThanOrEqual(2);
+    } finally {
+      await client.close();
+      await t.close();
+    }
+  });
+
   it('stops when an element count moves between chunks', async () => {
     // A fake server whose vertex count changes after the first chunk.
     let calls = 0;

@@ -18,6 +18,7 @@ interface ExportFlags extends ConnectionFlags {
   morphs?: boolean;
   emulated?: string;
   chunkKb: number;
+  rereads: number;
 }
 
 export const exportCommand = addConnectionOptions(
@@ -52,6 +53,15 @@ export const exportCommand = addConnectionOptions(
         .default(2048)
         .argParser(integerOption('--chunk-kb', 16, 32_768)),
     )
+    .addOption(
+      new Option(
+        '--rereads <n>',
+        'if the scene changes while it is read (an edit in DAZ Studio), read it again up to n times;\n' +
+          '0 stops with an error (exit 5) instead. Never mixes two states of the scene.',
+      )
+        .default(0)
+        .argParser(integerOption('--rereads', 0, 20)),
+    )
     .addHelpText(
       'after',
       '\nExamples:\n' +
@@ -84,6 +94,8 @@ async function runExport(flags: ExportFlags, globals: GlobalOptions): Promise<vo
 
 export interface SceneExportReport {
   source: string;
+  /** Reads started again because the scene changed during a read. */
+  rereads: number;
   readMs: number;
   totalMs: number;
   outputs: ExportSummary[];
@@ -95,6 +107,7 @@ export interface SceneExportRequest {
   rigged?: boolean;
   morphs?: boolean;
   chunkKb?: number;
+  rereads?: number;
 }
 
 /** Read the scene once through `client`, write it to every output. */
@@ -106,10 +119,18 @@ export async function exportFrom(
   const rigged = Boolean(request.rigged || request.morphs);
   const bar = new ProgressBar(globals);
   const started = performance.now();
+  let rereads = 0;
   const scene = await readScene(client, {
     rigged,
     select: request.select,
     chunkBytes: (request.chunkKb ?? 2048) * 1024,
+    rereads: request.rereads ?? 0,
+    onReread: (reason, n) => {
+      rereads = n;
+      bar.clear();
+      if (!globals.json && !globals.quiet)
+        process.stderr.write(`${reason.message}; reading it again (${n} of ${request.rereads})\n`);
+    },
     onProgress: (p: ReadProgress) => bar.update(`reading ${p.mesh ?? p.phase}`, p.done, p.total),
   });
   const readMs = performance.now() - started;
@@ -126,6 +147,7 @@ export async function exportFrom(
   bar.clear();
   return {
     source: scene.source.description,
+    rereads,
     readMs: Math.round(readMs),
     totalMs: Math.round(performance.now() - started),
     outputs,
@@ -151,6 +173,6 @@ export function exportReportLines(
   if (globals.quiet) return [];
   return [
     ...report.outputs.map((s) => `wrote ${describeExport(s)}`),
-    `read in ${(report.readMs / 1000).toFixed(2)} s, done in ${(report.totalMs / 1000).toFixed(2)} s`,
+    `read in ${(report.readMs / 1000).toFixed(2)} s${report.rereads ? ` (read ${report.rereads + 1} times: the scene changed)` : ''}, done in ${(report.totalMs / 1000).toFixed(2)} s`,
   ];
 }
