@@ -13,8 +13,8 @@ export interface ChunkPlan {
   total: number;
   /** Bytes per element guessed before any answer. */
   guessBytesPerElement: number;
-  /** Wanted answer size, bytes. */
-  targetBytes: number;
+  /** Wanted answer size, bytes; a function is asked again before each request. */
+  targetBytes: number | (() => number);
   /** Requests in flight for this array at most. */
   concurrency: number;
   /** Slots shared with other arrays read at the same time (default: this array's own). */
@@ -34,6 +34,8 @@ export async function* readChunks<T>(
   fetch: (start: number, count: number) => Promise<{ value: T; bytes: number }>,
 ): AsyncGenerator<Chunk<T>> {
   const budget = plan.budget ?? new RequestBudget(plan.concurrency);
+  const target = plan.targetBytes;
+  const targetBytes = typeof target === 'function' ? target : () => target;
   let bytesPerElement = plan.guessBytesPerElement;
   let next = 0;
   const inFlight: Promise<Chunk<T>>[] = [];
@@ -41,7 +43,7 @@ export async function* readChunks<T>(
   const issue = () => {
     const size = Math.max(
       1,
-      Math.min(plan.maxCount ?? Number.POSITIVE_INFINITY, Math.floor(plan.targetBytes / bytesPerElement)),
+      Math.min(plan.maxCount ?? Number.POSITIVE_INFINITY, Math.floor(targetBytes() / bytesPerElement)),
     );
     const start = next;
     const count = Math.min(size, plan.total - start);

@@ -15,7 +15,7 @@ import { DazJobError, DazServerError, DazTimeoutError } from './errors.js';
 import { type SceneEventMessage, type SceneEventOptions, sceneEvents } from './scene-events.js';
 import { type ExecuteResult, scriptResult } from './script-result.js';
 import { type DiscoveredToken, discoverToken, type TokenDiscoveryOptions } from './token.js';
-import { type RetryPolicy, Transport, type TransportOptions } from './transport.js';
+import { type RetryInfo, type RetryPolicy, Transport, type TransportOptions } from './transport.js';
 
 export type { ExecuteResult } from './script-result.js';
 
@@ -37,6 +37,8 @@ export interface ExecuteOptions {
   idempotent?: boolean;
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** Told about each retry of this request, with the refusal's code (a rate limit ...). */
+  onRetry?: (info: RetryInfo) => void;
 }
 
 /** A script the client registers once and then runs by name (re-registering after a restart). */
@@ -110,6 +112,7 @@ export class DazClient {
       idempotent: options.idempotent ?? false,
       timeoutMs: options.timeoutMs,
       signal: options.signal,
+      onRetry: options.onRetry,
     });
     return scriptResult<T>(reply.body, script, 'POST /execute');
   }
@@ -150,6 +153,7 @@ export class DazClient {
         idempotent: options.idempotent ?? script.idempotent,
         timeoutMs: options.timeoutMs,
         signal: options.signal,
+        onRetry: options.onRetry,
       });
     let reply: Awaited<ReturnType<typeof send>>;
     try {

@@ -6,12 +6,32 @@
  * stays bounded.
  */
 export class RequestBudget {
+  #size: number;
   #free: number;
+  /** Slots to withhold as they come back, after a shrink. */
+  #withheld = 0;
   readonly #waiting: (() => void)[] = [];
 
-  constructor(readonly size: number) {
+  constructor(size: number) {
     if (!(size >= 1)) throw new RangeError(`a request budget needs at least 1 slot, got ${size}`);
-    this.#free = Math.floor(size);
+    this.#size = Math.floor(size);
+    this.#free = this.#size;
+  }
+
+  /** Slots in all (taken or free). */
+  get size(): number {
+    return this.#size;
+  }
+
+  /**
+   * One slot fewer from now on, never below 1: for a server that refuses requests for want of
+   * slots of its own (shared with other clients). A taken slot is withheld when it comes back.
+   */
+  shrink(): void {
+    if (this.#size <= 1) return;
+    this.#size--;
+    if (this.#free > 0) this.#free--;
+    else this.#withheld++;
   }
 
   /** Take a slot if one is free now. */
@@ -29,6 +49,10 @@ export class RequestBudget {
 
   /** Give a slot back: to the longest waiter, else to the pool. */
   release(): void {
+    if (this.#withheld > 0) {
+      this.#withheld--;
+      return;
+    }
     const next = this.#waiting.shift();
     if (next) next();
     else this.#free++;

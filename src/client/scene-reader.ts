@@ -23,6 +23,7 @@ import { decodeFacets, decodeTupleDeltas } from './delta-coding.js';
 import { DazNodeNotFoundError, DazProtocolError, DazSceneChangedError } from './errors.js';
 import { RequestBudget } from './request-budget.js';
 import * as S from './scripts/scene-scripts.js';
+import type { RetryInfo } from './transport.js';
 
 export interface ReadSceneOptions {
   /** Also read the rest mesh, skin weights and morphs (for rigged export). */
@@ -81,6 +82,8 @@ interface Inventory {
 }
 
 const TICKS_PER_SECOND = 4800;
+/** Largest growth of the chunk size under a rate limit (2 MB chunks become at most 32 MB). */
+const MAX_CHUNK_SCALE = 16;
 /** Pause before reading a changed scene again. */
 const REREAD_PAUSE_MS = 250;
 
@@ -122,6 +125,8 @@ export class SceneReader {
   readonly #stop = new AbortController();
   /** Requests in flight, all arrays together (the arrays of a mesh are read side by side). */
   readonly #budget: RequestBudget;
+  /** Chunk size multiplier, raised when the server's rate limit refuses requests. */
+  #chunkScale = 1;
 
   constructor(client: DazClient, options: ReadSceneOptions = {}) {
     this.#client = client;
@@ -192,6 +197,18 @@ export class SceneReader {
     return controller;
   }
 
+  /**
+   * Adapt to the server's limits as its refusals reveal them (it does not publish them): a rate
+   * limit counts requests, so ask for bigger chunks (fewer requests, up to 16× the wanted size);
+   * a concurrency limit counts requests in flight (other clients take slots too), so keep one
+   * fewer in flight. The refused request itself is retried by the transport.
+   */
+  #adapt(info: RetryInfo): void {
+    if (info.code === 'RATE_LIMIT_EXCEEDED')
+      this.#chunkScale = Math.min(MAX_CHUNK_SCALE, this.#chunkScale * 2);
+    else if (info.code === 'CONCURRENT_LIMIT_EXCEEDED') this.#budget.shrink();
+  }
+
   #check(): void {
     if (this.#changed) throw new DazSceneChangedError(this.#changed);
   }
@@ -203,7 +220,7 @@ export class SceneReader {
     const signal = this.#options.signal
       ? AbortSignal.any([this.#options.signal, this.#stop.signal])
       : this.#stop.signal;
-    const r = await this.#client.run<T>(script, args, { signal });
+    const r = await this.#client.run<T>(script, args, { signal, onRetry: (info) => this.#adapt(info) });
     this.#check();
     return { value: r.result, bytes: r.bytes ?? 0 };
   }
@@ -436,7 +453,7 @@ export class SceneReader {
     return {
       total,
       guessBytesPerElement,
-      targetBytes: this.#options.chunkBytes,
+      targetBytes: () => this.#options.chunkBytes * this.#chunkScale,
       concurrency: this.#options.concurrency,
       budget: this.#budget,
     };

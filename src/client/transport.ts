@@ -54,7 +54,17 @@ export interface TransportOptions {
   /** Inject a dispatcher (tests, proxies); the transport then does not own it. */
   dispatcher?: Dispatcher;
   /** Told about each retry (never given headers or the token). */
-  onRetry?: (info: { attempt: number; reason: string; delayMs: number; path: string }) => void;
+  onRetry?: (info: RetryInfo) => void;
+}
+
+export interface RetryInfo {
+  attempt: number;
+  /** `HTTP 429`, `connection ECONNRESET` ... */
+  reason: string;
+  /** The refusal's `error_code` (RATE_LIMIT_EXCEEDED, CONCURRENT_LIMIT_EXCEEDED, STUDIO_BUSY ...). */
+  code?: string;
+  delayMs: number;
+  path: string;
 }
 
 export interface RequestSpec {
@@ -65,6 +75,8 @@ export interface RequestSpec {
   idempotent: boolean;
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** Told about each retry of this request (after the transport's own `onRetry`). */
+  onRetry?: (info: RetryInfo) => void;
 }
 
 export interface JsonResponse {
@@ -117,6 +129,7 @@ export class Transport {
       let reply: JsonResponse | null = null;
       let retryReason = '';
       let retryAfterMs: number | undefined;
+      let refusalCode: string | undefined;
       try {
         reply = await this.#once(spec);
       } catch (err) {
@@ -141,6 +154,8 @@ export class Transport {
         if (reply.status < 400) return reply;
         if (reply.status !== 429 && reply.status !== 503) throw refusal(reply);
         retryReason = `HTTP ${reply.status}`;
+        const code = (reply.body as { error_code?: unknown } | null)?.error_code;
+        refusalCode = typeof code === 'string' ? code : undefined;
         retryAfterMs = retryAfter(reply.headers['retry-after']);
       }
       const elapsed = Date.now() - started;
@@ -158,7 +173,9 @@ export class Transport {
           context: { path: spec.path, attempts: attempt, reason: retryReason },
         });
       }
-      this.#onRetry?.({ attempt, reason: retryReason, delayMs, path: spec.path });
+      const info: RetryInfo = { attempt, reason: retryReason, code: refusalCode, delayMs, path: spec.path };
+      this.#onRetry?.(info);
+      spec.onRetry?.(info);
       await sleep(delayMs, spec.signal);
     }
   }

@@ -149,3 +149,22 @@ describe('RequestBudget', () => {
     expect(() => new RequestBudget(0)).toThrow(RangeError);
   });
 });
+
+describe('RequestBudget.shrink', () => {
+  it('takes a free slot away at once, a taken one when it comes back, never the last', () => {
+    const budget = new RequestBudget(3);
+    expect(budget.tryAcquire()).toBe(true);
+    expect(budget.tryAcquire()).toBe(true);
+    budget.shrink(); // one free slot: gone now
+    expect(budget.size).toBe(2);
+    expect(budget.tryAcquire()).toBe(false);
+    budget.shrink(); // both taken: the next one given back is withheld
+    expect(budget.size).toBe(1);
+    budget.release();
+    expect(budget.tryAcquire()).toBe(false);
+    budget.release();
+    expect(budget.tryAcquire()).toBe(true);
+    budget.shrink();
+    expect(budget.size).toBe(1);
+  });
+});

@@ -204,6 +204,77 @@ describe('SceneReader against the emulator', () => {
   });
 });
 
+describe('SceneReader under the server limits', () => {
+  it('asks for bigger chunks when the rate limit refuses requests, and reads the scene whole', async () => {
+    const t = await startTestEmulator({
+      scene: 'g9',
+      rateLimit: { enabled: true, maxRequests: 8, windowMs: 1_000 },
+    });
+    const client = DazClient.connect({
+      host: '127.0.0.1',
+      port: t.emulator.server.port,
+      token: t.token,
+      env: {},
+    });
+    const refusals: string[] = [];
+    const executed = async () =>
+      (await t.call('GET', '/metrics')).json<{ total_requests: number }>().total_requests;
+    try {
+      const scene = await new SceneReader(client, {
+        chunkBytes: 8_000, // ≈ 100 chunk requests for the figure at this size
+        watchEvents: false,
+        normals: false,
+        select: ['Genesis 9'],
+      }).read();
+      const requests = await executed();
+      // Every request went through in the end, and the chunks grew: far fewer than 100 requests.
+      const truth = inProcessScene('g9');
+      const figure = meshNodes(truth).find((n) => n.getLabel() === 'Genesis 9') as DzNode;
+      expect(scene.meshes[0].positions.length / 3).toBe(
+        ((figure.getObject() as DzObject).getCurrentShape().getGeometry() as DzFacetMesh).getNumVertices(),
+      );
+      expect(requests).toBeLessThan(40);
+      await client
+        .execute('1', {}, { onRetry: (info) => refusals.push(info.code ?? '') })
+        .catch(() => undefined);
+    } finally {
+      await client.close();
+      await t.close();
+    }
+  }, 60_000);
+});
+
+describe('SceneReader beside another client', () => {
+  it('reads the scene whole while another client holds one of the server concurrency slots', async () => {
+    const t = await startTestEmulator({ scene: 'g9', maxConcurrent: 2 });
+    const refusals: string[] = [];
+    const client = DazClient.connect({
+      host: '127.0.0.1',
+      port: t.emulator.server.port,
+      token: t.token,
+      env: {},
+      onRetry: (info) => refusals.push(info.code ?? info.reason),
+    });
+    try {
+      // Another client's long script holds one of the two slots for the first 1.5 s.
+      const hog = t.execute(
+        '(function () { var end = Date.now() + 1500; while (Date.now() < end) {} return 1; })()',
+      );
+      const scene = await new SceneReader(client, {
+        chunkBytes: 20_000,
+        watchEvents: false,
+        concurrency: 3,
+      }).read();
+      await hog;
+      expect(refusals).toContain('CONCURRENT_LIMIT_EXCEEDED');
+      expect(scene.meshes.map((m) => m.name)).toContain('Genesis 9');
+    } finally {
+      await client.close();
+      await t.close();
+    }
+  }, 60_000);
+});
+
 describe('SceneReader consistency', () => {
   it('stops with DazSceneChangedError when the scene changes during the read', async () => {
     const t = await startTestEmulator({ scene: 'g9' });
