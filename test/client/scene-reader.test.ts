@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DazClient } from '../../src/client/dazscript-client.js';
 import { readScene, SceneReader } from '../../src/client/scene-reader.js';
+import type { RetryInfo } from '../../src/client/transport.js';
 import type { DzNode } from '../../src/emulator/dom/dz-node.js';
 import type { DzScene } from '../../src/emulator/dom/dz-scene.js';
 import { type DzFacetMesh, meshPositions } from '../../src/emulator/dom/geometry/dz-facet-mesh.js';
@@ -204,18 +205,24 @@ describe('SceneReader against the emulator', () => {
   });
 });
 
+/** A client of the test emulator `t`, told about retries if asked. */
+function connectTo(t: TestEmulator, onRetry?: (info: RetryInfo) => void): DazClient {
+  return DazClient.connect({
+    host: '127.0.0.1',
+    port: t.emulator.server.port,
+    token: t.token,
+    env: {},
+    onRetry,
+  });
+}
+
 describe('SceneReader under the server limits', () => {
   it('asks for bigger chunks when the rate limit refuses requests, and reads the scene whole', async () => {
     const t = await startTestEmulator({
       scene: 'g9',
       rateLimit: { enabled: true, maxRequests: 8, windowMs: 1_000 },
     });
-    const client = DazClient.connect({
-      host: '127.0.0.1',
-      port: t.emulator.server.port,
-      token: t.token,
-      env: {},
-    });
+    const client = connectTo(t);
     const refusals: string[] = [];
     const executed = async () =>
       (await t.call('GET', '/metrics')).json<{ total_requests: number }>().total_requests;
@@ -234,9 +241,6 @@ describe('SceneReader under the server limits', () => {
         ((figure.getObject() as DzObject).getCurrentShape().getGeometry() as DzFacetMesh).getNumVertices(),
       );
       expect(requests).toBeLessThan(40);
-      await client
-        .execute('1', {}, { onRetry: (info) => refusals.push(info.code ?? '') })
-        .catch(() => undefined);
     } finally {
       await client.close();
       await t.close();
@@ -248,13 +252,7 @@ describe('SceneReader beside another client', () => {
   it('reads the scene whole while another client holds one of the server concurrency slots', async () => {
     const t = await startTestEmulator({ scene: 'g9', maxConcurrent: 2 });
     const refusals: string[] = [];
-    const client = DazClient.connect({
-      host: '127.0.0.1',
-      port: t.emulator.server.port,
-      token: t.token,
-      env: {},
-      onRetry: (info) => refusals.push(info.code ?? info.reason),
-    });
+    const client = connectTo(t, (info) => refusals.push(info.code ?? info.reason));
     try {
       // Another client's long script holds one of the two slots for the first 1.5 s.
       const hog = t.execute(
@@ -278,12 +276,7 @@ describe('SceneReader beside another client', () => {
 describe('SceneReader consistency', () => {
   it('stops with DazSceneChangedError when the scene changes during the read', async () => {
     const t = await startTestEmulator({ scene: 'g9' });
-    const client = DazClient.connect({
-      host: '127.0.0.1',
-      port: t.emulator.server.port,
-      token: t.token,
-      env: {},
-    });
+    const client = connectTo(t);
     try {
       let poked = false;
       const reading = new SceneReader(client, {
@@ -308,12 +301,7 @@ describe('SceneReader consistency', () => {
 
   it('reads again when asked (rereads), and gets the changed scene whole', async () => {
     const t = await startTestEmulator({ scene: 'g9' });
-    const client = DazClient.connect({
-      host: '127.0.0.1',
-      port: t.emulator.server.port,
-      token: t.token,
-      env: {},
-    });
+    const client = connectTo(t);
     try {
       let poked = false;
       const rereads: string[] = [];
@@ -341,12 +329,7 @@ describe('SceneReader consistency', () => {
 
   it('gives up after its rereads, and a stopped read sends no more chunk requests', async () => {
     const t = await startTestEmulator({ scene: 'g9' });
-    const client = DazClient.connect({
-      host: '127.0.0.1',
-      port: t.emulator.server.port,
-      token: t.token,
-      env: {},
-    });
+    const client = connectTo(t);
     const executes = async () =>
       (await t.call('GET', '/metrics')).json<{ total_requests: number }>().total_requests;
     try {
