@@ -6,7 +6,13 @@
 export { chooseJointMapping } from './bonemaps/choose-mapping.js';
 export { GENESIS_MAPS } from './bonemaps/genesis/genesis-maps.js';
 export { DazClient } from './client/dazscript-client.js';
-export { type ReadSceneOptions, readScene } from './client/scene-reader.js';
+export {
+  type FacetChunk,
+  type ReadProgress,
+  type ReadSceneOptions,
+  readScene,
+  SceneReader,
+} from './client/scene-reader.js';
 export { readKeysFromFigure, writeKeysToFigure } from './client/write-keys.js';
 export { startEmulator } from './emulator/start-emulator.js';
 export { DazportError, isDazportError } from './errors.js';

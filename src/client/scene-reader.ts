@@ -51,6 +51,19 @@ export interface ReadSceneOptions {
   signal?: AbortSignal;
 }
 
+/** One chunk of a mesh's facets, from facet `start`. */
+export interface FacetChunk {
+  start: number;
+  /** Corners per face (3 or 4). */
+  faceSizes: Uint8Array;
+  /** Vertex index of every corner, faces one after the other. */
+  vertexIndices: Uint32Array;
+  /** UV index (active UV set) of every corner. */
+  uvIndices: Uint32Array;
+  /** Material group per face, an index into the mesh's material group names. */
+  faceMaterial: Uint16Array;
+}
+
 export interface ReadProgress {
   phase: 'inventory' | 'mesh' | 'materials' | 'rig' | 'done';
   mesh?: string;
@@ -373,6 +386,21 @@ export class SceneReader {
       yield { start: chunk.start * spec.stride, values: chunk.values };
     }
   }
+  /**
+   * Stream a mesh's facets in chunks without holding them all: per chunk, from facet `start`,
+   * the face sizes, the vertex and UV index of every corner, and each face's material group
+   * (an index into the mesh's material group names). Memory is bounded as in streamMesh.
+   */
+  async *streamFacets(nodeLabel: string): AsyncGenerator<FacetChunk> {
+    const inventory = (await this.#run<Inventory>(S.INVENTORY)).value;
+    const node = inventory.nodes.find((n) => n.label === nodeLabel && n.mesh);
+    if (!node) throw new DazNodeNotFoundError(`a mesh labelled "${nodeLabel}"`);
+    const begin = (await this.#run<MeshBegin>(S.MESH_BEGIN, { id: node.id, posed: false })).value;
+    yield* this.#facetChunks(node.id, begin.facets, (what, saw, wanted) => {
+      if (saw !== wanted)
+        throw new DazSceneChangedError(`${nodeLabel}: ${what} went from ${wanted} to ${saw} during the read`);
+    });
+  }
 
   async #readFloats(
     spec: ArraySpec,
@@ -407,46 +435,72 @@ export class SceneReader {
     }
   }
 
+  /** A mesh's facets, whole: the chunks of #facetChunks put end to end. */
   async #readFacets(id: number, total: number, expect: (what: string, saw: number, wanted: number) => void) {
     const faceSizes = new Uint8Array(total);
     const faceMaterial = new Uint16Array(total);
-    // Corners are unknown until read: keep 4 slots per facet, compact at the end.
-    const v4 = new Int32Array(total * 4);
-    const t4 = new Int32Array(total * 4);
+    const vertexPieces: Uint32Array[] = [];
+    const uvPieces: Uint32Array[] = [];
+    for await (const chunk of this.#facetChunks(id, total, expect)) {
+      faceSizes.set(chunk.faceSizes, chunk.start);
+      faceMaterial.set(chunk.faceMaterial, chunk.start);
+      vertexPieces.push(chunk.vertexIndices);
+      uvPieces.push(chunk.uvIndices);
+    }
+    return { faceSizes, faceMaterial, vertexIndices: concat(vertexPieces), uvIndices: concat(uvPieces) };
+  }
+
+  /**
+   * Facets in chunks, in order, each decoded on its own: face sizes, vertex and UV indices per
+   * corner, and the material GROUP per face (see #readMesh for groups and slots).
+   */
+  async *#facetChunks(
+    id: number,
+    total: number,
+    expect: (what: string, saw: number, wanted: number) => void,
+  ): AsyncGenerator<FacetChunk> {
     for await (const chunk of readChunks(this.#plan(total, 60), (start, count) =>
       this.#run<{ n: number; c: string; r: string; m: string }>(S.MESH_FACETS, { id, start, count }),
     )) {
       expect('facet count', chunk.value.n, total);
-      const tuples = numberList(chunk.value.c, 'mesh-facets');
-      const repeats = numberList(chunk.value.r, 'mesh-facets');
+      const count = chunk.count;
+      // Corners are unknown until decoded: 4 slots per facet (-1 pads triangles), then compacted.
+      const v4 = new Int32Array(count * 4);
+      const t4 = new Int32Array(count * 4);
+      decodeFacets(
+        numberList(chunk.value.c, 'mesh-facets'),
+        numberList(chunk.value.r, 'mesh-facets'),
+        v4,
+        t4,
+        0,
+        count,
+      );
       const runs = numberList(chunk.value.m, 'mesh-facets');
-      decodeFacets(tuples, repeats, v4, t4, chunk.start, chunk.count);
-      let f = chunk.start;
-      for (let r = 0; r + 1 < runs.length; r += 2) {
-        faceMaterial.fill(runs[r], f, f + runs[r + 1]);
+      const faceMaterial = new Uint16Array(count);
+      let f = 0;
+      for (let r = 0; r + 1 < runs.length && f <= count; r += 2) {
+        faceMaterial.fill(runs[r], f, Math.min(count, f + runs[r + 1]));
         f += runs[r + 1];
       }
-      if (f !== chunk.start + chunk.count) {
-        throw new DazProtocolError(
-          `mesh-facets: material runs cover ${f - chunk.start} facets, expected ${chunk.count}`,
-        );
+      if (f !== count)
+        throw new DazProtocolError(`mesh-facets: material runs cover ${f} facets, expected ${count}`);
+      const faceSizes = new Uint8Array(count);
+      let corners = 0;
+      for (let k = 0; k < count; k++) {
+        faceSizes[k] = v4[k * 4 + 3] < 0 ? 3 : 4;
+        corners += faceSizes[k];
       }
-    }
-    let corners = 0;
-    for (let f = 0; f < total; f++) {
-      faceSizes[f] = v4[f * 4 + 3] < 0 ? 3 : 4;
-      corners += faceSizes[f];
-    }
-    const vertexIndices = new Uint32Array(corners);
-    const uvIndices = new Uint32Array(corners);
-    let c = 0;
-    for (let f = 0; f < total; f++) {
-      for (let k = 0; k < faceSizes[f]; k++, c++) {
-        vertexIndices[c] = v4[f * 4 + k];
-        uvIndices[c] = Math.max(0, t4[f * 4 + k]);
+      const vertexIndices = new Uint32Array(corners);
+      const uvIndices = new Uint32Array(corners);
+      let c = 0;
+      for (let k = 0; k < count; k++) {
+        for (let corner = 0; corner < faceSizes[k]; corner++, c++) {
+          vertexIndices[c] = v4[k * 4 + corner];
+          uvIndices[c] = Math.max(0, t4[k * 4 + corner]);
+        }
       }
+      yield { start: chunk.start, faceSizes, vertexIndices, uvIndices, faceMaterial };
     }
-    return { faceSizes, faceMaterial, vertexIndices, uvIndices };
   }
 
   #plan(total: number, guessBytesPerElement: number): ChunkPlan {
@@ -566,6 +620,17 @@ export class SceneReader {
 /** Read a whole scene: `new SceneReader(client, options).read()`. */
 export function readScene(client: DazClient, options: ReadSceneOptions = {}): Promise<Scene> {
   return new SceneReader(client, options).read();
+}
+
+/** Typed arrays end to end. */
+function concat(pieces: Uint32Array[]): Uint32Array {
+  const out = new Uint32Array(pieces.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of pieces) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 /** A script's number list: the JSON text of an array of numbers, carried as a string. */

@@ -187,6 +187,35 @@ describe('SceneReader against the emulator', () => {
     }).rejects.toMatchObject({ code: 'DAZPORT_NODE_NOT_FOUND' });
   });
 
+  it('streams facets chunk by chunk, equal to the whole read', async () => {
+    const reader = new SceneReader(client, { chunkBytes: 3_000, concurrency: 2 });
+    const whole = scene.meshes.find((m) => m.name === 'Genesis 8 Female') as Scene['meshes'][number];
+    const sizes: number[] = [];
+    const vertices: number[] = [];
+    const uvs: number[] = [];
+    const groups: string[] = [];
+    let chunks = 0;
+    for await (const chunk of reader.streamFacets('Genesis 8 Female')) {
+      expect(chunk.start).toBe(sizes.length);
+      sizes.push(...chunk.faceSizes);
+      vertices.push(...chunk.vertexIndices);
+      uvs.push(...chunk.uvIndices);
+      groups.push(...Array.from(chunk.faceMaterial, (g) => whole.materialGroups[g]));
+      chunks++;
+    }
+    expect(chunks).toBeGreaterThan(20);
+    expect(sizes).toEqual(Array.from(whole.faceSizes));
+    expect(vertices).toEqual(Array.from(whole.faceVertexIndices));
+    expect(uvs).toEqual(Array.from(whole.uvSets[0].cornerIndices));
+    // The whole read maps groups to material slots; the stream gives the groups themselves.
+    expect(groups).toEqual(
+      Array.from(whole.faceMaterial, (slot) => scene.materials[whole.materials[slot]].name),
+    );
+    await expect(async () => {
+      for await (const _ of reader.streamFacets('Nobody')) break;
+    }).rejects.toMatchObject({ code: 'DAZPORT_NODE_NOT_FOUND' });
+  });
+
   it('names a selected node that is not there', async () => {
     await expect(readScene(client, { select: ['Nobody'] })).rejects.toMatchObject({
       code: 'DAZPORT_NODE_NOT_FOUND',
