@@ -34,7 +34,7 @@ export interface ReadSceneOptions {
   select?: string[];
   /** Wanted size of one answer, bytes (default 2 MB). */
   chunkBytes?: number;
-  /** Requests in flight, all arrays of a mesh together (default 3). */
+  /** Requests in flight, all arrays and meshes of the read together (default 3). */
   concurrency?: number;
   /** Stop if the server announces a scene change while reading (default true). */
   watchEvents?: boolean;
