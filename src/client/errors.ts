@@ -116,8 +116,30 @@ export class DazSceneChangedError extends DazportError {
   override name = 'DazSceneChangedError';
   constructor(detail: string) {
     super('DAZPORT_SCENE_CHANGED', `the DAZ scene changed while it was being read: ${detail}`, {
-      suggestion: 'leave DAZ Studio alone during the export, or pass --reread to start over when it changes',
+      suggestion:
+        'leave DAZ Studio alone during the export, or pass --rereads N to read it again when it changes',
     });
+  }
+}
+
+/**
+ * A mesh whose posed (cached) vertices do not belong to its base facets: a modifier that changes
+ * the topology is active (SubD shown at a level above the base cage, a geometry shell ...).
+ * The facets come from the base mesh, as in every DAZ Studio script that reads a posed mesh, so
+ * pairing them with a different vertex list would scramble the mesh: stop and say why.
+ */
+export class DazMeshTopologyError extends DazportError {
+  override name = 'DazMeshTopologyError';
+  constructor(mesh: string, posedVertices: number, baseVertices: number) {
+    super(
+      'DAZPORT_MESH_TOPOLOGY',
+      `${mesh}: the posed mesh has ${posedVertices} vertices but its base mesh ${baseVertices}, so the base facets do not fit it`,
+      {
+        context: { mesh, posedVertices, baseVertices },
+        suggestion:
+          "in DAZ Studio set the figure's Mesh Resolution to Base (or SubDivision Level to 0) and export again, or leave this node out with --select",
+      },
+    );
   }
 }
 

@@ -20,7 +20,12 @@ import type { Joint, Skeleton } from '../scene/skeleton.js';
 import { type ChunkPlan, readChunks } from './chunked-reads.js';
 import type { DazClient, RegisteredScript } from './dazscript-client.js';
 import { decodeFacets, decodeTupleDeltas } from './delta-coding.js';
-import { DazNodeNotFoundError, DazProtocolError, DazSceneChangedError } from './errors.js';
+import {
+  DazMeshTopologyError,
+  DazNodeNotFoundError,
+  DazProtocolError,
+  DazSceneChangedError,
+} from './errors.js';
 import { RequestBudget } from './request-budget.js';
 import * as S from './scripts/scene-scripts.js';
 import type { RetryInfo } from './transport.js';
@@ -320,6 +325,8 @@ export class SceneReader {
     onVertices: (done: number) => void,
   ): Promise<{ mesh: Mesh; materials: Material[] }> {
     const begin = await this.#runInBudget<MeshBegin>(S.MESH_BEGIN, { id: n.id, posed: true });
+    if (begin.vertices !== begin.baseVertices)
+      throw new DazMeshTopologyError(n.label, begin.vertices, begin.baseVertices);
     const expect = (what: string, saw: number, wanted: number) => {
       if (saw !== wanted)
         throw new DazSceneChangedError(`${n.label}: ${what} went from ${wanted} to ${saw} during the read`);

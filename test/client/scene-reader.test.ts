@@ -391,71 +391,96 @@ describe('SceneReader consistency', () => {
   });
 
   it('stops when an element count moves between chunks', async () => {
-    // A fake server whose vertex count changes after the first chunk.
+    // The vertex count changes after the first chunk.
     let calls = 0;
-    const fake = {
-      url: 'fake',
-      events: () => (async function* () {})(),
-      run: async (script: { name: string }, args: Record<string, number>) => {
-        const result = (() => {
-          switch (script.name) {
-            case 'inventory':
-              return {
-                nodes: [
-                  {
-                    id: 1,
-                    name: 'Box',
-                    label: 'Box',
-                    cls: 'DzNode',
-                    parent: -1,
-                    skeleton: false,
-                    bone: false,
-                    light: false,
-                    camera: false,
-                    visible: true,
-                    m: [1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0],
-                    origin: [0, 0, 0],
-                    mesh: { vertices: 4, facets: 1 },
-                  },
-                ],
-                time: 0,
-                timeStep: 160,
-                filename: '',
-              };
-            case 'mesh-begin':
-              return {
-                vertices: 4,
-                baseVertices: 4,
-                facets: 1,
-                uvs: 0,
-                uvSet: '',
-                groups: ['S'],
-                materials: ['S'],
-                subd: { enabled: false, level: 0 },
-              };
-            case 'mesh-positions':
-              calls++;
-              return { n: calls === 1 ? 4 : 5, p: JSON.stringify(Array(args.count * 3).fill(0)) };
-            case 'mesh-facets':
-              return { n: 1, c: '[0,1,2,3,0,0,0,0]', r: '[]', m: '[0,1]' };
-            case 'cameras-lights':
-              return { cameras: [], lights: [] };
-            default:
-              throw new Error(`unexpected ${script.name}`);
-          }
-        })();
-        return { result, output: [], requestId: 'x', bytes: 100 };
-      },
-    } as unknown as DazClient;
-    const reader = new SceneReader(fake, {
-      chunkBytes: 60,
-      concurrency: 1,
-      watchEvents: false,
-      normals: false,
-    });
+    const reader = new SceneReader(
+      fakeBoxServer((name, args) => {
+        if (name !== 'mesh-positions') return undefined;
+        calls++;
+        return { n: calls === 1 ? 4 : 5, p: JSON.stringify(Array(args.count * 3).fill(0)) };
+      }),
+      { chunkBytes: 60, concurrency: 1, watchEvents: false, normals: false },
+    );
     await expect(reader.read()).rejects.toMatchObject({
       code: 'DAZPORT_SCENE_CHANGED',
       message: expect.stringContaining('vertex count went from 4 to 5'),
     });
   });
+
+  it('refuses a posed mesh whose vertices are not those of its base facets (SubD shown), saying why', async () => {
+    const reader = new SceneReader(
+      fakeBoxServer((name) => (name === 'mesh-begin' ? { ...BOX_BEGIN, vertices: 9 } : undefined)),
+      { watchEvents: false, normals: false },
+    );
+    await expect(reader.read()).rejects.toMatchObject({
+      code: 'DAZPORT_MESH_TOPOLOGY',
+      message: 'Box: the posed mesh has 9 vertices but its base mesh 4, so the base facets do not fit it',
+      suggestion: expect.stringContaining('Mesh Resolution to Base'),
+    });
+  });
 });
+
+const BOX_BEGIN = {
+  vertices: 4,
+  baseVertices: 4,
+  facets: 1,
+  uvs: 0,
+  uvSet: '',
+  groups: ['S'],
+  materials: ['S'],
+  subd: { enabled: false, level: 0 },
+};
+
+/**
+ * A fake server holding one quad, "Box"; `override` may answer a script in its own way (return
+ * undefined to keep the box's answer).
+ */
+function fakeBoxServer(override: (script: string, args: Record<string, number>) => unknown): DazClient {
+  const box = (name: string, args: Record<string, number>): unknown => {
+    switch (name) {
+      case 'inventory':
+        return {
+          nodes: [
+            {
+              id: 1,
+              name: 'Box',
+              label: 'Box',
+              cls: 'DzNode',
+              parent: -1,
+              skeleton: false,
+              bone: false,
+              light: false,
+              camera: false,
+              visible: true,
+              m: [1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0],
+              origin: [0, 0, 0],
+              mesh: { vertices: 4, facets: 1 },
+            },
+          ],
+          time: 0,
+          timeStep: 160,
+          filename: '',
+        };
+      case 'mesh-begin':
+        return BOX_BEGIN;
+      case 'mesh-positions':
+        return { n: 4, p: JSON.stringify(Array(args.count * 3).fill(0)) };
+      case 'mesh-facets':
+        return { n: 1, c: '[0,1,2,3,0,0,0,0]', r: '[]', m: '[0,1]' };
+      case 'materials':
+        return [];
+      case 'cameras-lights':
+        return { cameras: [], lights: [] };
+      default:
+        throw new Error(`unexpected ${name}`);
+    }
+  };
+  return {
+    url: 'fake',
+    events: () => (async function* () {})(),
+    run: async (script: { name: string }, args: Record<string, number>) => {
+      const result = override(script.name, args) ?? box(script.name, args);
+      return { result, output: [], requestId: 'x', bytes: 100 };
+    },
+  } as unknown as DazClient;
+}
