@@ -2,6 +2,9 @@
  * Tiny benchmark harness: every task measures itself against a baseline in the same run, so
  * results are ratios that survive a noisy machine; times are medians over repeated samples.
  */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
 export interface Measurement {
   /** What was measured, e.g. "POST /execute round trip". */
   name: string;
@@ -51,3 +54,10 @@ export function formatResult(r: TaskResult): string {
     ...(r.notes ?? []).map((n) => `  ${n}`),
   ].join('\n');
 }
+
+/** A full garbage collection (exposed on demand), so a measurement starts from a collected heap. */
+export const collectGarbage: () => void = (() => {
+  if (typeof globalThis.gc === 'function') return globalThis.gc;
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+})();

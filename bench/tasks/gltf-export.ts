@@ -10,20 +10,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { type Accessor, Document, NodeIO } from '@gltf-transform/core';
 import { ALL_EXTENSIONS } from '@gltf-transform/extensions';
 import { exportGltf } from '../../src/export/gltf/index.js';
 import { readSpawnedScene } from '../emulator-process.js';
-import { type BenchTask, summarize, type TaskResult } from '../harness.js';
-
-/** A full garbage collection, so each timed run pays only for the garbage it makes itself. */
-const collectGarbage: () => void = (() => {
-  if (typeof globalThis.gc === 'function') return globalThis.gc;
-  setFlagsFromString('--expose-gc');
-  return runInNewContext('gc') as () => void;
-})();
+import { type BenchTask, collectGarbage, summarize, type TaskResult } from '../harness.js';
 
 type Arrays = {
   attributes: [string, Accessor['getType'] extends () => infer T ? T : never, ArrayLike<number>][];

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DazClient } from '../../src/client/dazscript-client.js';
 import { readScene, SceneReader } from '../../src/client/scene-reader.js';
@@ -244,6 +247,48 @@ function connectTo(t: TestEmulator, onRetry?: (info: RetryInfo) => void): DazCli
     onRetry,
   });
 }
+
+describe('SceneReader on a mesh whose facets are in no order', () => {
+  it('reads every facet of a shuffled figure exactly (no strips to exploit)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dazport-shuffled-'));
+    const file = join(dir, 'shuffled.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ name: 'shuffled', figures: [{ figure: 'genesis8female', facetOrder: 'shuffled' }] }),
+    );
+    const t = await startTestEmulator({ scene: file });
+    const client = connectTo(t);
+    try {
+      const mesh = (await readScene(client, { chunkBytes: 50_000 })).meshes[0];
+      const node = meshNodes(inProcessScene(file))[0];
+      const base = (node.getObject() as DzObject).getCurrentShape().getGeometry() as DzFacetMesh;
+      const expected = {
+        sizes: [] as number[],
+        vertices: [] as number[],
+        uvs: [] as number[],
+        groups: [] as string[],
+      };
+      for (let f = 0; f < base.getNumFacets(); f++) {
+        const facet = base.getFacet(f);
+        const size = facet.isQuad() ? 4 : 3;
+        expected.sizes.push(size);
+        expected.vertices.push(
+          ...[facet.vertIdx1, facet.vertIdx2, facet.vertIdx3, facet.vertIdx4].slice(0, size),
+        );
+        expected.uvs.push(...[facet.uvwIdx1, facet.uvwIdx2, facet.uvwIdx3, facet.uvwIdx4].slice(0, size));
+        expected.groups.push(base.getMaterialGroup(facet.materialIndex)?.getName() ?? '');
+      }
+      expect(Array.from(mesh.faceSizes)).toEqual(expected.sizes);
+      expect(Array.from(mesh.faceVertexIndices)).toEqual(expected.vertices);
+      expect(Array.from(mesh.uvSets[0].cornerIndices)).toEqual(expected.uvs);
+      expect(Array.from(mesh.faceMaterial, (g) => mesh.materialGroups[g])).toEqual(expected.groups);
+    } finally {
+      await client.close();
+      await t.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
 
 describe('SceneReader under the server limits', () => {
   it('asks for bigger chunks when the rate limit refuses requests, and reads the scene whole', async () => {

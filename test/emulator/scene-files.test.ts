@@ -2,8 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DzNode } from '../../src/emulator/dom/dz-node.js';
+import type { DzFacetMesh } from '../../src/emulator/dom/geometry/dz-facet-mesh.js';
+import type { DzObject } from '../../src/emulator/dom/geometry/dz-object.js';
 import { loadSceneSpec } from '../../src/emulator/scenes/load-scene.js';
 import { startTestEmulator } from '../helpers/emulator.js';
+import { inProcessScene } from '../helpers/in-process-scene.js';
 
 describe('scene JSON files', () => {
   let dir: string;
@@ -59,6 +63,10 @@ describe('scene JSON files', () => {
         { name: 'x', figures: [{ figure: 'genesis9', detail: 0 }] },
         /figures\[0\]\.detail: expected a number from 0\.25 to 40/,
       ],
+      [
+        { name: 'x', figures: [{ figure: 'genesis9', facetOrder: 'random' }] },
+        /figures\[0\]\.facetOrder: expected one of modelled, shuffled/,
+      ],
     ];
     for (const [json, message] of cases) {
       const file = join(dir, 'bad.json');
@@ -80,5 +88,48 @@ describe('scene JSON files', () => {
       code: 'DAZPORT_SCENE_INVALID',
       message: expect.stringMatching(/bone "lShldrBend", which Genesis 9 does not have/),
     });
+  });
+
+  it("shuffles a figure's polygons when asked: the same polygons, in another order, the same in every run", () => {
+    const polygons = (facetOrder?: string) => {
+      const file = join(dir, `order-${facetOrder ?? 'default'}.json`);
+      writeFileSync(file, JSON.stringify({ name: 'x', figures: [{ figure: 'genesis9', facetOrder }] }));
+      const scene = inProcessScene(file);
+      const object = (scene.getNode(0) as DzNode).getObject() as DzObject;
+      const geometry = object.getCurrentShape().getGeometry() as DzFacetMesh;
+      const out: string[] = [];
+      for (let i = 0; i < geometry.getNumFacets(); i++) {
+        const f = geometry.getFacet(i);
+        out.push(
+          [
+            f.vertIdx1,
+            f.vertIdx2,
+            f.vertIdx3,
+            f.vertIdx4,
+            f.uvwIdx1,
+            f.uvwIdx2,
+            f.uvwIdx3,
+            f.uvwIdx4,
+            f.materialIndex,
+          ].join(' '),
+        );
+      }
+      return out;
+    };
+    const modelled = polygons();
+    const shuffled = polygons('shuffled');
+    expect(polygons('modelled')).toEqual(modelled);
+    expect(shuffled).not.toEqual(modelled);
+    expect([...shuffled].sort()).toEqual([...modelled].sort());
+    expect(polygons('shuffled')).toEqual(shuffled);
+    // Shuffled means no order left: few neighbours in the list share a vertex.
+    const sharing = shuffled.filter((p, i) => {
+      const next = shuffled[i + 1]?.split(' ').slice(0, 4) ?? [];
+      return p
+        .split(' ')
+        .slice(0, 4)
+        .some((v) => v !== '-1' && next.includes(v));
+    }).length;
+    expect(sharing / shuffled.length).toBeLessThan(0.01);
   });
 });

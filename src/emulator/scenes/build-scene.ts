@@ -16,6 +16,7 @@ import { buildMannequin } from './mannequin/build-mannequin.js';
 import type { MannequinMesh } from './mannequin/mannequin-mesh.js';
 import { loadSceneFile } from './scene-file.js';
 import type { SceneSpec } from './scene-spec.js';
+import { shuffleFacets } from './shuffle-facets.js';
 
 export interface BuiltScene {
   scene: DzScene;
@@ -69,7 +70,11 @@ function populate(ctx: DomContext, scene: DzScene, spec: SceneSpec): void {
   for (const figure of spec.figures ?? []) {
     const skeleton = getSkeletonDefinition(figure.figure);
     if (!skeleton) throw new DazportError('DAZPORT_SCENE_INVALID', `unknown figure "${figure.figure}"`);
-    scene.addNode(buildFigure(ctx, figure, skeleton, mannequinFor(figure.figure, figure.detail ?? 1)));
+    const mesh = mannequinFor(figure.figure, figure.detail ?? 1);
+    // Seeded by the figure's place in the scene: the same scene file gives the same mesh.
+    const seed = (spec.figures ?? []).indexOf(figure) + 1;
+    const ordered = figure.facetOrder === 'shuffled' ? shuffleFacets(mesh, seed) : mesh;
+    scene.addNode(buildFigure(ctx, figure, skeleton, ordered));
   }
   for (const prop of spec.props ?? []) {
     const node = buildProp(ctx, prop);

@@ -102,6 +102,7 @@ export function validateSceneSpec(json: unknown, file: string): SceneSpec {
     c.string(fig.label, `${w}.label`, true);
     c.transform(fig.transform, `${w}.transform`);
     c.number(fig.detail, `${w}.detail`, 0.25, 40);
+    if (fig.facetOrder !== undefined) c.oneOf(fig.facetOrder, `${w}.facetOrder`, ['modelled', 'shuffled']);
     for (const [bone, angles] of Object.entries(
       fig.pose === undefined ? {} : c.object(fig.pose, `${w}.pose`),
     )) {

@@ -33,6 +33,11 @@ export interface FigureSpec {
   morphs?: Record<string, number>;
   /** Mesh density multiplier (1 = realistic figure). */
   detail?: number;
+  /**
+   * `modelled` (default): polygons in the generator's strips. `shuffled`: in a seeded random
+   * order, the worst case for clients that exploit facet order.
+   */
+  facetOrder?: 'modelled' | 'shuffled';
   selected?: boolean;
 }
 
