@@ -100,8 +100,10 @@ interface Inventory {
 }
 
 const TICKS_PER_SECOND = 4800;
-/** Largest growth of the chunk size under a rate limit (2 MB chunks become at most 32 MB). */
+/** Largest growth of the chunk size under a rate limit (2 MB chunks become at most 32 MB)... */
 const MAX_CHUNK_SCALE = 16;
+/** ...and no grown chunk is bigger than this (DAZ Studio builds a whole answer in memory). */
+const MAX_GROWN_CHUNK_BYTES = 32_000_000;
 /** Pause before reading a changed scene again. */
 const REREAD_PAUSE_MS = 250;
 
@@ -514,7 +516,12 @@ export class SceneReader {
     return {
       total,
       guessBytesPerElement,
-      targetBytes: () => this.#options.chunkBytes * this.#chunkScale,
+      // Grown under a rate limit, but never past 32 MB unless the caller asked for more.
+      targetBytes: () =>
+        Math.max(
+          this.#options.chunkBytes,
+          Math.min(this.#options.chunkBytes * this.#chunkScale, MAX_GROWN_CHUNK_BYTES),
+        ),
       concurrency: this.#options.concurrency,
       budget: this.#budget,
     };
