@@ -56,7 +56,7 @@ export const exportCommand = addConnectionOptions(
     .addOption(
       new Option(
         '--rereads <n>',
-        'if the scene changes while it is read (an edit in DAZ Studio), read it again up to n times;\n' +
+        'if the scene changes while it is read (an edit in DAZ Studio), read it again up to n times; ' +
           '0 stops with an error (exit 5) instead. Never mixes two states of the scene.',
       )
         .default(0)
