@@ -5,6 +5,8 @@
  * chunk, facets 1,000 per call, UVs 5,000 per call. Both run against the same emulator, in
  * its own process (DAZ Studio is another process too), one after the other.
  * Target: the reader ≥ 10× faster; its peak memory must not grow with the chunk count.
+ * Also reported: the reader on the same scene with every figure's facets shuffled, the worst
+ * case for its facet coding (the mannequins' strips are the best case).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
