@@ -329,10 +329,7 @@ export class SceneReader {
     const begin = await this.#runInBudget<MeshBegin>(S.MESH_BEGIN, { id: n.id, posed: true });
     if (begin.vertices !== begin.baseVertices)
       throw new DazMeshTopologyError(n.label, begin.vertices, begin.baseVertices);
-    const expect = (what: string, saw: number, wanted: number) => {
-      if (saw !== wanted)
-        throw new DazSceneChangedError(`${n.label}: ${what} went from ${wanted} to ${saw} during the read`);
-    };
+    const expect = countCheck(n.label);
     // The arrays are read side by side so the server always has a request queued: read one
     // after the other, each array's pipeline would drain at its end and leave DAZ Studio idle.
     const posed = { posed: true };
@@ -379,19 +376,14 @@ export class SceneReader {
     kind: 'positions' | 'normals' | 'uvs',
     options: { rest?: boolean } = {},
   ): AsyncGenerator<{ start: number; values: Float32Array }> {
-    const inventory = (await this.#run<Inventory>(S.INVENTORY)).value;
-    const node = inventory.nodes.find((n) => n.label === nodeLabel && n.mesh);
-    if (!node) throw new DazNodeNotFoundError(`a mesh labelled "${nodeLabel}"`);
+    const node = await this.#findMesh(nodeLabel);
     const posed = !options.rest;
     const begin = (await this.#run<MeshBegin>(S.MESH_BEGIN, { id: node.id, posed })).value;
     const spec = kind === 'uvs' ? UVS : kind === 'normals' ? NORMALS : POSITIONS;
     const total = kind === 'uvs' ? begin.uvs : begin.vertices;
+    const expect = countCheck(nodeLabel);
     for await (const chunk of this.#arrayChunks(spec, node.id, total, { posed })) {
-      if (chunk.n !== total) {
-        throw new DazSceneChangedError(
-          `${nodeLabel}: ${kind} count went from ${total} to ${chunk.n} during the read`,
-        );
-      }
+      expect(`${kind} count`, chunk.n, total);
       yield { start: chunk.start * spec.stride, values: chunk.values };
     }
   }
@@ -401,14 +393,17 @@ export class SceneReader {
    * (an index into the mesh's material group names). Memory is bounded as in streamMesh.
    */
   async *streamFacets(nodeLabel: string): AsyncGenerator<FacetChunk> {
-    const inventory = (await this.#run<Inventory>(S.INVENTORY)).value;
-    const node = inventory.nodes.find((n) => n.label === nodeLabel && n.mesh);
-    if (!node) throw new DazNodeNotFoundError(`a mesh labelled "${nodeLabel}"`);
+    const node = await this.#findMesh(nodeLabel);
     const begin = (await this.#run<MeshBegin>(S.MESH_BEGIN, { id: node.id, posed: false })).value;
-    yield* this.#facetChunks(node.id, begin.facets, (what, saw, wanted) => {
-      if (saw !== wanted)
-        throw new DazSceneChangedError(`${nodeLabel}: ${what} went from ${wanted} to ${saw} during the read`);
-    });
+    yield* this.#facetChunks(node.id, begin.facets, countCheck(nodeLabel));
+  }
+
+  /** The inventory entry of the mesh labelled `label` (for the streaming reads). */
+  async #findMesh(label: string): Promise<InventoryNode> {
+    const inventory = (await this.#run<Inventory>(S.INVENTORY)).value;
+    const node = inventory.nodes.find((n) => n.label === label && n.mesh);
+    if (!node) throw new DazNodeNotFoundError(`a mesh labelled "${label}"`);
+    return node;
   }
 
   async #readFloats(
@@ -416,7 +411,7 @@ export class SceneReader {
     id: number,
     total: number,
     args: Record<string, unknown>,
-    expect: (what: string, saw: number, wanted: number) => void,
+    expect: CountCheck,
     onDone?: (done: number) => void,
   ): Promise<Float32Array> {
     const out = new Float32Array(total * spec.stride);
@@ -445,7 +440,7 @@ export class SceneReader {
   }
 
   /** A mesh's facets, whole: the chunks of #facetChunks put end to end. */
-  async #readFacets(id: number, total: number, expect: (what: string, saw: number, wanted: number) => void) {
+  async #readFacets(id: number, total: number, expect: CountCheck) {
     const faceSizes = new Uint8Array(total);
     const faceMaterial = new Uint16Array(total);
     const vertexPieces: Uint32Array[] = [];
@@ -463,11 +458,7 @@ export class SceneReader {
    * Facets in chunks, in order, each decoded on its own: face sizes, vertex and UV indices per
    * corner, and the material GROUP per face (see #readMesh for groups and slots).
    */
-  async *#facetChunks(
-    id: number,
-    total: number,
-    expect: (what: string, saw: number, wanted: number) => void,
-  ): AsyncGenerator<FacetChunk> {
+  async *#facetChunks(id: number, total: number, expect: CountCheck): AsyncGenerator<FacetChunk> {
     for await (const chunk of readChunks(this.#plan(total, 60), (start, count) =>
       this.#run<{ n: number; c: string; r: string; m: string }>(S.MESH_FACETS, { id, start, count }),
     )) {
@@ -554,10 +545,7 @@ export class SceneReader {
     for (const n of meshNodes) {
       const mesh = scene.meshes.find((m) => m.node === indexById.get(n.id)) as Mesh;
       const begin = (await this.#run<MeshBegin>(S.MESH_BEGIN, { id: n.id, posed: false })).value;
-      const expect = (what: string, saw: number, wanted: number) => {
-        if (saw !== wanted)
-          throw new DazSceneChangedError(`${n.label}: ${what} went from ${wanted} to ${saw} during the read`);
-      };
+      const expect = countCheck(n.label);
       if (begin.baseVertices !== mesh.positions.length / 3) {
         throw new DazSceneChangedError(
           `${n.label}: the base mesh has ${begin.baseVertices} vertices, the cached one ${mesh.positions.length / 3}`,
@@ -634,6 +622,17 @@ export class SceneReader {
 /** Read a whole scene: `new SceneReader(client, options).read()`. */
 export function readScene(client: DazClient, options: ReadSceneOptions = {}): Promise<Scene> {
   return new SceneReader(client, options).read();
+}
+
+/** Checks that an element count a chunk reports is still the one read at the start. */
+type CountCheck = (what: string, saw: number, wanted: number) => void;
+
+/** The count check of the mesh labelled `label`: a moved count means the scene changed. */
+function countCheck(label: string): CountCheck {
+  return (what, saw, wanted) => {
+    if (saw !== wanted)
+      throw new DazSceneChangedError(`${label}: ${what} went from ${wanted} to ${saw} during the read`);
+  };
 }
 
 /** Typed arrays end to end. */
