@@ -71,3 +71,22 @@ export function triangleCount(faceSizes: Uint8Array): number {
   for (let i = 0; i < faceSizes.length; i++) n += faceSizes[i] - 2;
   return n;
 }
+
+/**
+ * Rest positions (cm) with every morph applied at its current value: what a rigged export
+ * without morph targets writes. Summed in doubles; `rest` itself when no morph moves anything.
+ */
+export function restWithMorphs(rest: Float32Array, morphs: readonly MorphTarget[]): Float32Array {
+  if (!morphs.some((m) => m.value !== 0 && m.indices.length)) return rest;
+  const out = Float64Array.from(rest);
+  for (const m of morphs) {
+    if (m.value === 0) continue;
+    for (let k = 0; k < m.indices.length; k++) {
+      const i = m.indices[k] * 3;
+      out[i] += m.value * m.deltas[k * 3];
+      out[i + 1] += m.value * m.deltas[k * 3 + 1];
+      out[i + 2] += m.value * m.deltas[k * 3 + 2];
+    }
+  }
+  return Float32Array.from(out);
+}

@@ -10,7 +10,7 @@
  * NODE_SKINNED_MESH_NON_ROOT); posed meshes follow the same rule so world positions stay exact.
  */
 import type { Material, Node, Skin } from '@gltf-transform/core';
-import type { Mesh } from '../../scene/mesh.js';
+import { type Mesh, restWithMorphs } from '../../scene/mesh.js';
 import {
   compactIndices,
   createAccessor,
@@ -20,7 +20,7 @@ import {
   gatherVec3,
 } from './attributes.js';
 import type { GltfContext } from './context.js';
-import { addTargets, applyMorphs, type MorphDeltas, morphDeltas } from './morphs.js';
+import { addTargets, type MorphDeltas, morphDeltas } from './morphs.js';
 import type { NodePlan } from './nodes.js';
 import { computeNormals, unitNormals } from './normals.js';
 import { topInfluences, type VertexInfluences } from './skin-weights.js';
@@ -72,7 +72,7 @@ async function buildMesh(
   let morphs: MorphDeltas | null = null;
   if (rest?.skin) {
     const withMorphs = ctx.options.morphs && rest.morphs.length > 0;
-    positionsCm = withMorphs ? rest.positions : applyMorphs(rest.positions, rest.morphs);
+    positionsCm = withMorphs ? rest.positions : restWithMorphs(rest.positions, rest.morphs);
     normals = computeNormals(positionsCm, mesh.faceSizes, mesh.faceVertexIndices);
     influences = topInfluences(rest.skin, positionsCm.length / 3);
     reportInfluences(ctx, mesh.name, influences);

@@ -21,21 +21,6 @@ export interface MorphDeltas {
   normals: Float32Array[];
 }
 
-/** The rest positions (cm) with every morph applied at its current value. */
-export function applyMorphs(restCm: Float32Array, morphs: MorphTarget[]): Float32Array {
-  const out = Float64Array.from(restCm);
-  for (const m of morphs) {
-    if (m.value === 0) continue;
-    for (let k = 0; k < m.indices.length; k++) {
-      const i = m.indices[k] * 3;
-      out[i] += m.value * m.deltas[k * 3];
-      out[i + 1] += m.value * m.deltas[k * 3 + 1];
-      out[i + 2] += m.value * m.deltas[k * 3 + 2];
-    }
-  }
-  return Float32Array.from(out);
-}
-
 /** Dense deltas of every morph of `mesh`: positions in metres and the normal change each causes. */
 export function morphDeltas(mesh: Mesh, restCm: Float32Array, baseNormals: Float32Array): MorphDeltas {
   const morphs = mesh.rest?.morphs ?? [];

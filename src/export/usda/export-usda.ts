@@ -10,7 +10,7 @@
 
 import { statSync } from 'node:fs';
 import { DazportError, isDazportError } from '../../errors.js';
-import { triangleCount } from '../../scene/mesh.js';
+import { restWithMorphs, triangleCount } from '../../scene/mesh.js';
 import type { Scene } from '../../scene/scene.js';
 import { AtomicFileSink, outputError } from '../atomic-write.js';
 import type { ExportSummary } from '../export-types.js';
@@ -224,7 +224,7 @@ async function writeGeometry(c: WriteContext, g: GeometryPrim, parentWorld: Mat4
   let points = mesh.positions;
   if (skinned && mesh.rest) {
     points = mesh.rest.positions;
-    if (!c.options.morphs) points = withMorphsBaked(points, mesh.rest.morphs);
+    if (!c.options.morphs) points = restWithMorphs(points, mesh.rest.morphs);
   } else if (!skinned && mesh.space === 'rest' && mesh.rest) {
     points = mesh.rest.positions;
   }
@@ -310,25 +310,6 @@ async function writeMaterials(c: WriteContext, textures: TextureCopies): Promise
     await w.endPrim();
   }
   await w.endPrim();
-}
-
-/** Rest points with every morph at its current value (a rigged export without blend shapes). */
-function withMorphsBaked(
-  rest: Float32Array,
-  morphs: readonly { value: number; indices: Uint32Array; deltas: Float32Array }[],
-): Float32Array {
-  if (!morphs.some((m) => m.value !== 0 && m.indices.length)) return rest;
-  const out = new Float64Array(rest);
-  for (const m of morphs) {
-    if (m.value === 0) continue;
-    for (let k = 0; k < m.indices.length; k++) {
-      const i = m.indices[k] * 3;
-      out[i] += m.value * m.deltas[k * 3];
-      out[i + 1] += m.value * m.deltas[k * 3 + 1];
-      out[i + 2] += m.value * m.deltas[k * 3 + 2];
-    }
-  }
-  return Float32Array.from(out);
 }
 
 function verticesUnder(scene: Scene, prim: NodePrim): number {
