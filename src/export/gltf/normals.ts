@@ -3,6 +3,7 @@
  * them, computed otherwise (area-weighted face normals of the fanned polygons). glTF requires
  * unit NORMAL vectors (§3.7.2.1); a zero or non-finite normal takes the computed one, then +Z.
  */
+import { areaWeightedNormalSums } from '../../math/face-normals.js';
 import type { Mesh } from '../../scene/mesh.js';
 
 /** Area-weighted smooth normals of `positions` (xyz per vertex) over the mesh's polygons. */
@@ -12,35 +13,7 @@ export function computeNormals(
   faceVertexIndices: Uint32Array,
 ): Float32Array {
   const vertexCount = positions.length / 3;
-  const acc = new Float64Array(vertexCount * 3);
-  let c = 0;
-  for (let f = 0; f < faceSizes.length; f++) {
-    const n = faceSizes[f];
-    const a = faceVertexIndices[c] * 3;
-    for (let k = 1; k + 1 < n; k++) {
-      const b = faceVertexIndices[c + k] * 3;
-      const d = faceVertexIndices[c + k + 1] * 3;
-      const ux = positions[b] - positions[a];
-      const uy = positions[b + 1] - positions[a + 1];
-      const uz = positions[b + 2] - positions[a + 2];
-      const vx = positions[d] - positions[a];
-      const vy = positions[d + 1] - positions[a + 1];
-      const vz = positions[d + 2] - positions[a + 2];
-      const nx = uy * vz - uz * vy;
-      const ny = uz * vx - ux * vz;
-      const nz = ux * vy - uy * vx;
-      acc[a] += nx;
-      acc[a + 1] += ny;
-      acc[a + 2] += nz;
-      acc[b] += nx;
-      acc[b + 1] += ny;
-      acc[b + 2] += nz;
-      acc[d] += nx;
-      acc[d + 1] += ny;
-      acc[d + 2] += nz;
-    }
-    c += n;
-  }
+  const acc = areaWeightedNormalSums(positions, faceSizes, faceVertexIndices);
   const out = new Float32Array(vertexCount * 3);
   for (let i = 0; i < out.length; i += 3) writeUnit(out, i, acc[i], acc[i + 1], acc[i + 2]);
   return out;

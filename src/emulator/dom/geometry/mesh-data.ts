@@ -3,6 +3,7 @@
  * corners, each corner with a vertex index and a UV index (UVs split at seams, vertices not),
  * a surface (material group) and a face group per polygon. Positions are object space, rest.
  */
+import { areaWeightedNormalSums } from '../../../math/face-normals.js';
 export interface MeshData {
   /** xyz per vertex, cm, rest pose, object space. */
   positions: Float32Array;
@@ -39,31 +40,7 @@ export function vertexNormals(
   faceSizes: Uint8Array,
   corners: Uint32Array,
 ): Float32Array {
-  const normals = new Float64Array(positions.length);
-  let c = 0;
-  for (let f = 0; f < faceSizes.length; f++) {
-    const n = faceSizes[f];
-    for (let k = 1; k + 1 < n; k++) {
-      const a = corners[c] * 3;
-      const b = corners[c + k] * 3;
-      const d = corners[c + k + 1] * 3;
-      const ux = positions[b] - positions[a];
-      const uy = positions[b + 1] - positions[a + 1];
-      const uz = positions[b + 2] - positions[a + 2];
-      const vx = positions[d] - positions[a];
-      const vy = positions[d + 1] - positions[a + 1];
-      const vz = positions[d + 2] - positions[a + 2];
-      const nx = uy * vz - uz * vy;
-      const ny = uz * vx - ux * vz;
-      const nz = ux * vy - uy * vx;
-      for (const i of [a, b, d]) {
-        normals[i] += nx;
-        normals[i + 1] += ny;
-        normals[i + 2] += nz;
-      }
-    }
-    c += n;
-  }
+  const normals = areaWeightedNormalSums(positions, faceSizes, corners);
   const out = new Float32Array(positions.length);
   for (let i = 0; i < out.length; i += 3) {
     const len = Math.hypot(normals[i], normals[i + 1], normals[i + 2]) || 1;
