@@ -5,6 +5,7 @@
  * Interlaced (Adam7) files are refused with {@link PngDecodeError}: callers warn and fall back.
  */
 import { deflateSync, inflateSync } from 'node:zlib';
+import { PNG_SIGNATURE, pngChunk } from '../../formats/png-chunks.js';
 
 /** Pixels as 8-bit RGBA, row-major, top row first. */
 export interface RgbaImage {
@@ -17,11 +18,9 @@ export class PngDecodeError extends Error {
   override name = 'PngDecodeError';
 }
 
-const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-
 /** True when `bytes` start with the PNG signature. */
 export function isPng(bytes: Uint8Array): boolean {
-  return bytes.length > 8 && SIGNATURE.every((b, i) => bytes[i] === b);
+  return bytes.length > 8 && PNG_SIGNATURE.every((b, i) => bytes[i] === b);
 }
 
 /** Channels per pixel by colour type (0 grey, 2 RGB, 3 palette, 4 grey+alpha, 6 RGBA). */
@@ -144,31 +143,6 @@ function toRgba(
   return { width, height, data };
 }
 
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type: string, body: Uint8Array): Buffer {
-  const out = Buffer.alloc(12 + body.length);
-  out.writeUInt32BE(body.length, 0);
-  out.write(type, 4, 'ascii');
-  out.set(body, 8);
-  out.writeUInt32BE(crc32(out.subarray(4, 8 + body.length)), 8 + body.length);
-  return out;
-}
-
 /**
  * Encode an RGBA image as PNG: RGBA when any pixel is not opaque (or `alpha` forces it), RGB
  * otherwise; every row with the "up" filter, which suits the smooth maps repacking produces.
@@ -199,9 +173,9 @@ export function encodePng(image: RgbaImage, alpha?: boolean): Uint8Array {
   header[8] = 8;
   header[9] = withAlpha ? 6 : 2;
   return Buffer.concat([
-    Buffer.from(SIGNATURE),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(raw, { level: 6 })),
-    chunk('IEND', new Uint8Array(0)),
+    Buffer.from(PNG_SIGNATURE),
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', deflateSync(raw, { level: 6 })),
+    pngChunk('IEND', new Uint8Array(0)),
   ]);
 }
