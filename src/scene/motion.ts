@@ -22,6 +22,19 @@ export interface Motion {
   tracks: JointTrack[];
 }
 
+/**
+ * Frame `frame`'s quaternion [x, y, z, w] out of a track's flat rotations; the identity when
+ * there is no track (a joint the motion does not drive stays at rest).
+ */
+export function frameRotation(
+  rotations: ArrayLike<number> | undefined,
+  frame: number,
+): [number, number, number, number] {
+  if (!rotations) return [0, 0, 0, 1];
+  const i = frame * 4;
+  return [rotations[i], rotations[i + 1], rotations[i + 2], rotations[i + 3]];
+}
+
 /** Seconds from the first frame to the last; takes anything with a frame count and rate. */
 export function motionDurationSec(m: Pick<Motion, 'frameCount' | 'frameRate'>): number {
   return m.frameCount > 1 ? (m.frameCount - 1) / m.frameRate : 0;

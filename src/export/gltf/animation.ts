@@ -9,7 +9,7 @@
  */
 import type { Animation, Node } from '@gltf-transform/core';
 import { type Quat, quatConjugate, quatMultiply, quatNormalize } from '../../math/euler.js';
-import type { Motion } from '../../scene/motion.js';
+import { frameRotation, type Motion } from '../../scene/motion.js';
 import type { Joint, Skeleton } from '../../scene/skeleton.js';
 import { createAccessor } from './attributes.js';
 import { CM_TO_M } from './constants.js';
@@ -109,7 +109,7 @@ function localRotations(joint: Joint, rotations: Float32Array, frames: number): 
   const out = new Float32Array(frames * 4);
   let prev: Quat = [0, 0, 0, 1];
   for (let f = 0; f < frames; f++) {
-    const r: Quat = [rotations[f * 4], rotations[f * 4 + 1], rotations[f * 4 + 2], rotations[f * 4 + 3]];
+    const r: Quat = frameRotation(rotations, f);
     let q = quatNormalize(quatMultiply(quatMultiply(o, quatNormalize(r)), oInv));
     const dot = q[0] * prev[0] + q[1] * prev[1] + q[2] * prev[2] + q[3] * prev[3];
     if (dot < 0) q = [-q[0], -q[1], -q[2], -q[3]];

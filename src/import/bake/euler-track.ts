@@ -6,6 +6,7 @@
  */
 import { quatToEulerDegrees } from '../../math/euler.js';
 import type { RotationOrderName } from '../../math/rotation-order.js';
+import { frameRotation } from '../../scene/motion.js';
 
 /** Per axis (x, y, z): frames values, degrees. */
 export function eulerTrack(
@@ -21,12 +22,7 @@ export function eulerTrack(
   const axes = [0, 1, 2].map((n) => 'XYZ'.indexOf(order[n]));
   let prev: number[] | null = null;
   for (let f = 0; f < frames; f++) {
-    const q = [rotations[f * 4], rotations[f * 4 + 1], rotations[f * 4 + 2], rotations[f * 4 + 3]] as [
-      number,
-      number,
-      number,
-      number,
-    ];
+    const q = frameRotation(rotations, f);
     const e = quatToEulerDegrees(order, q); // per axis x, y, z
     const a = e[axes[0]];
     const b = e[axes[1]];

@@ -5,7 +5,7 @@
  * Lets a retargeted motion be retargeted again (round-trip tests) or written out as BVH.
  */
 import { quatToEulerDegrees } from '../../math/euler.js';
-import type { Motion } from '../../scene/motion.js';
+import { frameRotation, type Motion } from '../../scene/motion.js';
 import { BvhClip } from '../bvh/bvh-clip.js';
 import type { BvhChannel, BvhJoint } from '../bvh/bvh-types.js';
 import type { TargetRig } from './target-rig.js';
@@ -39,14 +39,7 @@ export function rigMotionAsClip(rig: TargetRig, motion: Motion, file = `${rig.la
   for (let f = 0; f < motion.frameCount; f++) {
     rig.joints.forEach((j, i) => {
       const track = tracks.get(j.name);
-      const r = track
-        ? [
-            track.rotations[f * 4],
-            track.rotations[f * 4 + 1],
-            track.rotations[f * 4 + 2],
-            track.rotations[f * 4 + 3],
-          ]
-        : [0, 0, 0, 1];
+      const r = frameRotation(track?.rotations, f);
       const o = j.orientation;
       const world = mul(mul(o, r), [-o[0], -o[1], -o[2], o[3]]);
       const [x, y, z] = quatToEulerDegrees('ZYX', world as [number, number, number, number]);

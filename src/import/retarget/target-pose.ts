@@ -3,7 +3,7 @@
  * W = W_parent · T(t) · T(c) · O · R · O⁻¹ · T(−c), joint centre at W · c. Used to measure a
  * retarget and by writers that need joint world positions.
  */
-import type { Motion } from '../../scene/motion.js';
+import { frameRotation, type Motion } from '../../scene/motion.js';
 import type { TargetRig } from './target-rig.js';
 
 /** World joint centres (cm, figure space) of every rig joint at `frame`; 3 per joint. */
@@ -21,14 +21,7 @@ export function targetJointPositions(
   for (let b = 0; b < n; b++) {
     const j = rig.joints[b];
     const track = tracks.get(j.name);
-    const r = track
-      ? [
-          track.rotations[frame * 4],
-          track.rotations[frame * 4 + 1],
-          track.rotations[frame * 4 + 2],
-          track.rotations[frame * 4 + 3],
-        ]
-      : [0, 0, 0, 1];
+    const r = frameRotation(track?.rotations, frame);
     const t = track?.translations
       ? [track.translations[frame * 3], track.translations[frame * 3 + 1], track.translations[frame * 3 + 2]]
       : [0, 0, 0];
