@@ -3,6 +3,7 @@
  * bone's world direction (joint → mapped child, in DAZ's frame) and the target bone's (bone →
  * mapped child). Scale-free, so it compares a 5.6 cm-unit CMU skeleton with a Genesis figure.
  */
+import { quatRotate } from '../../math/euler.js';
 import type { BvhClip } from '../bvh/bvh-clip.js';
 import { createBvhPose, forwardKinematics } from '../bvh/forward-kinematics.js';
 import type { RetargetResult } from './retarget.js';
@@ -46,7 +47,7 @@ export function boneDirectionError(
     for (const p of pairs) {
       const s = sub3(pose.positions, p.sourceChild, p.sourceJoint);
       if (Math.hypot(...s) < 1e-9) continue; // zero-length source segment: no direction
-      const sDaz = rotate(q, s);
+      const sDaz = quatRotate(q, s);
       const t = sub3(target, p.targetChild, p.targetBone);
       const angle = angleBetween(sDaz, t);
       errors.push(angle);
@@ -73,18 +74,6 @@ export function boneDirectionError(
 
 function sub3(a: Float64Array, i: number, j: number): [number, number, number] {
   return [a[i * 3] - a[j * 3], a[i * 3 + 1] - a[j * 3 + 1], a[i * 3 + 2] - a[j * 3 + 2]];
-}
-
-function rotate(q: readonly number[], v: readonly number[]): number[] {
-  const [x, y, z, w] = q;
-  const tx = 2 * (y * v[2] - z * v[1]);
-  const ty = 2 * (z * v[0] - x * v[2]);
-  const tz = 2 * (x * v[1] - y * v[0]);
-  return [
-    v[0] + w * tx + (y * tz - z * ty),
-    v[1] + w * ty + (z * tx - x * tz),
-    v[2] + w * tz + (x * ty - y * tx),
-  ];
 }
 
 function angleBetween(a: readonly number[], b: readonly number[]): number {

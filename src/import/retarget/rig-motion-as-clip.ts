@@ -4,7 +4,7 @@
  * in its parent's world-aligned frame (O · R · O⁻¹, Euler ZYX), and the hip's translation.
  * Lets a retargeted motion be retargeted again (round-trip tests) or written out as BVH.
  */
-import { quatToEulerDegrees } from '../../math/euler.js';
+import { quatConjugate, quatMultiply, quatToEulerDegrees } from '../../math/euler.js';
 import { frameRotation, type Motion } from '../../scene/motion.js';
 import { BvhClip } from '../bvh/bvh-clip.js';
 import type { BvhChannel, BvhJoint } from '../bvh/bvh-types.js';
@@ -41,8 +41,8 @@ export function rigMotionAsClip(rig: TargetRig, motion: Motion, file = `${rig.la
       const track = tracks.get(j.name);
       const r = frameRotation(track?.rotations, f);
       const o = j.orientation;
-      const world = mul(mul(o, r), [-o[0], -o[1], -o[2], o[3]]);
-      const [x, y, z] = quatToEulerDegrees('ZYX', world as [number, number, number, number]);
+      const world = quatMultiply(quatMultiply(o, r), quatConjugate(o));
+      const [x, y, z] = quatToEulerDegrees('ZYX', world);
       let c = f * column + joints[i].channelOffset;
       if (j.parent < 0) {
         const t = track?.translations
@@ -65,13 +65,4 @@ export function rigMotionAsClip(rig: TargetRig, motion: Motion, file = `${rig.la
     frameTime: 1 / motion.frameRate,
     data,
   });
-}
-
-function mul(a: ArrayLike<number>, b: ArrayLike<number>): number[] {
-  return [
-    a[3] * b[0] + a[0] * b[3] + a[1] * b[2] - a[2] * b[1],
-    a[3] * b[1] - a[0] * b[2] + a[1] * b[3] + a[2] * b[0],
-    a[3] * b[2] + a[0] * b[1] - a[1] * b[0] + a[2] * b[3],
-    a[3] * b[3] - a[0] * b[0] - a[1] * b[1] - a[2] * b[2],
-  ];
 }
