@@ -4,20 +4,10 @@
  * joints).
  */
 import type { SkeletonDefinition } from '../../bonemaps/genesis/skeleton-definition.js';
-import type { RotationOrderName } from '../../math/rotation-order.js';
-import type { Skeleton } from '../../scene/skeleton.js';
+import type { Joint, Skeleton } from '../../scene/skeleton.js';
 
-export interface RigJoint {
-  name: string;
-  /** Parent joint index, -1 for the root bone. Parents first. */
-  parent: number;
-  rotationOrder: RotationOrderName;
-  /** Rest joint centre, cm, figure space. */
-  origin: [number, number, number];
-  end: [number, number, number];
-  /** [x, y, z, w]: figure axes → bone axes. */
-  orientation: [number, number, number, number];
-}
+/** The rest data of a scene joint that a retarget needs (parents first, parent -1 at the root). */
+export type RigJoint = Pick<Joint, 'name' | 'parent' | 'rotationOrder' | 'origin' | 'end' | 'orientation'>;
 
 export interface TargetRig {
   label: string;
