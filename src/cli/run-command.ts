@@ -2,7 +2,7 @@
  * Every command's action goes through here: run, then report failure once, in the form asked
  * for (`--json` gives one JSON object on stdout), and set the exit status from the error code.
  */
-import { isDazportError } from '../errors.js';
+import { isDazportError, suggestionFor } from '../errors.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 
 export interface GlobalOptions {
@@ -21,11 +21,15 @@ export async function runCommand(globals: GlobalOptions, action: () => Promise<v
 
 function report(err: unknown, globals: GlobalOptions): number {
   if (isDazportError(err)) {
+    // On the command line the advice names flags (--frame-mismatch), not library options.
+    const hint = suggestionFor(err, 'cli');
     if (globals.json) {
-      process.stdout.write(`${JSON.stringify({ ok: false, error: err.toJSON() })}\n`);
+      const { cliSuggestion: _flagForm, ...error } = err.toJSON();
+      const json = { ok: false, error: { ...error, ...(hint ? { suggestion: hint } : {}) } };
+      process.stdout.write(`${JSON.stringify(json)}\n`);
     } else {
       process.stderr.write(`dazport: ${err.message}\n`);
-      if (err.suggestion) process.stderr.write(`  hint: ${err.suggestion}\n`);
+      if (hint) process.stderr.write(`  hint: ${hint}\n`);
       if (globals.verbose && err.cause) process.stderr.write(`  cause: ${String(err.cause)}\n`);
     }
     return exitCodeFor(err.code);
