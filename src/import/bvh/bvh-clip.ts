@@ -10,6 +10,7 @@ import {
   type BvhJoint,
   channelKindOf,
 } from './bvh-types.js';
+import { snapFrameRate } from './frame-rate.js';
 
 /** What {@link BvhClip}'s constructor takes: everything the file says. */
 export interface BvhClipInit {
@@ -23,6 +24,8 @@ export interface BvhClipInit {
   frameLineCount?: number;
   frameTime: number;
   data: BvhFrameData;
+  /** What the reader accepted but the user should hear about (see {@link BvhClip.warnings}). */
+  warnings?: string[];
 }
 
 type NumberTarget = number[] | Float32Array | Float64Array;
@@ -53,9 +56,13 @@ export class BvhClip {
   readonly declaredFrameCount: number;
   /** How many frame lines the file has (some may have been dropped, see `frameCountMismatch`). */
   readonly frameLineCount: number;
-  /** Seconds per frame (`Frame Time:`). */
+  /** Seconds per frame, as `Frame Time:` prints it (rounded by the exporter: `0.0083333`). */
   readonly frameTime: number;
-  /** Frames per second, `1 / frameTime`; 0 when the file gives a frame time of 0. */
+  /**
+   * Frames per second: the rate the rounded frame time evidently means (`0.0083333` → 120, not
+   * 120.00048; see `snapFrameRate`), or exactly `1 / frameTime` when it is near no usual rate;
+   * 0 when the file gives a frame time of 0.
+   */
   readonly frameRate: number;
   /** frameCount × channelCount values, row-major. */
   readonly data: BvhFrameData;
@@ -63,6 +70,12 @@ export class BvhClip {
   readonly channelKinds: Uint8Array;
   /** Per column: index of the joint it belongs to. */
   readonly channelJoints: Uint32Array;
+  /**
+   * What the reader accepted but the user should hear about, one sentence each, naming no
+   * option (the CLI and a library caller phrase the fix differently): today, a frame-line count
+   * that disagrees with `Frames:`. Empty for a consistent file.
+   */
+  readonly warnings: readonly string[];
   private byName: Map<string, number> | undefined;
 
   constructor(init: BvhClipInit) {
@@ -73,8 +86,9 @@ export class BvhClip {
     this.declaredFrameCount = init.declaredFrameCount ?? init.frameCount;
     this.frameLineCount = init.frameLineCount ?? init.frameCount;
     this.frameTime = init.frameTime;
-    this.frameRate = init.frameTime > 0 ? 1 / init.frameTime : 0;
+    this.frameRate = snapFrameRate(init.frameTime);
     this.data = init.data;
+    this.warnings = init.warnings ?? [];
     this.channelKinds = new Uint8Array(init.channelCount);
     this.channelJoints = new Uint32Array(init.channelCount);
     init.joints.forEach((joint, index) => {

@@ -17,8 +17,10 @@ const MAX_QUOTED = 40;
 export interface BvhParseErrorExtras {
   /** Extra explanation appended to the message after the expected/found part. */
   detail?: string;
-  /** What the user can do, when there is something better than fixing the file. */
+  /** What the user can do, when there is something better than fixing the file (option names). */
   suggestion?: string;
+  /** The same advice with command-line flags, when `suggestion` names a library option. */
+  cliSuggestion?: string;
 }
 
 export class BvhParseError extends DazportError {
@@ -36,13 +38,14 @@ export class BvhParseError extends DazportError {
     readonly found: string,
     extras: BvhParseErrorExtras = {},
   ) {
-    const { detail, suggestion } = extras;
+    const { detail, suggestion, cliSuggestion } = extras;
     super(
       'DAZPORT_BVH_PARSE',
       `${file}:${line}:${column}: expected ${expected}, found ${found}${detail ? ` (${detail})` : ''}`,
       {
         context: { file, line, column, expected, found },
         suggestion: suggestion ?? 'fix the file at that line or re-export it',
+        cliSuggestion,
       },
     );
     this.detail = detail;

@@ -128,6 +128,7 @@ export class BvhStreamParser {
       frameLineCount: frames.frameLineCount,
       frameTime: header.frameTime,
       data: frames.data,
+      warnings: frames.warnings,
     });
   }
 

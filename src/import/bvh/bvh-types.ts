@@ -83,10 +83,16 @@ export type BvhFrameData = Float32Array | Float64Array;
 
 /**
  * What to do when the number of frame lines differs from `Frames:`:
- * - `'error'`: fail with a `BvhParseError` at the first extra line or at the end of a short file.
+ * - `'use-lines'` (default): every frame line is a frame, whatever `Frames:` says, more or fewer;
+ *   the clip carries a warning ({@link BvhClip.warnings}). Blender and assimp read this way. A
+ *   file with fewer lines than `Frames:` is most often cut short (an interrupted export or
+ *   copy); what is there is still a valid motion, and the warning says the end may be missing.
+ *   The common case is one line more than `Frames:` (exporters that count the reference pose
+ *   apart, like the Biovision boxing capture in `fixtures/bvh`).
  * - `'use-header'`: keep the first `Frames:` frames; extra lines are still checked (numbers, one
- *   frame per line) but dropped; fewer lines than `Frames:` still fail. three.js reads this way.
- * - `'use-lines'`: every frame line is a frame, whatever `Frames:` says. Blender reads this way.
+ *   frame per line) but dropped; fewer lines than `Frames:` fail. three.js reads this way.
+ * - `'error'`: strict; fail with a `BvhParseError` at the first extra line or at the end of a
+ *   short file.
  *
  * Either way the clip keeps both counts ({@link BvhClip.declaredFrameCount},
  * {@link BvhClip.frameLineCount}), so a mismatch stays visible.
@@ -97,11 +103,14 @@ export type BvhFrameCountMismatch = 'error' | 'use-header' | 'use-lines';
 export interface BvhParseOptions {
   /** Typed array for the frame data. Default `'float32'`. */
   precision?: BvhPrecision;
-  /** Frame lines ≠ `Frames:`. Default `'error'`: a mismatch means the file is wrong somewhere. */
+  /**
+   * Frame lines ≠ `Frames:`. Default `'use-lines'` with a warning: real files are often off by
+   * one and every common reader loads them; `'error'` is the strict mode.
+   */
   frameCountMismatch?: BvhFrameCountMismatch;
 }
 
 export const BVH_PARSE_DEFAULTS: Required<BvhParseOptions> = {
   precision: 'float32',
-  frameCountMismatch: 'error',
+  frameCountMismatch: 'use-lines',
 };

@@ -7,7 +7,8 @@
  * or more values than the hierarchy has channels is an error, never silently re-flowed (a frame
  * wrapped over two lines would otherwise shift every later value by a few columns without any
  * sign). Blank lines, leading and trailing whitespace are fine. How the number of frame lines
- * must match `Frames:` is the caller's choice ({@link BvhFrameCountMismatch}, default: exactly).
+ * must match `Frames:` is the caller's choice ({@link BvhFrameCountMismatch}, default: every
+ * line is read, and a mismatch becomes a warning).
  *
  * A hierarchy without channels has nothing on its frame lines: the clip then has `Frames:`
  * frames of zero values and any value on a line is an error.
@@ -33,6 +34,8 @@ export interface BvhFrames {
   frameCount: number;
   /** Frame lines in the file (more than `frameCount` when extra lines were dropped). */
   frameLineCount: number;
+  /** A sentence per tolerated mismatch, for {@link BvhClip.warnings}. */
+  warnings: string[];
 }
 
 export class FrameReader {
@@ -131,7 +134,12 @@ export class FrameReader {
       this.values = 0;
     }
     if (this.channelCount === 0) {
-      return { data: this.data, frameCount: this.declaredFrames, frameLineCount: this.declaredFrames };
+      return {
+        data: this.data,
+        frameCount: this.declaredFrames,
+        frameLineCount: this.declaredFrames,
+        warnings: [],
+      };
     }
     if (this.lines < this.declaredFrames && this.mismatch !== 'use-lines') {
       throw new BvhParseError(
@@ -143,13 +151,27 @@ export class FrameReader {
         {
           detail: `after ${this.lines} frame line${this.lines === 1 ? '' : 's'}: the file is truncated or Frames: is wrong`,
           suggestion: "if the frames present are all there is, read with frameCountMismatch: 'use-lines'",
+          cliSuggestion: 'if the frames present are all there is, pass --frame-mismatch use-lines',
         },
       );
     }
     const frameCount = this.mismatch === 'use-lines' ? this.lines : this.declaredFrames;
     const length = frameCount * this.channelCount;
     const data = this.data.length === length ? this.data : this.data.slice(0, length);
-    return { data, frameCount, frameLineCount: this.lines };
+    return { data, frameCount, frameLineCount: this.lines, warnings: this.mismatchWarnings(frameCount) };
+  }
+
+  /** The tolerated mismatch in words, naming no option (library and CLI phrase the fix apart). */
+  private mismatchWarnings(frameCount: number): string[] {
+    const declared = this.declaredFrames;
+    const lines = this.lines;
+    if (lines === declared) return [];
+    const counts = `Frames: says ${declared}, the file has ${lines} frame line${lines === 1 ? '' : 's'}`;
+    if (frameCount < lines) return [`${counts}; the first ${frameCount} were read`];
+    if (lines > declared) return [`${counts}; all ${lines} were read`];
+    return [
+      `${counts}; ${lines === 0 ? 'no frame was' : `all ${lines} were`} read, the file may have been cut short`,
+    ];
   }
 
   /** A frame line begins: decide where its values go, growing the array when needed. */
@@ -224,6 +246,7 @@ export class FrameReader {
       {
         detail: `Frames: says ${this.declaredFrames}, and this is frame line ${this.declaredFrames + 1}`,
         suggestion: `read with frameCountMismatch: 'use-lines' to keep every frame line, or 'use-header' to keep the first ${this.declaredFrames}`,
+        cliSuggestion: `pass --frame-mismatch use-lines to keep every frame line, or use-header to keep the first ${this.declaredFrames}`,
       },
     );
   }

@@ -27,14 +27,16 @@ export interface BvhClipSummary {
   /** `Frames:` as written, and the frame lines found; equal to `frameCount` in a consistent file. */
   declaredFrameCount: number;
   frameLineCount: number;
+  /** As printed in the file (`0.0083333`). */
   frameTime: number;
+  /** The rate the frame time means (`0.0083333` → 120; see `snapFrameRate`). */
   frameRate: number;
-  /** `frameRate` rounded when within 0.01% of a whole number (CMU's .0083333 s is 120 fps; 23.976 stays). */
-  nominalFrameRate: number;
   durationSec: number;
   channelCount: number;
   /** Most common layout first. */
   channelLayouts: BvhChannelLayout[];
+  /** The clip's warnings ({@link BvhClip.warnings}). */
+  warnings: string[];
 }
 
 const EXAMPLES = 3;
@@ -54,7 +56,6 @@ export function summarizeBvhClip(clip: BvhClip): BvhClipSummary {
     const namespace = getNamespace(joint.name);
     if (namespace) namespaces.add(namespace);
   }
-  const rounded = Math.round(clip.frameRate);
   return {
     file: clip.file,
     jointCount: clip.joints.length,
@@ -66,10 +67,10 @@ export function summarizeBvhClip(clip: BvhClip): BvhClipSummary {
     frameLineCount: clip.frameLineCount,
     frameTime: clip.frameTime,
     frameRate: clip.frameRate,
-    nominalFrameRate: Math.abs(clip.frameRate - rounded) <= rounded * 1e-4 ? rounded : clip.frameRate,
     durationSec: clip.durationSec,
     channelCount: clip.channelCount,
     channelLayouts: [...layouts.values()].sort((a, b) => b.jointCount - a.jointCount),
+    warnings: [...clip.warnings],
   };
 }
 
@@ -79,18 +80,14 @@ export function formatBvhClipSummary(summary: BvhClipSummary): string {
   const lines = [
     `file        ${summary.file}`,
     `joints      ${summary.jointCount} (${plural(summary.endSiteCount, 'End Site')}; ${plural(summary.roots.length, 'root')}: ${summary.roots.join(', ')})`,
-    `frames      ${summary.frameCount} @ ${formatNumber(summary.nominalFrameRate)} fps (${summary.durationSec.toFixed(2)} s, frame time ${summary.frameTime} s)`,
+    `frames      ${summary.frameCount} @ ${formatNumber(summary.frameRate)} fps (${summary.durationSec.toFixed(2)} s, frame time ${summary.frameTime} s)`,
     `channels    ${summary.channelCount} per frame`,
     ...summary.channelLayouts.map(
       (l) =>
         `  ${plural(l.jointCount, 'joint').padEnd(10)} ${l.channels || '(no channels)'}  e.g. ${l.examples.join(', ')}`,
     ),
   ];
-  if (summary.declaredFrameCount !== summary.frameLineCount) {
-    lines.push(
-      `warning     Frames: says ${summary.declaredFrameCount} but the file has ${summary.frameLineCount} frame lines; ${summary.frameCount} kept`,
-    );
-  }
+  for (const warning of summary.warnings) lines.push(`warning     ${warning}`);
   if (summary.namespaces.length > 0) lines.push(`namespaces  ${summary.namespaces.join(', ')}`);
   return lines.join('\n');
 }

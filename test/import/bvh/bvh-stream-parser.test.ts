@@ -54,7 +54,7 @@ describe('BvhStreamParser: chunks of any size', () => {
   });
 
   it('fails on the chunk that holds the error, without waiting for the rest of the file', () => {
-    const parser = new BvhStreamParser('stream.bvh');
+    const parser = new BvhStreamParser('stream.bvh', { frameCountMismatch: 'error' });
     const [head, tail] = [TWO_JOINTS.slice(0, 200), TWO_JOINTS.slice(200)];
     parser.push(head);
     expect(() => parser.push(`${tail}1 2 x`)).toThrow(BvhParseError);

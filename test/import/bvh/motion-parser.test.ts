@@ -126,11 +126,36 @@ describe('frame lines that do not match Frames:', () => {
   );
   const oneLine = twoJoints('MOTION', 'Frames: 2', 'Frame Time: 0.5', ROW_1);
 
-  it("'error' (default) fails on an extra line and on a missing one", () => {
-    expect(() => parseBvh(threeLines, 'a.bvh')).toThrow(/a\.bvh:21:1: expected end of file, found "19"/);
-    expect(() => parseBvh(oneLine, 'a.bvh')).toThrow(
+  it("'error' (strict) fails on an extra line and on a missing one", () => {
+    const strict = { frameCountMismatch: 'error' } as const;
+    expect(() => parseBvh(threeLines, 'a.bvh', strict)).toThrow(
+      /a\.bvh:21:1: expected end of file, found "19"/,
+    );
+    expect(() => parseBvh(oneLine, 'a.bvh', strict)).toThrow(
       /expected 2 frame lines \(Frames: 2\), found end of file/,
     );
+  });
+
+  it("the default is 'use-lines' with a warning; a consistent file has none", () => {
+    const more = parseBvh(threeLines, 'a.bvh');
+    expect([more.frameCount, more.declaredFrameCount, more.frameLineCount]).toEqual([3, 2, 3]);
+    expect(more.warnings).toEqual(['Frames: says 2, the file has 3 frame lines; all 3 were read']);
+    const fewer = parseBvh(oneLine, 'a.bvh');
+    expect(fewer.frameCount).toBe(1);
+    expect(fewer.warnings).toEqual([
+      'Frames: says 2, the file has 1 frame line; all 1 were read, the file may have been cut short',
+    ]);
+    const none = parseBvh(twoJoints('MOTION', 'Frames: 2', 'Frame Time: 0.5'), 'a.bvh');
+    expect(none.frameCount).toBe(0);
+    expect(none.warnings[0]).toMatch(/no frame was read, the file may have been cut short/);
+    const exact = parseBvh(twoJoints('MOTION', 'Frames: 2', 'Frame Time: 0.5', ROW_1, ROW_2), 'a.bvh');
+    expect(exact.warnings).toEqual([]);
+  });
+
+  it('a huge Frames: with few lines reads them (the upfront allocation is capped, not Frames: × channels)', () => {
+    const clip = parseBvh(twoJoints('MOTION', 'Frames: 999999999999', 'Frame Time: 0.5', ROW_1), 'a.bvh');
+    expect(clip.frameCount).toBe(1);
+    expect(clip.data).toHaveLength(9);
   });
 
   it("'use-header' keeps Frames: frames, still checks the extra lines, and fails when lines are missing", () => {

@@ -3,11 +3,13 @@
  * expected and what was found; never another exception, a crash or a silently shortened clip.
  */
 import { describe, expect, it } from 'vitest';
-import { isDazportError } from '../../../src/errors.js';
+import { isDazportError, suggestionFor } from '../../../src/errors.js';
 import { BvhParseError, parseBvh } from '../../../src/import/bvh/index.js';
 import { bvh, TWO_JOINT_HIERARCHY, twoJoints } from './helpers/bvh-text.js';
 
 const HEADER = ['MOTION', 'Frames: 1', 'Frame Time: 0.5'];
+/** Strict frame counts, so that a mismatch is one of the ways to be wrong (the default reads on). */
+const STRICT = { frameCountMismatch: 'error' } as const;
 const ROW = '1 2 3 4 5 6 7 8 9';
 
 /** TWO_JOINT_HIERARCHY with line `index` (0-based) replaced by `replacement` lines. */
@@ -249,14 +251,14 @@ const CASES: Case[] = [
     message: /expected a number within float32 range/,
   },
   {
-    what: 'more frame lines than Frames:',
+    what: 'more frame lines than Frames: (strict)',
     text: twoJoints(...HEADER, ROW, ROW),
     line: 20,
     column: 1,
     message: /expected end of file, found "1" \(Frames: says 1, and this is frame line 2\)/,
   },
   {
-    what: 'fewer frame lines than Frames:',
+    what: 'fewer frame lines than Frames: (strict)',
     text: twoJoints('MOTION', 'Frames: 3', 'Frame Time: 0.5', ROW, ROW),
     line: 21,
     column: 1,
@@ -275,7 +277,7 @@ describe('BvhParseError', () => {
   it.each(CASES)('$what', ({ text, line, column, message }) => {
     let error: unknown;
     try {
-      parseBvh(text, 'bad.bvh');
+      parseBvh(text, 'bad.bvh', STRICT);
     } catch (e) {
       error = e;
     }
@@ -294,5 +296,32 @@ describe('BvhParseError', () => {
 
   it('names the file it was given', () => {
     expect(() => parseBvh('', 'C:\\mocap\\walk.bvh')).toThrow(/^C:\\mocap\\walk\.bvh:1:1: /);
+  });
+
+  it.each([
+    ['more', twoJoints(...HEADER, ROW, ROW)],
+    ['fewer', twoJoints('MOTION', 'Frames: 3', 'Frame Time: 0.5', ROW)],
+  ])('a strict mismatch (%s lines) advises the option in the library and the flag on the CLI', (_, text) => {
+    let error: BvhParseError | undefined;
+    try {
+      parseBvh(text, 'bad.bvh', STRICT);
+    } catch (e) {
+      error = e as BvhParseError;
+    }
+    expect(suggestionFor(error!, 'library')).toMatch(/frameCountMismatch: 'use-lines'/);
+    expect(suggestionFor(error!, 'library')).not.toMatch(/--frame-mismatch/);
+    expect(suggestionFor(error!, 'cli')).toMatch(/--frame-mismatch use-lines/);
+    expect(suggestionFor(error!, 'cli')).not.toMatch(/frameCountMismatch/);
+  });
+
+  it('an error whose advice names no option gives the same advice to both', () => {
+    let error: BvhParseError | undefined;
+    try {
+      parseBvh('', 'bad.bvh');
+    } catch (e) {
+      error = e as BvhParseError;
+    }
+    expect(error!.cliSuggestion).toBeUndefined();
+    expect(suggestionFor(error!, 'cli')).toBe(error!.suggestion);
   });
 });

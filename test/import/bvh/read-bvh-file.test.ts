@@ -51,18 +51,30 @@ describe('readBvhFile', () => {
     ]);
   });
 
-  it('refuses biovision_boxing_toes.bvh by default: Frames: says 3069, the file has 3070 frame lines', async () => {
+  it('reads biovision_boxing_toes.bvh by default with a warning: Frames: says 3069, the file has 3070 frame lines', async () => {
     const path = captureBvhFixture('biovision_boxing_toes.bvh');
-    await expect(readBvhFile(path)).rejects.toMatchObject({
-      code: 'DAZPORT_BVH_PARSE',
-      line: 3199,
-      column: 1,
-      message: expect.stringMatching(/Frames: says 3069, and this is frame line 3070/),
-    });
+    const clip = await readBvhFile(path);
+    expect([clip.frameCount, clip.declaredFrameCount, clip.frameLineCount]).toEqual([3070, 3069, 3070]);
+    expect(clip.warnings).toEqual(['Frames: says 3069, the file has 3070 frame lines; all 3070 were read']);
     const asHeader = await readBvhFile(path, { frameCountMismatch: 'use-header' });
     expect([asHeader.frameCount, asHeader.declaredFrameCount, asHeader.frameLineCount]).toEqual([
       3069, 3069, 3070,
     ]);
+    expect(asHeader.warnings).toEqual([
+      'Frames: says 3069, the file has 3070 frame lines; the first 3069 were read',
+    ]);
+  });
+
+  it("refuses biovision_boxing_toes.bvh in strict mode ('error'), with the option in the hint", async () => {
+    const path = captureBvhFixture('biovision_boxing_toes.bvh');
+    await expect(readBvhFile(path, { frameCountMismatch: 'error' })).rejects.toMatchObject({
+      code: 'DAZPORT_BVH_PARSE',
+      line: 3199,
+      column: 1,
+      message: expect.stringMatching(/Frames: says 3069, and this is frame line 3070/),
+      suggestion: expect.stringContaining("frameCountMismatch: 'use-lines'"),
+      cliSuggestion: expect.stringContaining('--frame-mismatch use-lines'),
+    });
   });
 
   it('stores float64 on request', async () => {
