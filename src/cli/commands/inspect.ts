@@ -3,6 +3,7 @@ import { isBodyJoint } from '../../bonemaps/canonical.js';
 import { chooseJointMapping } from '../../bonemaps/choose-mapping.js';
 import { SOURCE_CONVENTIONS } from '../../bonemaps/conventions/tables.js';
 import { readBvhFile } from '../../import/bvh/index.js';
+import { printWarnings } from '../print-warnings.js';
 import { type GlobalOptions, runCommand } from '../run-command.js';
 
 interface InspectOptions {
@@ -28,10 +29,10 @@ export const inspectCommand = new Command('inspect')
   .addOption(
     new Option(
       '--frame-mismatch <policy>',
-      'when the frame lines do not match "Frames:": stop, keep every line, or keep the header count',
+      'when the frame lines do not match "Frames:": keep every line (with a warning), keep the header count, or stop (strict)',
     )
-      .choices(['error', 'use-lines', 'use-header'])
-      .default('error'),
+      .choices(['use-lines', 'use-header', 'error'])
+      .default('use-lines'),
   )
   .action(async (clip: string, options: InspectOptions, command: Command) => {
     const globals = command.optsWithGlobals<GlobalOptions>();
@@ -62,11 +63,13 @@ async function inspect(file: string, options: InspectOptions, globals: GlobalOpt
     mapped: Object.fromEntries([...chosen.canonical].map(([i, c]) => [names[i], c])),
     mappedBodyJoints: mappedBody,
     unmapped: chosen.unmapped,
+    warnings: [...clip.warnings],
   };
   if (globals.json) {
     process.stdout.write(`${JSON.stringify({ ok: true, ...report })}\n`);
     return;
   }
+  printWarnings(file, report.warnings, globals);
   if (globals.quiet) return;
   const lines = [
     `${file}`,
