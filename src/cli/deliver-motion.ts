@@ -55,7 +55,8 @@ export async function deliverSceneFile(
   onProgress?: (done: number, total: number) => void,
 ): Promise<Delivery> {
   // Scene files show the clip alone: bones it does not drive sit at rest, not in the figure's
-  // current pose (a live figure and a .duf keep the user's pose there, as DAZ's own presets do).
+  // current pose (as in a .duf and on a live figure, through the bake's rest keys, unless the
+  // bake was asked for the driven channels only).
   const complete = withRestTracks(
     motion,
     figureScene.skeletons[skeleton].joints.map((j) => j.name),
@@ -77,8 +78,14 @@ export async function deliverSceneFile(
   };
 }
 
-export async function deliverDuf(baked: BakedMotion, out: string, gzip: boolean): Promise<Delivery> {
-  const bytes = serializeDuf(dufPreset(baked), { gzip });
+/** A .duf pose preset; its asset id names the output file and the figure (see `dufPreset`). */
+export async function deliverDuf(
+  baked: BakedMotion,
+  out: string,
+  gzip: boolean,
+  figure?: string,
+): Promise<Delivery> {
+  const bytes = serializeDuf(dufPreset(baked, { fileName: out, figure }), { gzip });
   ensureParentFolder(out);
   await writeFileAtomic(out, bytes);
   return {

@@ -2,12 +2,15 @@
  * Baking: a Motion (quaternions per joint per frame) becomes DAZ keys: per bone, one key track
  * per rotate channel (degrees, the bone's rotation order, unwrapped) and, for the hip, per
  * translate channel (cm); times in seconds (and DAZ ticks, 4800 per second). With reduction on,
- * keys that linear interpolation reproduces within the tolerance are dropped.
+ * keys that linear interpolation reproduces within the tolerance are dropped. Every other
+ * channel of the figure gets one rest key (see {@link restChannels}) unless `onlyDriven`, so the
+ * result fully defines the pose.
  */
 import type { Motion } from '../../scene/motion.js';
 import type { TargetRig } from '../retarget/target-rig.js';
 import { eulerTrack } from './euler-track.js';
 import { reduceKeys } from './reduce-keys.js';
+import { restChannels } from './rest-channels.js';
 
 export const NAME = 'bake';
 
@@ -18,9 +21,20 @@ export interface BakeOptions {
   maxErrorDeg?: number;
   /** Translation tolerance, cm (default 0.01). */
   maxErrorCm?: number;
+  /**
+   * Key only the channels the motion drives (default false: every rotate and translate channel
+   * of every bone of the rig is keyed, at rest when the motion does not drive it, so that loading
+   * the result onto a posed figure gives the same pose as onto a figure at rest).
+   */
+  onlyDriven?: boolean;
 }
 
-export const BAKE_DEFAULTS: Required<BakeOptions> = { reduce: true, maxErrorDeg: 0.05, maxErrorCm: 0.01 };
+export const BAKE_DEFAULTS: Required<BakeOptions> = {
+  reduce: true,
+  maxErrorDeg: 0.05,
+  maxErrorCm: 0.01,
+  onlyDriven: false,
+};
 
 export interface BakedChannel {
   bone: string;
@@ -36,10 +50,13 @@ export interface BakedMotion {
   name: string;
   frameRate: number;
   frameCount: number;
+  /** The driven channels first (motion track order), then the rest channels (rig order). */
   channels: BakedChannel[];
-  /** Keys before and after reduction, all channels. */
+  /** Keys before and after reduction, all channels (a rest channel counts one key in both). */
   keysBefore: number;
   keysAfter: number;
+  /** How many of `channels` are one-key rest channels (0 with `onlyDriven`). */
+  restChannels: number;
 }
 
 const AXES = ['x', 'y', 'z'] as const;
@@ -86,6 +103,10 @@ export function bakeMotion(motion: Motion, rig: TargetRig, options: BakeOptions 
       }
     }
   }
+  const rest = opts.onlyDriven ? [] : restChannels(rig, channels);
+  channels.push(...rest);
+  keysBefore += rest.length;
+  keysAfter += rest.length;
   return {
     name: motion.name,
     frameRate: motion.frameRate,
@@ -93,6 +114,7 @@ export function bakeMotion(motion: Motion, rig: TargetRig, options: BakeOptions 
     channels,
     keysBefore,
     keysAfter,
+    restChannels: rest.length,
   };
 }
 

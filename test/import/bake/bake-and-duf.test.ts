@@ -86,8 +86,8 @@ describe('key reduction', () => {
 
   it('bakes a retargeted motion with fewer keys, every channel within 0.05° / 0.01 cm', () => {
     const { g9, motion } = g9Motion(120);
-    const full = bakeMotion(motion, g9, { reduce: false });
-    const reduced = bakeMotion(motion, g9);
+    const full = bakeMotion(motion, g9, { reduce: false, onlyDriven: true });
+    const reduced = bakeMotion(motion, g9, { onlyDriven: true });
     expect(full.keysAfter).toBe(full.keysBefore);
     expect(reduced.keysAfter).toBeLessThan(reduced.keysBefore * 0.9);
     for (let c = 0; c < full.channels.length; c++) {
@@ -145,5 +145,57 @@ describe('DAZ .duf presets', () => {
       }
     }
     expect(JSON.parse(serializeDuf(doc, { gzip: false }).toString('utf8'))).toEqual(parsed);
+  });
+
+  it('keys every bone of the figure by default: the driven channels, and one rest key on every other', () => {
+    const { g9, motion } = g9Motion(30);
+    expect(g9.joints).toHaveLength(143); // Genesis 9's bones
+    const driven = new Set(motion.tracks.map((t) => t.joint));
+    expect(driven.size).toBeLessThan(143);
+    const baked = bakeMotion(motion, g9);
+    const animations = dufPreset(baked).scene.animations;
+    const channels = new Map(animations.map((a) => [a.url, a.keys]));
+    expect(channels.size).toBe(animations.length); // no channel twice
+    for (const joint of g9.joints) {
+      for (const kind of ['rotation', 'translation']) {
+        for (const axis of ['x', 'y', 'z']) {
+          const keys = channels.get(`name://@selection/${joint.name}:?${kind}/${axis}/value`);
+          expect(keys, `${joint.name} ${kind} ${axis}`).toBeDefined();
+          const isDriven = driven.has(joint.name) && (kind === 'rotation' || joint.name === 'hip');
+          if (!isDriven) expect(keys).toEqual([[0, 0, ['LINEAR']]]);
+          else expect(keys!.length).toBeGreaterThan(1);
+        }
+      }
+    }
+    expect(animations).toHaveLength(143 * 6);
+    expect(baked.restChannels).toBe(143 * 6 - (driven.size * 3 + 3));
+    expect(baked.keysAfter - bakeMotion(motion, g9, { onlyDriven: true }).keysAfter).toBe(baked.restChannels);
+  });
+
+  it('keys only the driven bones with onlyDriven', () => {
+    const { g9, motion } = g9Motion(30);
+    const baked = bakeMotion(motion, g9, { onlyDriven: true });
+    const bones = new Set(
+      dufPreset(baked).scene.animations.map((a) => /@selection\/([^:]+):/.exec(a.url)![1]),
+    );
+    expect(bones).toEqual(new Set(motion.tracks.map((t) => t.joint)));
+    expect(baked.restChannels).toBe(0);
+  });
+
+  it('gives every output its own asset id: another file name, figure or content changes it', () => {
+    const { g9, motion } = g9Motion(30);
+    const baked = bakeMotion(motion, g9);
+    const id = (b: typeof baked, fileName: string, figure: string) =>
+      dufPreset(b, { fileName, figure }).asset_info.id;
+    const walk = id(baked, 'out/walk.duf', 'Genesis 9');
+    expect(walk).toMatch(/^\/Presets\/Poses\/dazport\/Genesis%209\/walk-[0-9a-f]{12}\.duf$/);
+    expect(id(baked, 'elsewhere/walk.duf', 'Genesis 9')).toBe(walk); // the same asset: same id
+    const others = [
+      id(baked, 'out/run.duf', 'Genesis 9'),
+      id(baked, 'out/walk.duf', 'Genesis 8 Female'),
+      id(bakeMotion(motion, g9, { onlyDriven: true }), 'out/walk.duf', 'Genesis 9'),
+      id(bakeMotion(g9Motion(31).motion, g9), 'out/walk.duf', 'Genesis 9'),
+    ];
+    expect(new Set([walk, ...others]).size).toBe(5);
   });
 });

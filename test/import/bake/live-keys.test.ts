@@ -61,6 +61,49 @@ describe('keys into a live figure', () => {
     expect(after.every((c) => c.t.length === 0)).toBe(true);
   });
 
+  it('resets the bones the motion does not drive, unless onlyDriven (figure posed beforehand)', async () => {
+    const scene = await readScene(client, { select: ['Genesis 9'], normals: false });
+    const rig = rigFromSkeleton(scene.skeletons[0]);
+    const source = tposeRig();
+    const clip = rigMotionAsClip(source, randomMotion(source, 30, 30, 7));
+    const motion = retarget(
+      clip,
+      mapJoints(
+        clip.joints.map((j) => j.name),
+        identityConvention(source),
+      ),
+      rig,
+      GENESIS_MAPS.genesis9,
+    ).motion;
+    const driven = new Set(motion.tracks.map((track) => track.joint));
+    const undriven = rig.joints.find((j) => !driven.has(j.name))!.name;
+    // The user posed that bone before loading the motion: it has a key of its own at 0.5 s.
+    const pose = `var b = Scene.getSkeletonList()[0].findBone(${JSON.stringify(undriven)});
+      b.getXRotControl().deleteAllKeys(); b.getXRotControl().setValue(2400, 30); b.getXRotControl().getValue(2400)`;
+    const valueAt = async (ticks: number) =>
+      (
+        await t.execute(
+          `Scene.getSkeletonList()[0].findBone(${JSON.stringify(undriven)}).getXRotControl().getValue(${ticks})`,
+        )
+      ).result;
+
+    expect((await t.execute(pose)).result).toBe(30);
+    const onlyDriven = bakeMotion(motion, rig, { onlyDriven: true });
+    await writeKeysToFigure(client, 'Genesis 9', onlyDriven);
+    expect(await valueAt(2400)).toBe(30); // left as the user posed it
+
+    expect((await t.execute(pose)).result).toBe(30);
+    const full = bakeMotion(motion, rig);
+    const summary = await writeKeysToFigure(client, 'Genesis 9', full);
+    expect(full.channels).toHaveLength(rig.joints.length * 6); // every bone, every axis
+    expect(summary.keys).toBe(full.keysAfter);
+    for (const ticks of [0, 2400, 4800 * 10]) expect(await valueAt(ticks)).toBe(0); // one key holds the rest
+    const back = await readKeysFromFigure(client, 'Genesis 9', [
+      { bone: undriven, kind: 'rotation', axis: 'x' },
+    ]);
+    expect(back).toEqual([{ t: [0], v: [0] }]);
+  });
+
   it('names a figure that is not in the scene, and leaves no open undo group', async () => {
     const baked = {
       name: 'x',
@@ -77,6 +120,7 @@ describe('keys into a live figure', () => {
       ],
       keysBefore: 1,
       keysAfter: 1,
+      restChannels: 0,
     };
     await expect(writeKeysToFigure(client, 'Nobody', baked)).rejects.toMatchObject({
       code: 'DAZPORT_SCRIPT',
