@@ -151,3 +151,71 @@ export function matrixToQuat(m: number[][]): [number, number, number, number] {
   const n = Math.hypot(...q);
   return [q[0] / n, q[1] / n, q[2] / n, q[3] / n];
 }
+
+/**
+ * Spherical interpolation from a (t = 0) to b (t = 1), the short way round; into out at o. The
+ * torso chains spread a rotation over several spine or neck links with it.
+ */
+export function slerp(out: Q, o: number, a: Q, ao: number, b: Q, bo: number, t: number): void {
+  let bx = b[bo];
+  let by = b[bo + 1];
+  let bz = b[bo + 2];
+  let bw = b[bo + 3];
+  let d = a[ao] * bx + a[ao + 1] * by + a[ao + 2] * bz + a[ao + 3] * bw;
+  if (d < 0) {
+    d = -d;
+    bx = -bx;
+    by = -by;
+    bz = -bz;
+    bw = -bw;
+  }
+  let wa: number;
+  let wb: number;
+  if (d > 0.9999) {
+    // Nearly the same rotation: the linear blend is exact to 1e-8 and avoids dividing by sin ≈ 0.
+    wa = 1 - t;
+    wb = t;
+  } else {
+    const angle = Math.acos(d);
+    const s = Math.sin(angle);
+    wa = Math.sin((1 - t) * angle) / s;
+    wb = Math.sin(t * angle) / s;
+  }
+  const x = wa * a[ao] + wb * bx;
+  const y = wa * a[ao + 1] + wb * by;
+  const z = wa * a[ao + 2] + wb * bz;
+  const w = wa * a[ao + 3] + wb * bw;
+  const n = Math.hypot(x, y, z, w);
+  out[o] = x / n;
+  out[o + 1] = y / n;
+  out[o + 2] = z / n;
+  out[o + 3] = w / n;
+}
+
+/** Shortest rotation taking vector a onto vector b (neither need be unit), into out at o; identity when either is zero. */
+export function fromToInto(
+  out: Q,
+  o: number,
+  a: ArrayLike<number>,
+  ao: number,
+  b: ArrayLike<number>,
+  bo: number,
+): void {
+  const ax = a[ao];
+  const ay = a[ao + 1];
+  const az = a[ao + 2];
+  const bx = b[bo];
+  const by = b[bo + 1];
+  const bz = b[bo + 2];
+  const la = Math.hypot(ax, ay, az);
+  const lb = Math.hypot(bx, by, bz);
+  if (la < 1e-12 || lb < 1e-12) {
+    setIdentity(out, o);
+    return;
+  }
+  const q = fromTo([ax / la, ay / la, az / la], [bx / lb, by / lb, bz / lb]);
+  out[o] = q[0];
+  out[o + 1] = q[1];
+  out[o + 2] = q[2];
+  out[o + 3] = q[3];
+}

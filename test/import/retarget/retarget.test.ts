@@ -38,6 +38,7 @@ describe('retargeting: exactness', () => {
       ),
       rig,
       identityMap(rig),
+      { floor: 'keep' },
     );
     expect(result.rootScale).toBeCloseTo(1, 10);
     const out = new Map(result.motion.tracks.map((t) => [t.joint, t]));
@@ -131,7 +132,7 @@ describe('retargeting the real captures onto Genesis 8 and 9', () => {
 
   for (const file of ['cmu_01_01', 'biovision_boxing_toes', 'av_8walk_xyz']) {
     for (const figure of FIGURES) {
-      it(`${file} → ${figure}: body bone directions match (mean < 2°, p95 < 5°), hips scale by the hip-height ratio`, () => {
+      it(`${file} → ${figure}: body bone directions match (mean < 2°, p95 < 5°), hips scale by the leg-length ratio`, () => {
         const clip = clips.get(file) as BvhClip;
         const mapping = detectConvention(clip.joints.map((j) => j.name))[0];
         const rig = rigFromDefinition(getSkeletonDefinition(figure));
@@ -142,7 +143,7 @@ describe('retargeting the real captures onto Genesis 8 and 9', () => {
         expect(err.samples).toBeGreaterThan(frames.length * 10);
         expect(err.mean).toBeLessThan(2);
         expect(err.p95).toBeLessThan(5);
-        // Hip trajectory: horizontal displacement = source displacement × hip-height ratio (1 %).
+        // Hip trajectory: horizontal displacement = source displacement × leg-length ratio (1 %).
         const hipTrack = result.motion.tracks.find((t) => t.joint === 'hip');
         const tr = hipTrack?.translations as Float32Array;
         const last = result.motion.frameCount - 1;
@@ -154,7 +155,7 @@ describe('retargeting the real captures onto Genesis 8 and 9', () => {
         const zi = channels.indexOf('Zposition');
         const row = (f: number, i: number) => clip.data[f * clip.channelCount + c0 + i];
         const source = Math.hypot(row(last, xi) - row(0, xi), row(last, zi) - row(0, zi));
-        const ratio = result.targetHipHeight / result.sourceHipHeight;
+        const ratio = result.targetLegLength / result.sourceLegLength;
         expect(result.rootScale).toBeCloseTo(ratio, 10);
         if (source > 1e-3) expect(Math.abs(target / (source * ratio) - 1)).toBeLessThan(0.01);
       });
