@@ -39,6 +39,8 @@ export interface RetargetFlags extends ConnectionFlags {
   toleranceCm: number;
   gzip: boolean;
   frameMismatch: 'error' | 'use-lines' | 'use-header';
+  /** Key only the bones the motion drives in .duf and live output (default: every bone). */
+  onlyDriven?: boolean;
 }
 
 function parseRootScale(value: string): 'auto' | 'unit' | number {
@@ -72,7 +74,12 @@ export const retargetCommand = addConnectionOptions(
         '  .usda       SkelRoot / Skeleton / SkelAnimation, centimetres\n' +
         '  .duf        DAZ pose preset with keys (gzipped like DAZ writes them); load it onto the figure\n' +
         'Keys for .duf and live figures are reduced: a key linear interpolation reproduces within\n' +
-        '--tolerance-deg / --tolerance-cm is dropped. Scene files carry every resampled frame.',
+        '--tolerance-deg / --tolerance-cm is dropped. Scene files carry every resampled frame.\n' +
+        '.duf and live output key every bone of the figure (one rest key on the bones the motion does\n' +
+        'not drive), so the result does not depend on the pose the figure had; --only-driven keys\n' +
+        'only the driven bones. A clip whose frame lines disagree with "Frames:" is read whole, with a\n' +
+        'warning (--frame-mismatch error refuses it). The rate comes from "Frame Time:", snapped to the\n' +
+        'rate it evidently rounds (0.0083333 s is 120 fps).',
     )
     .argument('<clip>', 'a .bvh file')
     .requiredOption(
@@ -126,10 +133,14 @@ export const retargetCommand = addConnectionOptions(
       BAKE_DEFAULTS.maxErrorCm,
     )
     .option('--no-gzip', 'write .duf as plain JSON')
+    .option('--only-driven', 'in .duf and live output, key only the bones the motion drives')
     .addOption(
-      new Option('--frame-mismatch <policy>', 'when frame lines and "Frames:" disagree')
-        .choices(['error', 'use-lines', 'use-header'])
-        .default('error'),
+      new Option(
+        '--frame-mismatch <policy>',
+        'when frame lines and "Frames:" disagree: read every line (warning), the header count, or stop',
+      )
+        .choices(['use-lines', 'use-header', 'error'])
+        .default('use-lines'),
     )
     .addHelpText(
       'after',
@@ -149,6 +160,11 @@ async function runRetarget(clipFile: string, flags: RetargetFlags, globals: Glob
   if (flags.to.kind === 'builtin' && outs.length === 0) {
     throw new DazportError('DAZPORT_USAGE', 'nothing to write: give --out (or --to live:<figure>)', {
       suggestion: 'e.g. --out clip.glb',
+    });
+  }
+  if (flags.rootScale === 'unit' && flags.sourceUnitCm === undefined) {
+    throw new DazportError('DAZPORT_USAGE', '--root-scale unit needs the size of a source unit', {
+      suggestion: 'add --source-unit-cm N (e.g. 2.54 for inches), or use --root-scale auto',
     });
   }
   if (flags.to.kind === 'builtin') {
@@ -178,6 +194,8 @@ export interface RetargetReport {
   rootScale: number;
   frameRate: number;
   frames: number;
+  /** What the reader accepted but the user should hear about (a Frames: mismatch...). */
+  clipWarnings: string[];
   keysBefore?: number;
   keysAfter?: number;
   outputs: Delivery[];
@@ -222,6 +240,7 @@ export async function retargetVia(
         reduce: flags.reduce,
         maxErrorDeg: flags.toleranceDeg,
         maxErrorCm: flags.toleranceCm,
+        onlyDriven: flags.onlyDriven ?? false,
       })
     : undefined;
   const deliveries: Delivery[] = [];
@@ -229,7 +248,7 @@ export async function retargetVia(
     const progress = (done: number, total: number) => bar.update(`writing ${out}`, done, total);
     deliveries.push(
       isDufFile(out) && baked
-        ? await deliverDuf(baked, out, flags.gzip)
+        ? await deliverDuf(baked, out, flags.gzip, label)
         : await deliverSceneFile(figureScene, skeleton, result.motion, out, progress),
     );
   }
@@ -249,6 +268,7 @@ export async function retargetVia(
     rootScale: Number(result.rootScale.toFixed(4)),
     frameRate: result.motion.frameRate,
     frames: result.motion.frameCount,
+    clipWarnings: [...clip.warnings],
     keysBefore: baked?.keysBefore,
     keysAfter: baked?.keysAfter,
     outputs: deliveries,
@@ -269,6 +289,7 @@ export function retargetReportLines(
   globals: GlobalOptions,
   warningLimit = 3,
 ): string[] {
+  printWarnings(report.clip, report.clipWarnings, globals, warningLimit);
   for (const d of report.outputs) printWarnings(d.target, d.warnings, globals, warningLimit);
   if (report.unmappedSource.length)
     process.stderr.write(`note: source joints not mapped: ${report.unmappedSource.join(', ')}\n`);
