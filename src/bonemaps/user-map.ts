@@ -7,12 +7,16 @@
  *   "joints": { "Bip_Spine_02": "spineMid", "Bip_Head": "head", "Tail01": null } }
  * ```
  * Values are canonical joint names (see canonical.ts), or null to leave a joint unmapped on
- * purpose (it is then not reported as unmapped).
+ * purpose (it is then not reported as unmapped). The user's entries win over the base
+ * convention's: a name the user maps or sets to null is taken out of the base's aliases, spine
+ * chain and ignored list first. Other top-level keys are notes for people (the template that
+ * `dazport inspect --bone-map-template` writes has `$comment`, `missing` and `unmapped`) and
+ * are not read.
  */
 import { readFileSync } from 'node:fs';
 import { DazportError } from '../errors.js';
 import { CANONICAL_JOINTS, type CanonicalJoint } from './canonical.js';
-import type { SourceConvention } from './conventions/convention.js';
+import { normalizeJointName, type SourceConvention } from './conventions/convention.js';
 import { SOURCE_CONVENTIONS } from './conventions/tables.js';
 
 export function parseUserBoneMap(text: string, file: string): SourceConvention {
@@ -40,26 +44,41 @@ export function parseUserBoneMap(text: string, file: string): SourceConvention {
   }
   if (!root.joints || typeof root.joints !== 'object' || Array.isArray(root.joints))
     fail('joints', 'an object of source joint → canonical joint');
-  const joints: Partial<Record<CanonicalJoint, string[]>> = {};
-  const ignored: string[] = [...(base?.ignored ?? [])];
-  for (const [joint, aliases] of Object.entries(base?.joints ?? {}) as [CanonicalJoint, string[]][])
-    joints[joint] = [...aliases];
-  for (const [source, target] of Object.entries(root.joints as Record<string, unknown>)) {
-    if (target === null) {
-      ignored.push(source);
-      continue;
-    }
-    if (typeof target !== 'string' || !(CANONICAL_JOINTS as readonly string[]).includes(target)) {
+  const entries = Object.entries(root.joints as Record<string, unknown>);
+  for (const [source, target] of entries) {
+    if (
+      target !== null &&
+      (typeof target !== 'string' || !(CANONICAL_JOINTS as readonly string[]).includes(target))
+    ) {
       fail(
         `joints.${source}`,
         `a canonical joint (${CANONICAL_JOINTS.slice(0, 6).join(', ')}, l_upperArm, r_thigh ...) or null`,
       );
     }
+  }
+  // The base convention, minus every name the user decides about.
+  const decided = new Set(entries.map(([source]) => normalizeJointName(source)));
+  const undecided = (names: readonly string[]) => names.filter((n) => !decided.has(normalizeJointName(n)));
+  const joints: Partial<Record<CanonicalJoint, string[]>> = {};
+  for (const [joint, aliases] of Object.entries(base?.joints ?? {}) as [CanonicalJoint, string[]][])
+    joints[joint] = undecided(aliases);
+  const ignored = undecided(base?.ignored ?? []);
+  for (const [source, target] of entries) {
+    if (target === null) {
+      ignored.push(source);
+      continue;
+    }
     const canonical = target as CanonicalJoint;
     // The user's name goes first, so it wins over the base convention's.
     joints[canonical] = [source, ...(joints[canonical] ?? [])];
   }
-  return { id: `user:${file}`, label: `bone map ${file}`, joints, ignored };
+  return {
+    id: `user:${file}`,
+    label: `bone map ${file}`,
+    joints,
+    ...(base?.spine ? { spine: undecided(base.spine) } : {}),
+    ignored,
+  };
 }
 
 export function readUserBoneMap(file: string): SourceConvention {

@@ -1,12 +1,18 @@
 /**
  * The source conventions dazport knows, as data: one table per exporter family. Sources: the
  * conventions listed in shared/reference/anchors-skeletons-retargeting.md §6 (CMU/cgspeed,
- * Mixamo, Biovision, 3ds Max Biped, MotionBuilder/HumanIK, Rokoko, LAFAN1, Poser/legacy DAZ)
- * and the real captures in fixtures/bvh.
+ * Mixamo, Biovision, 3ds Max Biped, MotionBuilder/HumanIK, Rokoko, LAFAN1, Poser/legacy DAZ),
+ * the real captures in fixtures/bvh, and for the families added with issue 12 (Rokoko Newton,
+ * Perfume; Bandai-Namco and GAMES-105/OpenSim in dataset-tables.ts) the public files named at
+ * each table.
+ *
+ * Spines are chains (`spine`, see convention.ts): the joints a clip has between the hips and the
+ * neck are spread over spineLower … chestUpper, whatever their number.
  */
 import type { CanonicalJoint } from '../canonical.js';
 import { GENESIS8_MAP_BONES, GENESIS9_MAP_BONES } from '../genesis/genesis-maps.js';
 import { leftToRight, type SourceConvention, sided } from './convention.js';
+import { BANDAI_NAMCO, GAMES105 } from './dataset-tables.js';
 
 const FINGERS_MIXAMO = {
   thumb1: ['LeftHandThumb1'],
@@ -32,9 +38,6 @@ export const CMU: SourceConvention = {
   label: 'CMU (cgspeed BVH)',
   joints: {
     hips: ['Hips'],
-    spineLower: ['LowerBack'],
-    spineMid: ['Spine'],
-    chest: ['Spine1'],
     neck: ['Neck'],
     neckUpper: ['Neck1'],
     head: ['Head'],
@@ -55,6 +58,7 @@ export const CMU: SourceConvention = {
       leftToRight,
     ),
   },
+  spine: ['LowerBack', 'Spine', 'Spine1'],
   ignored: ['LHipJoint', 'RHipJoint'],
 };
 
@@ -64,9 +68,6 @@ export const MIXAMO: SourceConvention = {
   label: 'Mixamo',
   joints: {
     hips: ['Hips'],
-    spineLower: ['Spine'],
-    spineMid: ['Spine1'],
-    chest: ['Spine2'],
     neck: ['Neck'],
     head: ['Head'],
     ...sided(
@@ -84,6 +85,7 @@ export const MIXAMO: SourceConvention = {
       leftToRight,
     ),
   },
+  spine: ['Spine', 'Spine1', 'Spine2'],
   ignored: [
     'HeadTop_End',
     'LeftToe_End',
@@ -103,21 +105,75 @@ export const LAFAN: SourceConvention = {
     ...MIXAMO.joints,
     ...sided({ toes: ['LeftToe'] }, leftToRight),
   },
+  spine: MIXAMO.spine,
 };
 
-/** Rokoko (Newton skeleton exports): Mixamo-like body names, spine up to Spine4. */
+/** Rokoko fingers: finger 1 is the thumb, 2 index … 5 little; thumbs have three joints, fingers four. */
+const ROKOKO_FINGERS = (() => {
+  const out: Record<string, string[]> = {
+    thumb1: ['LeftFinger1Metacarpal'],
+    thumb2: ['LeftFinger1Proximal'],
+    thumb3: ['LeftFinger1Distal'],
+  };
+  (['index', 'middle', 'ring', 'pinky'] as const).forEach((finger, i) => {
+    out[`${finger}1`] = [`LeftFinger${i + 2}Metacarpal`];
+    out[`${finger}2`] = [`LeftFinger${i + 2}Proximal`];
+    out[`${finger}3`] = [`LeftFinger${i + 2}Medial`];
+  });
+  return out;
+})();
+
+/**
+ * Rokoko Studio exports of the Newton skeleton: `Hips`, `Spine1` … `Spine4`, `Neck`, `Head`,
+ * `LeftShoulder` (clavicle), `LeftArm`, `LeftForeArm`, `LeftHand`, `LeftThigh`, `LeftShin`,
+ * `LeftFoot`, `LeftToe`, fingers `LeftFinger1Metacarpal` … `LeftFinger5Distal`, with `Newton`
+ * and `Root` above the hips. Seen: this joint list in several Newton users' code (Unreal and
+ * Unity importers, a MotionBuilder characterisation script, a Maya rig's joint paths
+ * `|Root|Hips|Spine1|…|Spine4|LeftShoulder|…`). The earlier table's "Mixamo-like legs" were an
+ * assumption and are gone: Newton legs are Thigh/Shin.
+ *
+ * Fingers are the least certain: in the one Newton rig seen with offsets, `Finger2Metacarpal`
+ * sits about 11 cm from the wrist, at the knuckle, so it turns the first phalanx (index1), and
+ * `Distal` is a short extra segment near the tip; two independent Rokoko → Mixamo/Unity maps
+ * pair the joints the same way. `LeftFinger{2..5}Distal` are therefore helpers. Check this on a
+ * real Rokoko clip with fingers before trusting finger curls.
+ */
 export const ROKOKO: SourceConvention = {
   id: 'rokoko',
-  label: 'Rokoko',
+  label: 'Rokoko (Newton skeleton)',
   joints: {
-    ...MIXAMO.joints,
-    spineLower: ['Spine'],
-    spineMid: ['Spine1', 'Spine2'],
-    chest: ['Spine3'],
-    chestUpper: ['Spine4'],
-    ...sided({ toes: ['LeftToe', 'LeftToeBase'] }, leftToRight),
+    hips: ['Hips'],
+    neck: ['Neck'],
+    head: ['Head'],
+    ...sided(
+      {
+        clavicle: ['LeftShoulder'],
+        upperArm: ['LeftArm'],
+        forearm: ['LeftForeArm'],
+        hand: ['LeftHand'],
+        thigh: ['LeftThigh'],
+        shin: ['LeftShin'],
+        foot: ['LeftFoot'],
+        toes: ['LeftToe'],
+        ...ROKOKO_FINGERS,
+      },
+      leftToRight,
+    ),
   },
-  ignored: ['newton', 'HeadVertex', 'Props_LeftArm', 'Props_RightArm', 'LeftToeTip', 'RightToeTip'],
+  // `Spine` first in case an export has it below Spine1 (not seen): five joints spread to four slots.
+  spine: ['Spine', 'Spine1', 'Spine2', 'Spine3', 'Spine4'],
+  ignored: [
+    'Newton',
+    'Root',
+    'HeadVertex',
+    'Props_LeftArm',
+    'Props_RightArm',
+    ...['Left', 'Right'].flatMap((side) => [
+      `${side}ToeTip`,
+      ...[1, 2, 3, 4, 5].map((f) => `${side}Finger${f}Tip`),
+      ...[2, 3, 4, 5].map((f) => `${side}Finger${f}Distal`),
+    ]),
+  ],
 };
 
 /** Biovision / Eyes Japan / MocapBank: Ab, Chest, Collar, Shoulder (upper arm), Elbow, Wrist, Hip, Knee, Ankle. */
@@ -126,9 +182,6 @@ export const BIOVISION: SourceConvention = {
   label: 'Biovision',
   joints: {
     hips: ['Hips'],
-    spineLower: ['Ab', 'Abdomen'],
-    chest: ['Chest'],
-    chestUpper: ['Chest2'],
     neck: ['Neck'],
     head: ['Head'],
     ...sided(
@@ -145,6 +198,23 @@ export const BIOVISION: SourceConvention = {
       leftToRight,
     ),
   },
+  // `Ab`, `Chest` (Eyes Japan) or `Chest`, `Chest2` (MocapBank): the lowest drives spineLower.
+  spine: ['Ab', 'Abdomen', 'Chest', 'Chest2'],
+};
+
+/**
+ * Perfume (Nakata / Rhizomatiks "perfume-dev" captures) and other extended Biovision exports:
+ * Biovision limbs (`LeftCollar`, `LeftShoulder` = upper arm, `LeftElbow`, `LeftWrist`, `LeftHip`,
+ * `LeftKnee`, `LeftAnkle`, `LeftToe`) under a four-joint chest chain `Chest` … `Chest4`, the
+ * clavicles hanging from `Chest4`. Seen: this exact hierarchy in UniVRM's BVH test file and in
+ * a generator labelled "xsens_hierarchy" (so Xsens exports may use it too); that it is the
+ * Perfume files' hierarchy is from memory of those files, not seen here.
+ */
+export const PERFUME: SourceConvention = {
+  id: 'perfume',
+  label: 'Perfume / extended Biovision (Chest … Chest4)',
+  joints: BIOVISION.joints,
+  spine: ['Chest', 'Chest2', 'Chest3', 'Chest4'],
 };
 
 /** 3ds Max Biped: "Bip01 Pelvis", "Bip01 L UpperArm" ... (the "Bip01 " prefix is part of the name). */
@@ -153,10 +223,6 @@ export const MAX_BIPED: SourceConvention = {
   label: '3ds Max Biped',
   joints: {
     hips: ['Bip01 Pelvis', 'Bip01'],
-    spineLower: ['Bip01 Spine'],
-    spineMid: ['Bip01 Spine1'],
-    chest: ['Bip01 Spine2'],
-    chestUpper: ['Bip01 Spine3'],
     neck: ['Bip01 Neck'],
     neckUpper: ['Bip01 Neck1'],
     head: ['Bip01 Head'],
@@ -189,6 +255,8 @@ export const MAX_BIPED: SourceConvention = {
       (n) => n.replace(' L ', ' R '),
     ),
   },
+  // Biped allows up to ten spine links.
+  spine: ['Bip01 Spine', ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => `Bip01 Spine${i}`)],
   ignored: ['Bip01 Footsteps', 'Bip01 HeadNub', 'Bip01 L Toe0Nub', 'Bip01 R Toe0Nub'],
 };
 
@@ -198,10 +266,6 @@ export const HUMANIK: SourceConvention = {
   label: 'MotionBuilder / HumanIK',
   joints: {
     hips: ['Hips'],
-    spineLower: ['Spine'],
-    spineMid: ['Spine1'],
-    chest: ['Spine2'],
-    chestUpper: ['Spine3'],
     neck: ['Neck'],
     neckUpper: ['Neck1'],
     head: ['Head'],
@@ -220,6 +284,8 @@ export const HUMANIK: SourceConvention = {
       leftToRight,
     ),
   },
+  // HumanIK characterises up to ten spine joints (Spine, Spine1 … Spine9).
+  spine: ['Spine', ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => `Spine${i}`)],
   ignored: [
     'Reference',
     'LeftArmRoll',
@@ -239,10 +305,6 @@ export const POSER: SourceConvention = {
   label: 'Poser / legacy DAZ',
   joints: {
     hips: ['hip'],
-    spineLower: ['abdomen', 'abdomenLower'],
-    spineMid: ['abdomenUpper'],
-    chest: ['chest', 'chestLower'],
-    chestUpper: ['chestUpper'],
     neck: ['neck', 'neckLower'],
     neckUpper: ['neckUpper'],
     head: ['head'],
@@ -260,6 +322,7 @@ export const POSER: SourceConvention = {
       leftToRight,
     ),
   },
+  spine: ['abdomen', 'abdomenLower', 'abdomenUpper', 'chest', 'chestLower', 'chestUpper'],
   ignored: ['lButtock', 'rButtock', 'pelvis'],
 };
 
@@ -278,15 +341,19 @@ function fromGenesis(
 export const DAZ_GENESIS9 = fromGenesis('genesis9', 'DAZ Genesis 9 bones', GENESIS9_MAP_BONES);
 export const DAZ_GENESIS8 = fromGenesis('genesis8', 'DAZ Genesis 8 bones', GENESIS8_MAP_BONES);
 
+/** Every built-in convention; on equal scores detection prefers the earlier one. */
 export const SOURCE_CONVENTIONS: readonly SourceConvention[] = [
   CMU,
   MIXAMO,
   LAFAN,
   ROKOKO,
   BIOVISION,
+  PERFUME,
   MAX_BIPED,
   HUMANIK,
   POSER,
+  BANDAI_NAMCO,
+  GAMES105,
   DAZ_GENESIS8,
   DAZ_GENESIS9,
 ];
