@@ -1,7 +1,10 @@
 import { Command, Option } from 'commander';
+import { describeRequiredJoint, missingBodyJoints } from '../../bonemaps/body-coverage.js';
+import { buildBoneMapTemplate, formatBoneMapTemplate } from '../../bonemaps/bone-map-template.js';
 import { isBodyJoint } from '../../bonemaps/canonical.js';
 import { chooseJointMapping } from '../../bonemaps/choose-mapping.js';
 import { SOURCE_CONVENTIONS } from '../../bonemaps/conventions/tables.js';
+import { writeFileAtomic } from '../../export/atomic-write.js';
 import { readBvhFile } from '../../import/bvh/index.js';
 import { printWarnings } from '../print-warnings.js';
 import { type GlobalOptions, runCommand } from '../run-command.js';
@@ -10,6 +13,8 @@ interface InspectOptions {
   convention: string;
   boneMap?: string;
   frameMismatch: 'error' | 'use-lines' | 'use-header';
+  /** `true`: print the template to stdout; a path: write it there and report as usual. */
+  boneMapTemplate?: string | true;
 }
 
 export const inspectCommand = new Command('inspect')
@@ -17,7 +22,11 @@ export const inspectCommand = new Command('inspect')
   .description(
     'Read a BVH file (any size: it is streamed) and report its skeleton and motion, which naming\n' +
       'convention it follows (scored; the best first), and which joints map onto the canonical body\n' +
-      'that dazport retargets through. Joints that map to nothing are listed, never dropped silently.',
+      'that dazport retargets through. Joints that map to nothing are listed, never dropped silently,\n' +
+      'and body joints without a source (which stop a retarget) are reported, never an error here.\n\n' +
+      'When a naming is unknown or only partly known, --bone-map-template writes a bone map pre-filled\n' +
+      'with what was detected, every source joint listed and the unmapped ones set to null: fill the\n' +
+      'nulls with canonical joints (the file lists them) and pass it to retarget with --bone-map.',
   )
   .argument('<clip>', 'a .bvh file')
   .addOption(
@@ -26,6 +35,10 @@ export const inspectCommand = new Command('inspect')
       .default('auto'),
   )
   .option('--bone-map <file>', 'a JSON bone map (see README: Bone maps)')
+  .option(
+    '--bone-map-template [file]',
+    'write a ready-to-edit JSON bone map for this clip, pre-filled with what was detected (to stdout without a file)',
+  )
   .addOption(
     new Option(
       '--frame-mismatch <policy>',
@@ -42,10 +55,23 @@ export const inspectCommand = new Command('inspect')
 async function inspect(file: string, options: InspectOptions, globals: GlobalOptions): Promise<void> {
   const clip = await readBvhFile(file, { frameCountMismatch: options.frameMismatch });
   const names = clip.joints.map((j) => j.name);
+  // Inspect reports partial coverage; only a retarget stops on it.
   const { mapping: chosen, ranked } = chooseJointMapping(names, {
     convention: options.convention,
     boneMapFile: options.boneMap,
+    allowPartial: true,
   });
+  const missing = missingBodyJoints(chosen);
+  if (options.boneMapTemplate !== undefined) {
+    const text = formatBoneMapTemplate(buildBoneMapTemplate(names, chosen, { clip: file }));
+    if (options.boneMapTemplate === true) {
+      // The template alone on stdout, so `> map.json` captures a valid file.
+      printWarnings(file, clip.warnings, globals);
+      process.stdout.write(text);
+      return;
+    }
+    await writeFileAtomic(options.boneMapTemplate, text);
+  }
   const mappedBody = [...chosen.canonical.values()].filter(isBodyJoint).length;
   const report = {
     file,
@@ -63,6 +89,9 @@ async function inspect(file: string, options: InspectOptions, globals: GlobalOpt
     mapped: Object.fromEntries([...chosen.canonical].map(([i, c]) => [names[i], c])),
     mappedBodyJoints: mappedBody,
     unmapped: chosen.unmapped,
+    helpers: chosen.helpers,
+    missingBodyJoints: missing,
+    ...(typeof options.boneMapTemplate === 'string' ? { boneMapTemplate: options.boneMapTemplate } : {}),
     warnings: [...clip.warnings],
   };
   if (globals.json) {
@@ -81,6 +110,15 @@ async function inspect(file: string, options: InspectOptions, globals: GlobalOpt
     `  mapped: ${chosen.canonical.size} joints, ${mappedBody} of them body joints`,
     ...[...chosen.canonical].map(([i, c]) => `    ${names[i].padEnd(24)} → ${c}`),
     report.unmapped.length ? `  unmapped: ${report.unmapped.join(', ')}` : '  unmapped: none',
+    ...(report.helpers.length ? [`  spine helpers (ride along): ${report.helpers.join(', ')}`] : []),
+    missing.length
+      ? `  missing body joints: ${missing.map(describeRequiredJoint).join(', ')} (a retarget stops: map them with --bone-map, or use --allow-partial)`
+      : '  body coverage: complete',
+    ...(report.boneMapTemplate
+      ? [
+          `  bone map template: ${report.boneMapTemplate} (fill its nulls, then retarget with --bone-map ${report.boneMapTemplate})`,
+        ]
+      : []),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }
