@@ -4,9 +4,10 @@
  * ours (glTF-Transform for the node graph; TinyUSDZ's re-printed layer for USD) must put every
  * joint where the retarget put it, within 1e-3 cm.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { Node } from '@gltf-transform/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverSceneFile } from '../../src/cli/deliver-motion.js';
@@ -23,6 +24,7 @@ import { readBack as readGltf } from '../export/gltf/helpers/read-back.js';
 import { summarizeIssues, validateFile } from '../export/gltf/helpers/validate.js';
 import { readBack as readUsda, unexpectedDrops } from '../export/usda/read-back.js';
 import { jointFrames } from '../export/usda/usd-eval.js';
+import { runCli } from '../helpers/cli.js';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
 
 const CMU = join(__dirname, '..', '..', 'fixtures', 'bvh', 'cmu_01_01.bvh');
@@ -126,4 +128,86 @@ describe('retargeted motion in glTF and USD, evaluated at every frame', () => {
     }
     expect(worst).toBeLessThan(1e-3);
   }, 120_000);
+});
+
+/**
+ * The command line on a real file with one frame line more than its Frames: (the shipped
+ * Biovision boxing clip): read with defaults, the warning reaches the user, the .duf keys the
+ * whole figure, and strict mode's hint names the flag rather than the library option.
+ */
+describe('dazport retarget / inspect on the Biovision boxing clip', () => {
+  const BOXING = join(__dirname, '..', '..', 'fixtures', 'bvh', 'biovision_boxing_toes.bvh');
+  const WARNING = 'Frames: says 3069, the file has 3070 frame lines; all 3070 were read';
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'dazport-boxing-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const bonesIn = (file: string) => {
+    const doc = JSON.parse(gunzipSync(readFileSync(file)).toString('utf8'));
+    const urls: string[] = doc.scene.animations.map((a: { url: string }) => a.url);
+    return {
+      id: doc.asset_info.id as string,
+      urls,
+      bones: new Set(urls.map((u) => /@selection\/([^:]+):/.exec(u)![1])),
+    };
+  };
+
+  it('reads it with defaults, warns on stderr, and writes a .duf that keys all 143 bones', async () => {
+    const out = join(dir, 'box.duf');
+    const r = await runCli(['retarget', BOXING, '--to', 'genesis9', '--out', out, '--frames', '0:200']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`warning: ${BOXING}: ${WARNING}`);
+    const duf = bonesIn(out);
+    expect(duf.bones.size).toBe(143);
+    expect(duf.urls).toHaveLength(143 * 6);
+    expect(duf.id).toMatch(/^\/Presets\/Poses\/dazport\/Genesis%209\/box-[0-9a-f]{12}\.duf$/);
+  }, 60_000);
+
+  it('--json carries the warning in the object; --only-driven keys only the driven bones', async () => {
+    const out = join(dir, 'box-driven.duf');
+    const r = await runCli([
+      '--json',
+      'retarget',
+      BOXING,
+      '--to',
+      'genesis9',
+      '--out',
+      out,
+      '--frames',
+      '0:200',
+      '--only-driven',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('warning');
+    const report = JSON.parse(r.stdout);
+    expect(report.clipWarnings).toEqual([WARNING]);
+    const duf = bonesIn(out);
+    expect(report.outputs[0].bones).toBe(duf.bones.size);
+    expect(duf.bones.size).toBeLessThan(143);
+    expect(duf.bones.has('hip')).toBe(true);
+  }, 60_000);
+
+  it('--frame-mismatch error refuses it with a hint that names the flag', async () => {
+    const r = await runCli([
+      'retarget',
+      BOXING,
+      '--to',
+      'genesis9',
+      '--out',
+      join(dir, 'x.duf'),
+      '--frame-mismatch',
+      'error',
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/hint: pass --frame-mismatch use-lines/);
+    expect(r.stderr).not.toMatch(/frameCountMismatch/);
+  }, 60_000);
+
+  it('inspect --json lists the warning', async () => {
+    const r = await runCli(['--json', 'inspect', BOXING]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ frames: 3070, frameRate: 100, warnings: [WARNING] });
+  }, 60_000);
 });
