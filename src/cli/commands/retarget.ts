@@ -212,6 +212,14 @@ export async function retargetVia(
 ): Promise<RetargetReport> {
   const bar = new ProgressBar(globals);
   const clip = await readBvhFile(clipFile, { frameCountMismatch: flags.frameMismatch });
+  if (clip.frameCount === 0) {
+    // Read leniently, a file cut right after its header has no frames: say so before the retarget
+    // trips over an empty frame range.
+    throw new DazportError('DAZPORT_RETARGET', `${clipFile} has no frames to retarget`, {
+      context: { file: clipFile, declaredFrames: clip.declaredFrameCount, frameLines: clip.frameLineCount },
+      suggestion: `Frames: says ${clip.declaredFrameCount}, the file has no frame lines: export it again`,
+    });
+  }
   const figureScene = await readScene(client, {
     select: [label],
     rigged: true,
