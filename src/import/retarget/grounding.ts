@@ -144,7 +144,8 @@ export function floorContact(
   fps: number,
   levels: ArrayLike<number>,
 ): FloorContactReport {
-  const lows: number[] = [];
+  const lows = new Float64Array(frameCount);
+  let worst = Number.POSITIVE_INFINITY;
   let near = 0;
   let skating = 0;
   for (let f = 0; f < frameCount; f++) {
@@ -159,13 +160,14 @@ export function floorContact(
         if (horizontalSpeed(points, pointCount, frameCount, i, f, fps) > SKATING_SPEED) skatesHere = true;
       }
     }
-    lows.push(low);
+    lows[f] = low;
+    worst = Math.min(worst, low);
     if (nearHere) near++;
     if (nearHere && skatesHere) skating++;
   }
   return {
     medianCm: median(lows),
-    worstCm: Math.min(...lows),
+    worstCm: worst,
     skating: near ? skating / near : 0,
   };
 }

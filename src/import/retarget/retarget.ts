@@ -62,6 +62,12 @@ export type { SourceRestChoice } from './source-reference.js';
 
 export const NAME = 'retarget';
 
+// Plain constants for the frame loop (an imported object's fields cost a lookup per bone per frame).
+const TWIST_MAIN = ROLE.twistMain;
+const TWIST_HELPER = ROLE.twistHelper;
+const CHAIN_START = ROLE.chainStart;
+const CHAIN_MEMBER = ROLE.chainMember;
+
 export interface RetargetOptions {
   /** `auto`: leg-length ratio; `unit`: only convert units (needs sourceUnitCm); or a factor, cm per source unit. */
   rootScale?: 'auto' | 'unit' | number;
@@ -253,8 +259,8 @@ export function retarget(
     for (let k = 0; k < active.length; k++) {
       const b = active[k];
       const role = plan.role[b];
-      if (role === ROLE.twistHelper || role === ROLE.chainMember) continue; // set with their main bone / chain
-      if (role === ROLE.chainStart) {
+      if (role === TWIST_HELPER || role === CHAIN_MEMBER) continue; // set with their main bone / chain
+      if (role === CHAIN_START) {
         solveTrunkChain(
           b,
           plan,
@@ -281,7 +287,7 @@ export function retarget(
       localFromWorld(rotations, b * 4, world, p, desired, 0, orient, b * 4, tmp);
       // R was solved so that parent · O · R · O⁻¹ = desired: the bone's world rotation is
       // `desired` itself, no need to compose it again.
-      if (role === ROLE.twistMain) splitTwist(b, plan, rotations, world, desired, orient, tmp);
+      if (role === TWIST_MAIN) splitTwist(b, plan, rotations, world, desired, orient, tmp);
       else copy(world, b * 4, desired, 0);
     }
     for (let k = 0; k < outputs.length; k++) {
