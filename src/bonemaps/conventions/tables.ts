@@ -32,6 +32,13 @@ const FINGERS_MIXAMO = {
   pinky3: ['LeftHandPinky3'],
 };
 
+/**
+ * MotionBuilder-style spines run `Spine`, `Spine1` … `Spine9` (HumanIK characterises up to ten);
+ * Mixamo uses the first three. One chain for both, so a clip with `Spine` … `Spine4` and Mixamo
+ * limbs maps its whole spine whichever of the two wins.
+ */
+const SPINE_MOTIONBUILDER = ['Spine', ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => `Spine${i}`)];
+
 /** CMU mocap in the cgspeed BVH conversion (MotionBuilder-style names, zero-length hip and back joints). */
 export const CMU: SourceConvention = {
   id: 'cmu',
@@ -85,7 +92,7 @@ export const MIXAMO: SourceConvention = {
       leftToRight,
     ),
   },
-  spine: ['Spine', 'Spine1', 'Spine2'],
+  spine: SPINE_MOTIONBUILDER,
   ignored: [
     'HeadTop_End',
     'LeftToe_End',
@@ -284,8 +291,7 @@ export const HUMANIK: SourceConvention = {
       leftToRight,
     ),
   },
-  // HumanIK characterises up to ten spine joints (Spine, Spine1 … Spine9).
-  spine: ['Spine', ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => `Spine${i}`)],
+  spine: SPINE_MOTIONBUILDER,
   ignored: [
     'Reference',
     'LeftArmRoll',
