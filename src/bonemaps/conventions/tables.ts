@@ -134,16 +134,18 @@ const ROKOKO_FINGERS = (() => {
  * Rokoko Studio exports of the Newton skeleton: `Hips`, `Spine1` … `Spine4`, `Neck`, `Head`,
  * `LeftShoulder` (clavicle), `LeftArm`, `LeftForeArm`, `LeftHand`, `LeftThigh`, `LeftShin`,
  * `LeftFoot`, `LeftToe`, fingers `LeftFinger1Metacarpal` … `LeftFinger5Distal`, with `Newton`
- * and `Root` above the hips. Seen: this joint list in several Newton users' code (Unreal and
- * Unity importers, a MotionBuilder characterisation script, a Maya rig's joint paths
- * `|Root|Hips|Spine1|…|Spine4|LeftShoulder|…`). The earlier table's "Mixamo-like legs" were an
- * assumption and are gone: Newton legs are Thigh/Shin.
+ * and `Root` above the hips. Seen: this joint list in several Newton users' code (an Unreal
+ * plugin's bone list, a MotionBuilder characterisation script, a Python pipeline, Maya rig
+ * files with joint paths `|Root|Hips|Spine1|…|Spine4|LeftShoulder|…`); not seen: a Rokoko BVH
+ * itself. The earlier table's "Mixamo-like legs" were an assumption and are gone: Newton legs
+ * are Thigh/Shin.
  *
  * Fingers are the least certain: in the one Newton rig seen with offsets, `Finger2Metacarpal`
  * sits about 11 cm from the wrist, at the knuckle, so it turns the first phalanx (index1), and
  * `Distal` is a short extra segment near the tip; two independent Rokoko → Mixamo/Unity maps
- * pair the joints the same way. `LeftFinger{2..5}Distal` are therefore helpers. Check this on a
- * real Rokoko clip with fingers before trusting finger curls.
+ * also put the first finger joint on `Metacarpal` and the second on `Proximal`.
+ * `LeftFinger{2..5}Distal` are therefore helpers. Check this on a real Rokoko clip with fingers
+ * before trusting finger curls.
  */
 export const ROKOKO: SourceConvention = {
   id: 'rokoko',
