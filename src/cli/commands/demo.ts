@@ -103,6 +103,8 @@ async function runDemo(options: DemoOptions, globals: GlobalOptions): Promise<vo
         toleranceCm: BAKE_DEFAULTS.maxErrorCm,
         gzip: true,
         frameMismatch: 'error',
+        sourceRest: 'auto',
+        floor: 'auto',
       },
       globals,
     );

@@ -5,6 +5,7 @@ import { readScene } from '../../client/scene-reader.js';
 import { DazportError } from '../../errors.js';
 import { BAKE_DEFAULTS, bakeMotion } from '../../import/bake/bake-motion.js';
 import { readBvhFile } from '../../import/bvh/index.js';
+import type { FloorChoice, RetargetResult, SourceRestChoice } from '../../import/retarget/retarget.js';
 import { retargetOntoSkeleton } from '../../import/retarget/retarget-onto-skeleton.js';
 import { addConnectionOptions, type ConnectionFlags, connect } from '../connection-options.js';
 import {
@@ -19,6 +20,7 @@ import {
 import { withEmbeddedEmulator } from '../embedded-emulator.js';
 import { printWarnings } from '../print-warnings.js';
 import { ProgressBar } from '../progress.js';
+import { parseFloor, parseSourceRest } from '../retarget-option-parsers.js';
 import { parseRetargetTarget, type RetargetTarget } from '../retarget-target.js';
 import { type GlobalOptions, runCommand } from '../run-command.js';
 import { collect, positiveNumberOption } from './option-parsers.js';
@@ -41,6 +43,9 @@ export interface RetargetFlags extends ConnectionFlags {
   frameMismatch: 'error' | 'use-lines' | 'use-header';
   /** Key only the bones the motion drives in .duf and live output (default: every bone). */
   onlyDriven?: boolean;
+  sourceRest: SourceRestChoice;
+  floor: FloorChoice;
+  allowPartial?: boolean;
 }
 
 function parseRootScale(value: string): 'auto' | 'unit' | number {
@@ -102,7 +107,7 @@ export const retargetCommand = addConnectionOptions(
     .addOption(
       new Option(
         '--root-scale <how>',
-        'hip motion scale: auto (hip-height ratio), unit, or cm per source unit',
+        'hip motion scale: auto (leg-length ratio), unit, or cm per source unit',
       )
         .default('auto')
         .argParser(parseRootScale),
@@ -113,6 +118,23 @@ export const retargetCommand = addConnectionOptions(
       positiveNumberOption('--source-unit-cm', 1e6),
     )
     .option('--frames <first:last>', 'only these source frames (0-based, inclusive)', parseFrames)
+    .addOption(
+      new Option(
+        '--source-rest <how>',
+        "the capture's reference pose: auto (zero rotations if they stand, else the most upright frame), zero, or frame:N",
+      )
+        .default('auto')
+        .argParser(parseSourceRest),
+    )
+    .addOption(
+      new Option(
+        '--floor <how>',
+        "auto: planted feet on the figure's floor, no frame through it; keep: the capture's height as scaled; or a floor height in cm",
+      )
+        .default('auto')
+        .argParser(parseFloor),
+    )
+    .option('--allow-partial', 'retarget even when body joints are unmapped (they stay at rest)')
     .option('--no-root-motion', 'keep the hip in place (no translation keys)')
     .addOption(
       new Option('--twist <how>', 'limb twist: spread over the twist bones, or keep it on the limb bone')
@@ -196,6 +218,11 @@ export interface RetargetReport {
   frames: number;
   /** What the reader accepted but the user should hear about (a Frames: mismatch...). */
   clipWarnings: string[];
+  /** The capture's reference pose and why. */
+  reference: RetargetResult['reference'];
+  floor: RetargetFloorReport;
+  /** What the retarget did that the user should know (reference pose chosen from a frame ...). */
+  retargetWarnings: string[];
   keysBefore?: number;
   keysAfter?: number;
   outputs: Delivery[];
@@ -241,6 +268,9 @@ export async function retargetVia(
     frames: flags.frames,
     rootMotion: flags.rootMotion,
     twist: flags.twist,
+    sourceRest: flags.sourceRest,
+    floor: flags.floor,
+    allowPartial: flags.allowPartial,
   });
   const needsKeys = live || (flags.out ?? []).some(isDufFile);
   const baked = needsKeys
@@ -277,6 +307,9 @@ export async function retargetVia(
     frameRate: result.motion.frameRate,
     frames: result.motion.frameCount,
     clipWarnings: [...clip.warnings],
+    reference: result.reference,
+    floor: floorReport(result),
+    retargetWarnings: result.warnings,
     keysBefore: baked?.keysBefore,
     keysAfter: baked?.keysAfter,
     outputs: deliveries,
@@ -298,6 +331,7 @@ export function retargetReportLines(
   warningLimit = 3,
 ): string[] {
   printWarnings(report.clip, report.clipWarnings, globals, warningLimit);
+  printWarnings(report.clip, report.retargetWarnings, globals, warningLimit);
   for (const d of report.outputs) printWarnings(d.target, d.warnings, globals, warningLimit);
   if (report.unmappedSource.length)
     process.stderr.write(`note: source joints not mapped: ${report.unmappedSource.join(', ')}\n`);
@@ -309,6 +343,49 @@ export function retargetReportLines(
   return [
     `${report.clip} → ${report.figure}: ${report.conventionLabel} (score ${report.conventionScore}), ` +
       `${report.frames} frames at ${Number(report.frameRate.toFixed(3))} fps, root scale ${report.rootScale} cm/unit${keys}`,
+    ...floorLines(report),
     ...report.outputs.map((d) => `wrote ${describeDelivery(d)}`),
   ];
+}
+
+/** Floor contact in the report: grounding applied, and feet of the result against the capture's own. */
+export interface RetargetFloorReport {
+  offsetCm?: number;
+  liftedFrames?: number;
+  maxLiftCm?: number;
+  feetMedianCm?: number;
+  feetWorstCm?: number;
+  skating?: number;
+  captureSkating?: number;
+}
+
+function floorReport(result: RetargetResult): RetargetFloorReport {
+  const r = (v: number, d = 2) => Number(v.toFixed(d));
+  return {
+    offsetCm: result.grounding && r(result.grounding.offsetCm),
+    liftedFrames: result.grounding?.liftedFrames,
+    maxLiftCm: result.grounding && r(result.grounding.maxLiftCm),
+    feetMedianCm: result.contact && r(result.contact.figure.medianCm),
+    feetWorstCm: result.contact && r(result.contact.figure.worstCm),
+    skating: result.contact && r(result.contact.figure.skating, 4),
+    captureSkating: result.contact && r(result.contact.capture.skating, 4),
+  };
+}
+
+function floorLines(report: RetargetReport): string[] {
+  const f = report.floor;
+  const lines = [`reference pose: ${report.reference.reason}`];
+  const parts: string[] = [];
+  if (f.offsetCm !== undefined)
+    parts.push(
+      `grounded ${f.offsetCm >= 0 ? '+' : ''}${f.offsetCm} cm` +
+        (f.liftedFrames ? `, ${f.liftedFrames} frames lifted ≤ ${f.maxLiftCm} cm` : ''),
+    );
+  if (f.feetMedianCm !== undefined && f.skating !== undefined && f.captureSkating !== undefined)
+    parts.push(
+      `feet ${f.feetMedianCm} cm above the floor (median), ${f.feetWorstCm} cm at worst; ` +
+        `skating ${(100 * f.skating).toFixed(1)}% of floor frames (capture ${(100 * f.captureSkating).toFixed(1)}%)`,
+    );
+  if (parts.length) lines.push(`floor: ${parts.join('; ')}`);
+  return lines;
 }
