@@ -46,6 +46,7 @@ export interface RetargetFlags extends ConnectionFlags {
   sourceRest: SourceRestChoice;
   floor: FloorChoice;
   allowPartial?: boolean;
+  footLock?: boolean;
 }
 
 function parseRootScale(value: string): 'auto' | 'unit' | number {
@@ -133,6 +134,10 @@ export const retargetCommand = addConnectionOptions(
       )
         .default('auto')
         .argParser(parseFloor),
+    )
+    .option(
+      '--foot-lock',
+      'pin planted feet where they were planted (leg IK); legs then follow the capture a little less exactly',
     )
     .option('--allow-partial', 'retarget even when body joints are unmapped (they stay at rest)')
     .option('--no-root-motion', 'keep the hip in place (no translation keys)')
@@ -270,6 +275,7 @@ export async function retargetVia(
     twist: flags.twist,
     sourceRest: flags.sourceRest,
     floor: flags.floor,
+    footLock: flags.footLock,
     allowPartial: flags.allowPartial,
   });
   const needsKeys = live || (flags.out ?? []).some(isDufFile);
@@ -357,6 +363,11 @@ export interface RetargetFloorReport {
   feetWorstCm?: number;
   skating?: number;
   captureSkating?: number;
+  /** Mean horizontal speed of planted feet, cm/s: the figure's and the capture's. */
+  plantedDriftCmS?: number;
+  capturePlantedDriftCmS?: number;
+  /** With --foot-lock: frames where each foot (left, right) is pinned. */
+  lockedFrames?: number[];
 }
 
 function floorReport(result: RetargetResult): RetargetFloorReport {
@@ -369,6 +380,9 @@ function floorReport(result: RetargetResult): RetargetFloorReport {
     feetWorstCm: result.contact && r(result.contact.figure.worstCm),
     skating: result.contact && r(result.contact.figure.skating, 4),
     captureSkating: result.contact && r(result.contact.capture.skating, 4),
+    plantedDriftCmS: result.contact && r(result.contact.figure.plantedDrift),
+    capturePlantedDriftCmS: result.contact && r(result.contact.capture.plantedDrift),
+    lockedFrames: result.grounding?.lockedFrames,
   };
 }
 
@@ -384,7 +398,9 @@ function floorLines(report: RetargetReport): string[] {
   if (f.feetMedianCm !== undefined && f.skating !== undefined && f.captureSkating !== undefined)
     parts.push(
       `feet ${f.feetMedianCm} cm above the floor (median), ${f.feetWorstCm} cm at worst; ` +
-        `skating ${(100 * f.skating).toFixed(1)}% of floor frames (capture ${(100 * f.captureSkating).toFixed(1)}%)`,
+        `skating ${(100 * f.skating).toFixed(1)}% of floor frames (capture ${(100 * f.captureSkating).toFixed(1)}%), ` +
+        `planted feet drift ${f.plantedDriftCmS} cm/s (capture ${f.capturePlantedDriftCmS})` +
+        (f.lockedFrames ? `; feet locked on ${f.lockedFrames.join(' / ')} frames` : ''),
     );
   if (parts.length) lines.push(`floor: ${parts.join('; ')}`);
   return lines;

@@ -16,6 +16,8 @@ export type FloorChoice = 'auto' | 'keep' | number;
 const PLANTED_SPEED = 50;
 /** Foot skating: a foot near the floor moving faster than this horizontally (cm/s), over 5 frames. */
 export const SKATING_SPEED = 50;
+/** "Planted": within this height of the floor, cm. */
+export const PLANTED_CM = 1.5;
 /** "Near the floor": within this height of it, cm. */
 export const NEAR_FLOOR_CM = 5;
 /** Feet this little below the floor are left alone: half the planted frames sit a hair under the median. */
@@ -131,6 +133,8 @@ export interface FloorContactReport {
   worstCm: number;
   /** Frames with a foot near the floor that slides faster than {@link SKATING_SPEED}, over frames with a foot near the floor. */
   skating: number;
+  /** Mean horizontal speed (cm/s) of foot points within {@link PLANTED_CM} of the floor: the slow drift of planted feet. */
+  plantedDrift: number;
 }
 
 /**
@@ -148,6 +152,8 @@ export function floorContact(
   let worst = Number.POSITIVE_INFINITY;
   let near = 0;
   let skating = 0;
+  let driftSum = 0;
+  let driftCount = 0;
   for (let f = 0; f < frameCount; f++) {
     let low = Number.POSITIVE_INFINITY;
     let nearHere = false;
@@ -157,7 +163,12 @@ export function floorContact(
       low = Math.min(low, h);
       if (h < NEAR_FLOOR_CM) {
         nearHere = true;
-        if (horizontalSpeed(points, pointCount, frameCount, i, f, fps) > SKATING_SPEED) skatesHere = true;
+        const speed = horizontalSpeed(points, pointCount, frameCount, i, f, fps);
+        if (speed > SKATING_SPEED) skatesHere = true;
+        if (h < PLANTED_CM) {
+          driftSum += speed;
+          driftCount++;
+        }
       }
     }
     lows[f] = low;
@@ -169,6 +180,7 @@ export function floorContact(
     medianCm: median(lows),
     worstCm: worst,
     skating: near ? skating / near : 0,
+    plantedDrift: driftCount ? driftSum / driftCount : 0,
   };
 }
 

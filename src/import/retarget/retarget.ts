@@ -40,6 +40,7 @@ import { DazportError } from '../../errors.js';
 import type { JointTrack, Motion } from '../../scene/motion.js';
 import type { BvhClip } from '../bvh/bvh-clip.js';
 import { createBvhPose, forwardKinematics } from '../bvh/forward-kinematics.js';
+import { createLegScratch, footLockTargets, reachWithLeg } from './foot-lock.js';
 import { figureFeet, poseSolePoints, SOLE_POINTS_PER_FOOT } from './foot-points.js';
 import {
   type FloorChoice,
@@ -84,6 +85,8 @@ export interface RetargetOptions {
   sourceRest?: SourceRestChoice;
   /** `auto` (default): planted feet on the figure's floor, no frame through it; `keep`; or a floor height in cm. */
   floor?: FloorChoice;
+  /** Pin planted feet where they were planted (two-bone leg IK); needs root motion and a floor (default false). */
+  footLock?: boolean;
 }
 
 export const RETARGET_DEFAULTS = {
@@ -93,6 +96,7 @@ export const RETARGET_DEFAULTS = {
   twist: 'distribute',
   sourceRest: 'auto',
   floor: 'auto',
+  footLock: false,
 } as const;
 
 export interface RetargetResult {
@@ -112,7 +116,14 @@ export interface RetargetResult {
   /** The capture's reference pose and why it was chosen. */
   reference: { kind: 'zero' | 'frame'; frame?: number; reason: string };
   /** What grounding did (absent with `floor: 'keep'`, without root motion or feet). */
-  grounding?: { floorCm: number; offsetCm: number; liftedFrames: number; maxLiftCm: number };
+  grounding?: {
+    floorCm: number;
+    offsetCm: number;
+    liftedFrames: number;
+    maxLiftCm: number;
+    /** With `footLock`: frames where each foot (left, right) is pinned, fully or easing in/out. */
+    lockedFrames?: number[];
+  };
   /** Floor contact of the result's feet and of the capture's own (scaled), when both have feet. */
   contact?: { figure: FloorContactReport; capture: FloorContactReport };
   /** Things the user should know (a doubtful reference pose, feet through the floor with `keep` ...). */
@@ -243,107 +254,177 @@ export function retarget(
   const captureSoles = captureFeet ? new Float32Array(frameCount * captureFeet.length * 3) : undefined;
   const zero3 = new Float64Array(3);
 
-  for (let f = 0; f < frameCount; f++) {
-    forwardKinematics(clip, first + f, { target: pose, positionMode: opts.positionMode });
-    // ΔS = F · W · W_ref⁻¹ · F⁻¹ for every driving source joint.
-    for (let k = 0; k < drivers.length; k++) {
-      const j = drivers[k];
-      mul(tmp, 0, frame, 0, pose.rotations, j * 4);
-      mul(sourceWorld, j * 4, tmp, 0, refInv, j * 4);
-    }
-    for (let k = 0; k < plan.chainJoints.length; k++) {
-      const j = plan.chainJoints[k];
-      rotateVec(sourcePoints, j * 3, frame, 0, pose.positions, j * 3);
-    }
-    const parents = plan.parents;
-    for (let k = 0; k < active.length; k++) {
-      const b = active[k];
-      const role = plan.role[b];
-      if (role === TWIST_HELPER || role === CHAIN_MEMBER) continue; // set with their main bone / chain
-      if (role === CHAIN_START) {
-        solveTrunkChain(
-          b,
-          plan,
-          sourceWorld,
-          sourcePoints,
+  // Foot lock (a second pass): per side the thigh, shin and foot bones, the shin's rest segments.
+  const legs = (['l', 'r'] as const).map((side) => {
+    const thigh = targetOf.get(`${side}_thigh`);
+    const shin = targetOf.get(`${side}_shin`);
+    const foot = targetOf.get(`${side}_foot`);
+    if (thigh === undefined || shin === undefined || foot === undefined || plan.driver[shin] < 0)
+      return undefined;
+    const o = (b: number) => rig.joints[b].origin;
+    return {
+      thigh,
+      shin,
+      upper: [0, 1, 2].map((i) => o(shin)[i] - o(thigh)[i]),
+      lower: [0, 1, 2].map((i) => o(foot)[i] - o(shin)[i]),
+    };
+  });
+  const legAt = new Int8Array(n).fill(-1);
+  legs.forEach((leg, side) => {
+    if (leg) legAt[leg.thigh] = side;
+  });
+  const shinWorld = new Float64Array(8);
+  const shinLocked = new Uint8Array(n);
+  const hipPosed = new Float64Array(3);
+  const legScratch = createLegScratch();
+  const ankles = new Float32Array(frameCount * 2 * 3);
+
+  /**
+   * One pass over the frames. `lock` (second pass only): per frame, the grounding shift already
+   * found and each ankle's locked position and weight.
+   */
+  const runFrames = (lock?: { shift: Float64Array; targets: Float64Array[] }) => {
+    for (let f = 0; f < frameCount; f++) {
+      forwardKinematics(clip, first + f, { target: pose, positionMode: opts.positionMode });
+      // ΔS = F · W · W_ref⁻¹ · F⁻¹ for every driving source joint.
+      for (let k = 0; k < drivers.length; k++) {
+        const j = drivers[k];
+        mul(tmp, 0, frame, 0, pose.rotations, j * 4);
+        mul(sourceWorld, j * 4, tmp, 0, refInv, j * 4);
+      }
+      for (let k = 0; k < plan.chainJoints.length; k++) {
+        const j = plan.chainJoints[k];
+        rotateVec(sourcePoints, j * 3, frame, 0, pose.positions, j * 3);
+      }
+      if (opts.rootMotion) {
+        rotateVec(tmp, 0, frame, 0, pose.positions, hipSource * 3);
+        translations[f * 3] = tmp[0] * rootScale - hipOrigin[0];
+        translations[f * 3 + 1] = tmp[1] * rootScale - hipOrigin[1] + (lock ? lock.shift[f] : 0);
+        translations[f * 3 + 2] = tmp[2] * rootScale - hipOrigin[2];
+      }
+      const parents = plan.parents;
+      for (let k = 0; k < active.length; k++) {
+        const b = active[k];
+        const role = plan.role[b];
+        if (role === TWIST_HELPER || role === CHAIN_MEMBER) continue; // set with their main bone / chain
+        if (role === CHAIN_START) {
+          solveTrunkChain(
+            b,
+            plan,
+            sourceWorld,
+            sourcePoints,
+            world,
+            rotations,
+            orient,
+            desired,
+            tmp,
+            chainScratch,
+          );
+          continue;
+        }
+        const p = parents[b];
+        const src = plan.driver[b];
+        if (shinLocked[b]) {
+          copy(desired, 0, shinWorld, 0);
+          shinLocked[b] = 0;
+        } else if (src >= 0) {
+          mul(desired, 0, sourceWorld, src * 4, plan.align, b * 4);
+        } else if (p >= 0) {
+          copy(desired, 0, world, p * 4);
+        } else {
+          setIdentity(desired, 0);
+        }
+        const side = legAt[b];
+        if (lock && side >= 0 && lock.targets[side][f * 4 + 3] > 0) {
+          const leg = legs[side] as NonNullable<(typeof legs)[number]>;
+          mul(shinWorld, 0, sourceWorld, plan.driver[leg.shin] * 4, plan.align, leg.shin * 4);
+          posedOrigin(
+            b,
+            parents,
+            origins,
+            world,
+            opts.rootMotion ? translations : zero3,
+            opts.rootMotion ? f * 3 : 0,
+            hipPosed,
+            tmp,
+          );
+          reachWithLeg(
+            desired,
+            0,
+            shinWorld,
+            0,
+            hipPosed,
+            leg.upper,
+            leg.lower,
+            lock.targets[side],
+            f * 4,
+            lock.targets[side][f * 4 + 3],
+            legScratch,
+          );
+          shinLocked[leg.shin] = 1;
+        }
+        localFromWorld(rotations, b * 4, world, p, desired, 0, orient, b * 4, tmp);
+        // R was solved so that parent · O · R · O⁻¹ = desired: the bone's world rotation is
+        // `desired` itself, no need to compose it again.
+        if (role === TWIST_MAIN) splitTwist(b, plan, rotations, world, desired, orient, tmp);
+        else copy(world, b * 4, desired, 0);
+      }
+      for (let k = 0; k < outputs.length; k++) {
+        const b = outputs[k];
+        const o = f * 4;
+        const arr = out[b];
+        // Keep each track on one hemisphere so interpolation never takes the long way round.
+        let s = 1;
+        if (
+          f > 0 &&
+          arr[o - 4] * rotations[b * 4] +
+            arr[o - 3] * rotations[b * 4 + 1] +
+            arr[o - 2] * rotations[b * 4 + 2] +
+            arr[o - 1] * rotations[b * 4 + 3] <
+            0
+        )
+          s = -1;
+        arr[o] = s * rotations[b * 4];
+        arr[o + 1] = s * rotations[b * 4 + 1];
+        arr[o + 2] = s * rotations[b * 4 + 2];
+        arr[o + 3] = s * rotations[b * 4 + 3];
+      }
+      if (feet && soles) {
+        poseSolePoints(
+          feet,
+          plan.parents,
+          origins,
           world,
-          rotations,
-          orient,
-          desired,
-          tmp,
-          chainScratch,
+          opts.rootMotion ? translations : zero3,
+          opts.rootMotion ? f * 3 : 0,
+          posedOrigins,
+          soles,
+          f * solePointCount * 3,
         );
-        continue;
+        for (let side = 0; side < 2; side++) {
+          const foot = feet.bones[side * SOLE_POINTS_PER_FOOT];
+          for (let i = 0; i < 3; i++) ankles[(f * 2 + side) * 3 + i] = posedOrigins[foot * 3 + i];
+        }
       }
-      const p = parents[b];
-      const src = plan.driver[b];
-      if (src >= 0) {
-        mul(desired, 0, sourceWorld, src * 4, plan.align, b * 4);
-      } else if (p >= 0) {
-        copy(desired, 0, world, p * 4);
-      } else {
-        setIdentity(desired, 0);
-      }
-      localFromWorld(rotations, b * 4, world, p, desired, 0, orient, b * 4, tmp);
-      // R was solved so that parent · O · R · O⁻¹ = desired: the bone's world rotation is
-      // `desired` itself, no need to compose it again.
-      if (role === TWIST_MAIN) splitTwist(b, plan, rotations, world, desired, orient, tmp);
-      else copy(world, b * 4, desired, 0);
+      if (captureFeet && captureSoles)
+        captureFootPoints(
+          clip,
+          pose,
+          captureFeet,
+          frame,
+          rootScale,
+          captureSoles,
+          f * captureFeet.length * 3,
+          tmp,
+        );
     }
-    for (let k = 0; k < outputs.length; k++) {
-      const b = outputs[k];
-      const o = f * 4;
-      const arr = out[b];
-      // Keep each track on one hemisphere so interpolation never takes the long way round.
-      let s = 1;
-      if (
-        f > 0 &&
-        arr[o - 4] * rotations[b * 4] +
-          arr[o - 3] * rotations[b * 4 + 1] +
-          arr[o - 2] * rotations[b * 4 + 2] +
-          arr[o - 1] * rotations[b * 4 + 3] <
-          0
-      )
-        s = -1;
-      arr[o] = s * rotations[b * 4];
-      arr[o + 1] = s * rotations[b * 4 + 1];
-      arr[o + 2] = s * rotations[b * 4 + 2];
-      arr[o + 3] = s * rotations[b * 4 + 3];
-    }
-    if (opts.rootMotion) {
-      rotateVec(tmp, 0, frame, 0, pose.positions, hipSource * 3);
-      translations[f * 3] = tmp[0] * rootScale - hipOrigin[0];
-      translations[f * 3 + 1] = tmp[1] * rootScale - hipOrigin[1];
-      translations[f * 3 + 2] = tmp[2] * rootScale - hipOrigin[2];
-    }
-    if (feet && soles)
-      poseSolePoints(
-        feet,
-        plan.parents,
-        origins,
-        world,
-        opts.rootMotion ? translations : zero3,
-        opts.rootMotion ? f * 3 : 0,
-        posedOrigins,
-        soles,
-        f * solePointCount * 3,
-      );
-    if (captureFeet && captureSoles)
-      captureFootPoints(
-        clip,
-        pose,
-        captureFeet,
-        frame,
-        rootScale,
-        captureSoles,
-        f * captureFeet.length * 3,
-        tmp,
-      );
-  }
+  };
+  runFrames();
 
   // ─── floor ───
   const fps = clip.frameRate;
   let grounding: RetargetResult['grounding'];
+  let lockedFrames: number[] | undefined;
   let contact: RetargetResult['contact'];
   if (feet && soles) {
     const floorCm = typeof opts.floor === 'number' ? opts.floor : feet.floor;
@@ -355,6 +436,18 @@ export function retarget(
         for (let i = 0; i < solePointCount; i++) soles[(f * solePointCount + i) * 3 + 1] += dy;
       }
       grounding = { floorCm, offsetCm: g.offset, liftedFrames: g.liftedFrames, maxLiftCm: g.maxLift };
+      if (opts.footLock) {
+        const shift = new Float64Array(frameCount);
+        for (let f = 0; f < frameCount; f++) shift[f] = g.offset + g.lift[f];
+        for (let f = 0; f < frameCount * 2; f++) ankles[f * 3 + 1] += shift[Math.floor(f / 2)];
+        const targets = footLockTargets(soles, SOLE_POINTS_PER_FOOT, ankles, frameCount, fps, floorCm);
+        runFrames({ shift, targets });
+        lockedFrames = targets.map((t) => t.filter((_, i) => i % 4 === 3 && t[i] > 0).length);
+      }
+    } else if (opts.footLock) {
+      warnings.push(
+        'foot lock needs root motion and a floor to lock to: --floor keep and --no-root-motion turn it off',
+      );
     }
     if (captureFeet && captureSoles) {
       contact = {
@@ -407,7 +500,7 @@ export function retarget(
     targetLegLength,
     sourceFrame: [frame[0], frame[1], frame[2], frame[3]],
     reference: { kind: reference.kind, frame: reference.frame, reason: reference.reason },
-    grounding,
+    grounding: grounding && lockedFrames ? { ...grounding, lockedFrames } : grounding,
     contact,
     warnings,
   };
@@ -441,6 +534,28 @@ function solveTrunkChain(
     const b = k < chain.links.length ? chain.links[k] : end;
     localFromWorld(rotations, b * 4, world, plan.parents[b], world, b * 4, orient, b * 4, tmp);
   }
+}
+
+/** Posed position of bone b's origin (into out) from its ancestors' world rotations and the root translation. */
+function posedOrigin(
+  b: number,
+  parents: Int32Array,
+  origins: Float64Array,
+  world: Float64Array,
+  root: ArrayLike<number>,
+  rootOffset: number,
+  out: Float64Array,
+  tmp: Float64Array,
+): void {
+  const p = parents[b];
+  if (p < 0) {
+    for (let i = 0; i < 3; i++) out[i] = origins[b * 3 + i] + root[rootOffset + i];
+    return;
+  }
+  posedOrigin(p, parents, origins, world, root, rootOffset, out, tmp);
+  for (let i = 0; i < 3; i++) tmp[i] = origins[b * 3 + i] - origins[p * 3 + i];
+  rotateVec(tmp, 4, world, p * 4, tmp, 0);
+  for (let i = 0; i < 3; i++) out[i] += tmp[4 + i];
 }
 
 /** R = O⁻¹ · parentWorld⁻¹ · desired · O, into rotations[ro]. */
