@@ -211,7 +211,11 @@ export function retarget(
   let rootScale: number;
   if (typeof opts.rootScale === 'number') rootScale = opts.rootScale;
   else if (opts.rootScale === 'unit') {
-    if (!opts.sourceUnitCm) throw new DazportError('DAZPORT_RETARGET', 'rootScale "unit" needs sourceUnitCm');
+    if (!opts.sourceUnitCm)
+      throw new DazportError('DAZPORT_RETARGET', 'rootScale "unit" needs the size of a source unit', {
+        suggestion: "give sourceUnitCm (e.g. 2.54 for inches), or use rootScale: 'auto'",
+        cliSuggestion: 'add --source-unit-cm N (e.g. 2.54 for inches), or use --root-scale auto',
+      });
     rootScale = opts.sourceUnitCm;
   } else if (sourceLegLength > 0 && targetLegLength > 0) rootScale = targetLegLength / sourceLegLength;
   else {
