@@ -17,13 +17,21 @@
  *   slowest of its points moves faster than `speedMps` horizontally across a `window`-frame window
  *   centred on the frame. The ratio is the share of frames where a foot skates. A swinging foot
  *   skims the floor by a centimetre or two, so a normal walk has a ratio well above zero: compare
- *   a retarget's ratio with its capture's, not with zero.
+ *   a retarget's ratio with its capture's, not with zero. Slides slower than `speedMps` do not
+ *   count: a root that travels 30% too far for the legs makes a 1 m/s walk's planted feet slide at
+ *   about 0.3 m/s, which the ratio barely sees. {@link plantedSlide} measures that.
+ * - Planted-foot slide: at the frames where the capture's foot is planted (in contact and its
+ *   slowest point under {@link PLANTED_MPS}), how fast the figure's same foot moves (its slowest
+ *   point, same window): median and p95, m/s.
  */
 import { type BodyTrack, footHeight, type Side } from './body-track.js';
-import { quantileSorted } from './stats.js';
+import { quantileSorted, type Summary, summarize } from './stats.js';
 
 /** How far under its standing level the capture's feet must go to count as under its floor, cm. */
 export const BELOW_FLOOR_CM = 3;
+
+/** A capture foot in contact moving slower than this (m/s) is planted. */
+export const PLANTED_MPS = 0.15;
 
 export const SKATING_DEFAULTS = { nearFloorCm: 5, speedMps: 0.5, window: 5 } as const;
 export type SkatingOptions = typeof SKATING_DEFAULTS;
@@ -97,6 +105,18 @@ export function floorReport(
   };
 }
 
+/** Horizontal speed (m/s) of the slowest of a foot's points across the window centred on `f`. */
+function footSpeed(track: BodyTrack, side: Side, f: number, half: number): number {
+  const seconds = 2 * half * track.frameTime;
+  let slowest = Number.POSITIVE_INFINITY;
+  for (const p of track.feet[side]) {
+    const a = (f - half) * 3;
+    const b = (f + half) * 3;
+    slowest = Math.min(slowest, Math.hypot(p[b] - p[a], p[b + 2] - p[a + 2]) / 100 / seconds);
+  }
+  return slowest;
+}
+
 /** Foot skating of `track`, whose planted feet stand at `standing` cm (see {@link standingLevel}). */
 export function skatingReport(
   track: BodyTrack,
@@ -104,7 +124,6 @@ export function skatingReport(
   options: SkatingOptions = SKATING_DEFAULTS,
 ): SkatingReport {
   const half = Math.floor(options.window / 2);
-  const seconds = 2 * half * track.frameTime;
   let skating = 0;
   let contact = 0;
   let frames = 0;
@@ -115,16 +134,32 @@ export function skatingReport(
     for (const side of ['l', 'r'] as const) {
       if (footHeight(track, side, f) - standing > options.nearFloorCm) continue;
       anyContact = true;
-      let slowest = Number.POSITIVE_INFINITY;
-      for (const p of track.feet[side]) {
-        const a = (f - half) * 3;
-        const b = (f + half) * 3;
-        slowest = Math.min(slowest, Math.hypot(p[b] - p[a], p[b + 2] - p[a + 2]) / 100 / seconds);
-      }
-      if (slowest > options.speedMps) anySkate = true;
+      if (footSpeed(track, side, f, half) > options.speedMps) anySkate = true;
     }
     if (anyContact) contact++;
     if (anySkate) skating++;
   }
   return { ratio: frames ? skating / frames : 0, skatingFrames: skating, contactFrames: contact, frames };
+}
+
+/**
+ * How fast the figure's feet move where the capture's are planted: the figure's foot speed
+ * (m/s) at every foot-frame where the capture's foot is in contact and slower than {@link PLANTED_MPS}.
+ */
+export function plantedSlide(
+  capture: BodyTrack,
+  captureLevel: number,
+  figure: BodyTrack,
+  options: SkatingOptions = SKATING_DEFAULTS,
+): Summary {
+  const half = Math.floor(options.window / 2);
+  const speeds: number[] = [];
+  const frames = Math.min(capture.frameCount, figure.frameCount);
+  for (let f = half; f < frames - half; f++)
+    for (const side of ['l', 'r'] as const) {
+      if (footHeight(capture, side, f) - captureLevel > options.nearFloorCm) continue;
+      if (footSpeed(capture, side, f, half) >= PLANTED_MPS) continue;
+      speeds.push(footSpeed(figure, side, f, half));
+    }
+  return summarize(speeds);
 }

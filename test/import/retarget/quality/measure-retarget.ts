@@ -26,10 +26,12 @@ import { type FigureTrack, figureModel, figureTrack } from './figure-track.js';
 import {
   type FloorReport,
   floorReport,
+  plantedSlide,
   type SkatingReport,
   skatingReport,
   standingLevel,
 } from './floor-contact.js';
+import type { Summary } from './stats.js';
 
 export interface QualityInput {
   /** What reports call the clip. */
@@ -65,6 +67,8 @@ export interface QualityReport {
   sourceFrameErrorDeg?: number;
   floor: FloorReport;
   skating: { figure: SkatingReport; capture: SkatingReport };
+  /** The figure's foot speed (m/s) where the capture's foot is planted. */
+  plantedSlide: Summary;
   /** The retargeter's root scale, and the leg-length ratio the measurement scales the capture by. */
   rootScale: number;
   sizeScale: number;
@@ -155,6 +159,7 @@ function measureResult(
       figure: skatingReport(figure, standingLevel(figure)),
       capture: skatingReport(capture, standingLevel(capture)),
     },
+    plantedSlide: plantedSlide(capture, standingLevel(capture), figure),
     rootScale: result.rootScale,
     sizeScale,
     unmappedSource: result.unmappedSource,
