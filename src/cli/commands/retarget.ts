@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { SOURCE_CONVENTIONS } from '../../bonemaps/conventions/tables.js';
+import { RetargetCoverageError } from '../../bonemaps/coverage-error.js';
 import type { DazClient } from '../../client/dazscript-client.js';
 import { readScene } from '../../client/scene-reader.js';
 import { DazportError } from '../../errors.js';
@@ -264,20 +265,22 @@ export async function retargetVia(
       suggestion: 'run `dazport discover` to list the figures in the scene',
     });
   }
-  const result = retargetOntoSkeleton(clip, figureScene.skeletons[skeleton], {
-    convention: flags.convention,
-    boneMapFile: flags.boneMap,
-    fps: flags.fps,
-    rootScale: flags.rootScale,
-    sourceUnitCm: flags.sourceUnitCm,
-    frames: flags.frames,
-    rootMotion: flags.rootMotion,
-    twist: flags.twist,
-    sourceRest: flags.sourceRest,
-    floor: flags.floor,
-    footLock: flags.footLock,
-    allowPartial: flags.allowPartial,
-  });
+  const result = withClipInCoverageHint(clipFile, globals, () =>
+    retargetOntoSkeleton(clip, figureScene.skeletons[skeleton], {
+      convention: flags.convention,
+      boneMapFile: flags.boneMap,
+      fps: flags.fps,
+      rootScale: flags.rootScale,
+      sourceUnitCm: flags.sourceUnitCm,
+      frames: flags.frames,
+      rootMotion: flags.rootMotion,
+      twist: flags.twist,
+      sourceRest: flags.sourceRest,
+      floor: flags.floor,
+      footLock: flags.footLock,
+      allowPartial: flags.allowPartial,
+    }),
+  );
   const needsKeys = live || (flags.out ?? []).some(isDufFile);
   const baked = needsKeys
     ? bakeMotion(result.motion, result.rig, {
@@ -352,6 +355,28 @@ export function retargetReportLines(
     ...floorLines(report),
     ...report.outputs.map((d) => `wrote ${describeDelivery(d)}`),
   ];
+}
+
+/**
+ * A coverage stop names the clip in its hint and, on a terminal session, prints the bone map
+ * pre-filled with what was detected, ready to fill in (--json carries it in the error's context).
+ */
+function withClipInCoverageHint<T>(clipFile: string, globals: GlobalOptions, run: () => T): T {
+  try {
+    return run();
+  } catch (err) {
+    if (!(err instanceof RetargetCoverageError)) throw err;
+    if (!globals.json)
+      process.stderr.write(
+        `A bone map to start from (fill the nulls, save it and pass it with --bone-map):\n${err.boneMapTemplate}\n`,
+      );
+    throw new DazportError(err.code, err.message, {
+      context: err.context,
+      suggestion: err.suggestion,
+      cliSuggestion: err.cliSuggestion?.replace('<clip>', JSON.stringify(clipFile)),
+      cause: err,
+    });
+  }
 }
 
 /** Floor contact in the report: grounding applied, and feet of the result against the capture's own. */
