@@ -3,7 +3,10 @@
  * Data flows one way: a source (the DazScript client, the BVH reader) → the neutral model
  * (`Scene`, `Motion`) → writers (glTF, USDA, .duf, live keys).
  */
+export { missingBodyJoints } from './bonemaps/body-coverage.js';
+export { buildBoneMapTemplate, formatBoneMapTemplate } from './bonemaps/bone-map-template.js';
 export { chooseJointMapping } from './bonemaps/choose-mapping.js';
+export { RetargetCoverageError } from './bonemaps/coverage-error.js';
 export { GENESIS_MAPS } from './bonemaps/genesis/genesis-maps.js';
 export { DazClient } from './client/dazscript-client.js';
 export {
@@ -22,6 +25,12 @@ export { exportUsda } from './export/usda/index.js';
 export { type BakedMotion, bakeMotion } from './import/bake/bake-motion.js';
 export { readBvhFile } from './import/bvh/index.js';
 export { dufPreset, serializeDuf } from './import/duf/write-duf.js';
+export type {
+  FloorChoice,
+  RetargetOptions,
+  RetargetResult,
+  SourceRestChoice,
+} from './import/retarget/retarget.js';
 export { retargetOntoSkeleton } from './import/retarget/retarget-onto-skeleton.js';
 export type { Motion } from './scene/motion.js';
 export type { Scene } from './scene/scene.js';
