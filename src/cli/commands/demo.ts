@@ -105,6 +105,7 @@ async function runDemo(options: DemoOptions, globals: GlobalOptions): Promise<vo
         frameMismatch: 'error',
         sourceRest: 'auto',
         floor: 'auto',
+        footLock: true,
       },
       globals,
     );

@@ -47,7 +47,7 @@ export interface RetargetFlags extends ConnectionFlags {
   sourceRest: SourceRestChoice;
   floor: FloorChoice;
   allowPartial?: boolean;
-  footLock?: boolean;
+  footLock: boolean;
 }
 
 function parseRootScale(value: string): 'auto' | 'unit' | number {
@@ -137,8 +137,8 @@ export const retargetCommand = addConnectionOptions(
         .argParser(parseFloor),
     )
     .option(
-      '--foot-lock',
-      'pin planted feet where they were planted (leg IK); legs then follow the capture a little less exactly',
+      '--no-foot-lock',
+      'let planted feet slide as the copied leg directions put them (default: pinned by leg IK, legs within a degree or so of the capture)',
     )
     .option('--allow-partial', 'retarget even when body joints are unmapped (they stay at rest)')
     .option('--no-root-motion', 'keep the hip in place (no translation keys)')

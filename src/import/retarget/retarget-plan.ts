@@ -79,6 +79,8 @@ export interface PlanInput {
   refDaz: Float64Array;
   /** Bones that must be posed every frame even if nothing below them is driven (the feet's path). */
   keep: readonly number[];
+  /** The capture's pelvis up in the reference pose, DAZ frame, when it is not simply up (source-reference.ts). */
+  pelvisUp?: number[];
 }
 
 export function buildPlan(input: PlanInput): Plan {
@@ -107,7 +109,7 @@ export function buildPlan(input: PlanInput): Plan {
   if (torso) {
     const { hip, chest, head, spineLinks, neckLinks, source } = torso;
     const origins = rig.joints.map((j) => j.origin);
-    const yawHip = sideAlignment(input, 'thigh', true);
+    const yawHip = sideAlignment(input, 'thigh', true, input.pelvisUp);
     const yawChest = sideAlignment(input, 'upperArm', false) ?? yawHip;
     const spineMatched = linksMatch(input, source.hips, source.chest, spineLinks);
     const neckMatched = linksMatch(input, source.chest, source.head, neckLinks);
@@ -124,29 +126,35 @@ export function buildPlan(input: PlanInput): Plan {
       aligned[bone] = 1;
     }
     const neckBasePoint = neckLinks.length ? origins[neckLinks[0]] : origins[head];
-    const chains: TorsoChain[] = [];
-    if (!spineMatched)
-      chains.push(
-        makeChain(origins, hip, spineLinks, chest, origins[hip], neckBasePoint, source.hips, source.neckBase),
-      );
-    if (!neckMatched)
-      chains.push(
-        makeChain(
-          origins,
-          chest,
-          neckLinks,
-          head,
-          neckBasePoint,
-          origins[head],
-          source.neckBase,
-          source.head,
-        ),
-      );
+    const chains: TorsoChain[] = [
+      makeChain(
+        origins,
+        hip,
+        spineLinks,
+        chest,
+        origins[hip],
+        neckBasePoint,
+        source.hips,
+        source.neckBase,
+        spineMatched,
+      ),
+      makeChain(
+        origins,
+        chest,
+        neckLinks,
+        head,
+        neckBasePoint,
+        origins[head],
+        source.neckBase,
+        source.head,
+        neckMatched,
+      ),
+    ];
     for (const chain of chains) {
       const members = [...chain.links, chain.end];
       for (const b of members) {
         role[b] = ROLE.chainMember;
-        if (b !== chain.end) driver[b] = -1;
+        if (b !== chain.end && !chain.perBone) driver[b] = -1;
       }
       role[members[0]] = ROLE.chainStart;
       chainAt[members[0]] = chain;
@@ -317,7 +325,12 @@ function branchPoint(
  * the reference pose. The figure's rest and the capture's reference both stand upright, so
  * nothing but this yaw (and the reference's sideways tilt, for the pelvis) separates them.
  */
-function sideAlignment(input: PlanInput, part: 'thigh' | 'upperArm', exact: boolean): number[] | null {
+function sideAlignment(
+  input: PlanInput,
+  part: 'thigh' | 'upperArm',
+  exact: boolean,
+  sourceUp: number[] = [0, 1, 0],
+): number[] | null {
   const { rig, refDaz, sourceOf, targetOf } = input;
   const tl = targetOf.get(`l_${part}`);
   const tr = targetOf.get(`r_${part}`);
@@ -328,7 +341,7 @@ function sideAlignment(input: PlanInput, part: 'thigh' | 'upperArm', exact: bool
   const leftS = [0, 1, 2].map((i) => refDaz[sl * 3 + i] - refDaz[sr * 3 + i]);
   if (Math.hypot(...leftT) < 1e-6 || Math.hypot(...leftS) < 1e-6) return null;
   const up = [0, 1, 0];
-  return exact ? frameToFrame(leftT, up, leftS, up) : frameToFrame(up, leftT, up, leftS);
+  return exact ? frameToFrame(leftT, up, leftS, sourceUp) : frameToFrame(up, leftT, sourceUp, leftS);
 }
 
 /** Mapped pairs: canonical joints on both sides, each with its primary mapped child. */

@@ -85,7 +85,11 @@ export interface RetargetOptions {
   sourceRest?: SourceRestChoice;
   /** `auto` (default): planted feet on the figure's floor, no frame through it; `keep`; or a floor height in cm. */
   floor?: FloorChoice;
-  /** Pin planted feet where they were planted (two-bone leg IK); needs root motion and a floor (default false). */
+  /**
+   * Pin planted feet where they were planted (two-bone leg IK, a second pass over the legs);
+   * needs root motion and a floor. Default true: legs then follow the capture within a degree or
+   * so instead of exactly, and planted feet stop sliding.
+   */
   footLock?: boolean;
 }
 
@@ -96,7 +100,7 @@ export const RETARGET_DEFAULTS = {
   twist: 'distribute',
   sourceRest: 'auto',
   floor: 'auto',
-  footLock: false,
+  footLock: true,
 } as const;
 
 export interface RetargetResult {
@@ -192,6 +196,13 @@ export function retarget(
     pairs: allPairs,
     refDaz,
     keep: feet ? [...feet.path] : [],
+    pelvisUp:
+      reference.pelvisUp &&
+      [...reference.pelvisUp].map((_, i, v) => {
+        const out = new Float64Array(3);
+        rotateVec(out, 0, frame, 0, v, 0);
+        return out[i];
+      }),
   });
   // Trunk bones are solved as chains: their bone-by-bone direction pairs no longer apply.
   const pairs = allPairs.filter(
@@ -246,11 +257,11 @@ export function retarget(
   const orient = new Float64Array(rig.joints.flatMap((j) => j.orientation));
   const origins = new Float64Array(rig.joints.flatMap((j) => j.origin));
   // ΔS is needed only for the source joints that drive a bone; tracks only for driven bones.
-  const drivers = Int32Array.from(new Set([...plan.driver].filter((j) => j >= 0)));
-  const outputs = Int32Array.from(rig.joints.map((_, b) => b).filter((b) => driven[b]));
+  const allDrivers = Int32Array.from(new Set([...plan.driver].filter((j) => j >= 0)));
+  const allOutputs = Int32Array.from(rig.joints.map((_, b) => b).filter((b) => driven[b]));
   // Bones whose subtree drives nothing are never read (not output, no driven descendant), so
   // the hot loop visits only the others, parents first.
-  const active = Int32Array.from(rig.joints.map((_, b) => b).filter((b) => !plan.skip[b]));
+  const allActive = Int32Array.from(rig.joints.map((_, b) => b).filter((b) => !plan.skip[b]));
   const solePointCount = 2 * SOLE_POINTS_PER_FOOT;
   const soles = feet ? new Float32Array(frameCount * solePointCount * 3) : undefined;
   const posedOrigins = new Float64Array(n * 3);
@@ -273,6 +284,17 @@ export function retarget(
       lower: [0, 1, 2].map((i) => o(foot)[i] - o(shin)[i]),
     };
   });
+  const inLegs = new Uint8Array(n);
+  for (const leg of legs) {
+    if (!leg) continue;
+    for (let b = leg.thigh; b >= 0; b = rig.joints[b].parent) inLegs[b] = 1;
+    for (let b = 0; b < n; b++) if (isBelow(rig, b, leg.thigh)) inLegs[b] = 1;
+  }
+  const legActive = allActive.filter((b) => inLegs[b]);
+  const legOutputs = allOutputs.filter((b) => inLegs[b]);
+  const legDrivers = Int32Array.from(
+    new Set([...legActive].map((b) => plan.driver[b]).filter((j) => j >= 0)),
+  );
   const legAt = new Int8Array(n).fill(-1);
   legs.forEach((leg, side) => {
     if (leg) legAt[leg.thigh] = side;
@@ -288,6 +310,10 @@ export function retarget(
    * found and each ankle's locked position and weight.
    */
   const runFrames = (lock?: { shift: Float64Array; targets: Float64Array[] }) => {
+    // The lock pass recomputes only what the legs change: the legs and the bones above them.
+    const drivers = lock ? legDrivers : allDrivers;
+    const active = lock ? legActive : allActive;
+    const outputs = lock ? legOutputs : allOutputs;
     for (let f = 0; f < frameCount; f++) {
       forwardKinematics(clip, first + f, { target: pose, positionMode: opts.positionMode });
       // ΔS = F · W · W_ref⁻¹ · F⁻¹ for every driving source joint.
@@ -448,7 +474,7 @@ export function retarget(
         runFrames({ shift, targets });
         lockedFrames = targets.map((t) => t.filter((_, i) => i % 4 === 3 && t[i] > 0).length);
       }
-    } else if (opts.footLock) {
+    } else if (options.footLock === true) {
       warnings.push(
         'foot lock needs root motion and a floor to lock to: --floor keep and --no-root-motion turn it off',
       );
@@ -531,6 +557,13 @@ function solveTrunkChain(
   if (!chain) return;
   const end = chain.end;
   const src = plan.driver[end];
+  if (chain.perBone)
+    for (let k = 0; k < chain.links.length; k++) {
+      const b = chain.links[k];
+      const d = plan.driver[b];
+      if (d >= 0) mul(world, b * 4, sourceWorld, d * 4, plan.align, b * 4);
+      else copy(world, b * 4, world, plan.parents[b] * 4);
+    }
   if (src >= 0) mul(desired, 0, sourceWorld, src * 4, plan.align, end * 4);
   else copy(desired, 0, world, chain.base * 4);
   solveChain(chain, world, desired, 0, sourcePoints, scratch);
@@ -538,6 +571,12 @@ function solveTrunkChain(
     const b = k < chain.links.length ? chain.links[k] : end;
     localFromWorld(rotations, b * 4, world, plan.parents[b], world, b * 4, orient, b * 4, tmp);
   }
+}
+
+/** Whether bone b hangs below bone `above` (or is it). */
+function isBelow(rig: TargetRig, b: number, above: number): boolean {
+  for (let j = b; j >= 0; j = rig.joints[j].parent) if (j === above) return true;
+  return false;
 }
 
 /** Posed position of bone b's origin (into out) from its ancestors' world rotations and the root translation. */

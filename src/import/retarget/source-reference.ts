@@ -27,6 +27,12 @@ export interface SourceReference {
   positions: Float64Array;
   /** World rotation per joint (x, y, z, w): identity for the zero pose. */
   rotations: Float64Array;
+  /**
+   * For a frame chosen automatically: the pelvis's up in that frame (file axes), from how the
+   * pelvis sits whenever the performer stands upright. A frame's own pelvis is pitched a few
+   * degrees by the walk it belongs to; the upright frames' average is the performer's stance.
+   */
+  pelvisUp?: [number, number, number];
 }
 
 /** At most this many frames are scored when looking for the most upright one. */
@@ -61,12 +67,13 @@ export function chooseSourceReference(
   const problems = standingProblems(zero.positions, sourceOf);
   if (problems.length === 0)
     return { kind: 'zero', reason: 'zero rotations form a standing skeleton', ...zero };
-  const frame = mostUprightFrame(clip, sourceOf, positionMode);
+  const { frame, pelvisUp } = mostUprightFrame(clip, sourceOf, positionMode);
   return {
     kind: 'frame',
     frame,
     reason: `zero rotations do not form a standing skeleton (${problems.join('; ')}): using the most upright frame, ${frame}`,
     ...framePose(clip, frame, positionMode),
+    pelvisUp,
   };
 }
 
@@ -164,13 +171,14 @@ function mostUprightFrame(
   clip: BvhClip,
   sourceOf: ReadonlyMap<CanonicalJoint, number>,
   positionMode: BvhPositionMode,
-): number {
+): { frame: number; pelvisUp: [number, number, number] } {
   const hips = sourceOf.get('hips') as number;
   const top = trunkTop(sourceOf) as number;
   const step = Math.max(1, Math.ceil(clip.frameCount / MAX_SCORED_FRAMES));
   const pose = createBvhPose(clip.joints.length);
   const frames: number[] = [];
   const poses: Float64Array[] = [];
+  const pelvis: Float64Array[] = [];
   const mean: Vec = [0, 0, 0];
   for (let f = 0; f < clip.frameCount; f += step) {
     forwardKinematics(clip, f, { target: pose, positionMode });
@@ -179,11 +187,10 @@ function mostUprightFrame(
     for (let k = 0; k < 3; k++) mean[k] += up[k] / n;
     frames.push(f);
     poses.push(pose.positions.slice());
+    pelvis.push(pose.rotations.slice(hips * 4, hips * 4 + 4));
   }
   const axis = snappedAxis(mean);
-  let best = frames[0];
-  let bestScore = Number.POSITIVE_INFINITY;
-  poses.forEach((positions, i) => {
+  const scores = poses.map((positions) => {
     const trunk = sub(at(positions, top), at(positions, hips));
     let score = angleDeg(trunk, axis);
     for (const s of ['l', 'r'] as const) {
@@ -192,13 +199,41 @@ function mostUprightFrame(
       if (thigh === undefined || ankle === undefined) continue;
       score += angleDeg(sub(at(positions, ankle), at(positions, thigh)), [-axis[0], -axis[1], -axis[2]]);
     }
-    // Prefer the earliest of equally good frames: takes often start in a calibration pose.
-    if (score < bestScore - 0.5) {
-      bestScore = score;
-      best = frames[i];
-    }
+    return score;
   });
-  return best;
+  let best = 0;
+  // Prefer the earliest of equally good frames: takes often start in a calibration pose.
+  scores.forEach((score, i) => {
+    if (score < scores[best] - 0.5) best = i;
+  });
+  // The pelvis's own up (in its joint frame) whenever the performer stands upright: the capture's
+  // up seen from the pelvis, averaged over the best-standing fifth of the sampled frames.
+  const upright = scores
+    .map((score, i) => ({ score, i }))
+    .sort((a, b) => a.score - b.score)
+    .slice(0, Math.max(1, Math.ceil(scores.length / 5)));
+  const local: Vec = [0, 0, 0];
+  for (const { i } of upright) {
+    const v = rotateByInverse(pelvis[i], axis);
+    for (let k = 0; k < 3; k++) local[k] += v[k];
+  }
+  return { frame: frames[best], pelvisUp: rotateBy(pelvis[best], local) };
+}
+
+function rotateBy(q: ArrayLike<number>, v: Vec): Vec {
+  const [x, y, z, w] = [q[0], q[1], q[2], q[3]];
+  const tx = 2 * (y * v[2] - z * v[1]);
+  const ty = 2 * (z * v[0] - x * v[2]);
+  const tz = 2 * (x * v[1] - y * v[0]);
+  return [
+    v[0] + w * tx + (y * tz - z * ty),
+    v[1] + w * ty + (z * tx - x * tz),
+    v[2] + w * tz + (x * ty - y * tx),
+  ];
+}
+
+function rotateByInverse(q: ArrayLike<number>, v: Vec): Vec {
+  return rotateBy([-q[0], -q[1], -q[2], q[3]], v);
 }
 
 function snappedAxis(v: Vec): Vec {

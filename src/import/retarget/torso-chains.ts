@@ -10,7 +10,9 @@
  *
  * 1. The end bone (chest, head) takes the capture's end orientation (its world rotation from
  *    the reference pose, aligned with the figure's rest).
- * 2. The links between take evenly spread shares of the turn from the base to the end (slerp).
+ * 2. The links between take evenly spread shares of the turn from the base to the end (slerp);
+ *    or, where both skeletons split the trunk alike (same links, none of zero length), each link
+ *    follows its own joint, as a figure's own export coming back onto it should.
  * 3. One more rotation R of the links makes the chain's start → end point direction (hip → base
  *    of the neck; base of the neck → head) exactly the capture's. With the base and end segments
  *    fixed, a + R·w must be parallel to u (a: base and end segments, w: the links' sum): on the
@@ -35,6 +37,8 @@ export interface TorsoChain {
   /** Source joints whose positions give the wanted direction, or -1 when the capture has none. */
   fromJoint: number;
   toJoint: number;
+  /** The links follow their own source joints (filled in by the caller) instead of a spread turn. */
+  perBone: boolean;
 }
 
 export function makeChain(
@@ -46,6 +50,7 @@ export function makeChain(
   endPoint: readonly number[],
   fromJoint: number,
   toJoint: number,
+  perBone = false,
 ): TorsoChain {
   const first = links.length ? links[0] : end;
   const linkSegments = new Float64Array(links.length * 3);
@@ -62,6 +67,7 @@ export function makeChain(
     endSegment: Float64Array.from([0, 1, 2], (i) => endPoint[i] - origins[end][i]),
     fromJoint,
     toJoint,
+    perBone,
   };
 }
 
@@ -72,7 +78,7 @@ export function createChainScratch(): Float64Array {
 
 /**
  * Fill `world` (4 per bone) for the chain's links and end, given the base's world rotation
- * already in `world`, the end's wanted rotation `endQ`, and the capture's start and end points
+ * already in `world` (and, for a per-bone chain, the links' own rotations too), the end's wanted rotation `endQ`, and the capture's start and end points
  * (`points`, DAZ frame, 3 per source joint).
  */
 export function solveChain(
@@ -85,7 +91,9 @@ export function solveChain(
 ): void {
   const { base, links, end } = chain;
   const m = links.length;
-  for (let k = 0; k < m; k++) slerp(world, links[k] * 4, world, base * 4, endQ, endOffset, (k + 1) / (m + 1));
+  if (!chain.perBone)
+    for (let k = 0; k < m; k++)
+      slerp(world, links[k] * 4, world, base * 4, endQ, endOffset, (k + 1) / (m + 1));
   world[end * 4] = endQ[endOffset];
   world[end * 4 + 1] = endQ[endOffset + 1];
   world[end * 4 + 2] = endQ[endOffset + 2];

@@ -11,7 +11,7 @@ import { rigFromDefinition } from '../../../src/import/retarget/target-rig.js';
 
 const FIXTURES = join(__dirname, '..', '..', '..', 'fixtures', 'bvh');
 
-describe('foot lock', () => {
+describe('foot lock (on by default)', () => {
   for (const [file, frames] of [
     ['cmu_01_01.bvh', [0, 1499]],
     ['biovision_boxing_toes.bvh', [0, 1499]],
@@ -20,7 +20,10 @@ describe('foot lock', () => {
       const clip = parseBvh(readFileSync(join(FIXTURES, file), 'utf8'), file);
       const mapping = detectConvention(clip.joints.map((j) => j.name))[0];
       const rig = rigFromDefinition(getSkeletonDefinition('genesis9'));
-      const free = retarget(clip, mapping, rig, GENESIS_MAPS.genesis9, { frames: [...frames] });
+      const free = retarget(clip, mapping, rig, GENESIS_MAPS.genesis9, {
+        frames: [...frames],
+        footLock: false,
+      });
       const locked = retarget(clip, mapping, rig, GENESIS_MAPS.genesis9, {
         frames: [...frames],
         footLock: true,
