@@ -5,7 +5,10 @@
  * slow), the centre of its sole is pinned to its mean position over the plant, eased in and out
  * over 0.1 s, by a two-bone leg IK (thigh and shin) that leaves the foot's world orientation alone.
  */
-import { fromToInto, mul, rotateVec } from './quat.js';
+import * as quat from './quat.js';
+
+// Local bindings for the frame loop (see retarget.ts).
+const { fromToInto, mul, rotateVec } = quat;
 
 /** A foot counts as planted within this height of the floor (cm) ... */
 const PLANT_HEIGHT_CM = 2.5;
@@ -88,6 +91,8 @@ export function footLockTargets(
   });
 }
 
+const LEFT = new Float64Array([1, 0, 0]);
+
 /** Scratch for {@link reachWithLeg}. */
 export function createLegScratch(): Float64Array {
   return new Float64Array(40);
@@ -119,15 +124,12 @@ export function reachWithLeg(
   const a = Math.hypot(s[0], s[1], s[2]);
   const b = Math.hypot(s[3], s[4], s[5]);
   if (a < 1e-9 || b < 1e-9) return;
-  const ankle = [hip[0] + s[0] + s[3], hip[1] + s[1] + s[4], hip[2] + s[2] + s[5]];
   // Only the horizontal position is pinned: the height stays the capture's, so a lock never
-  // pushes a heel or toe into the floor the grounding kept it out of.
-  const target = [
-    ankle[0] + weight * (goal[goalOffset] - ankle[0]),
-    ankle[1],
-    ankle[2] + weight * (goal[goalOffset + 2] - ankle[2]),
-  ];
-  const want = Math.hypot(target[0] - hip[0], target[1] - hip[1], target[2] - hip[2]);
+  // pushes a heel or toe into the floor the grounding kept it out of. Target relative to the hip:
+  const tx = s[0] + s[3] + weight * (goal[goalOffset] - (hip[0] + s[0] + s[3]));
+  const ty = s[1] + s[4];
+  const tz = s[2] + s[5] + weight * (goal[goalOffset + 2] - (hip[2] + s[2] + s[5]));
+  const want = Math.hypot(tx, ty, tz);
   const d = Math.min(a + b - 1e-3, Math.max(Math.abs(a - b) + 1e-3, want));
   // Knee: current bend φ (0 = straight) and the bend that spans d.
   const cosNow = (s[0] * s[3] + s[1] * s[4] + s[2] * s[5]) / (a * b);
@@ -139,7 +141,7 @@ export function reachWithLeg(
   let nl = Math.hypot(nx, ny, nz);
   if (nl < 1e-6 * a * b) {
     // Straight leg: bend about the thigh's left axis (knees bend forward on DAZ figures).
-    rotateVec(s, 6, thigh, to, [1, 0, 0], 0);
+    rotateVec(s, 6, thigh, to, LEFT, 0);
     nx = s[6];
     ny = s[7];
     nz = s[8];
@@ -157,9 +159,9 @@ export function reachWithLeg(
   s[20] = s[0] + s[3];
   s[21] = s[1] + s[4];
   s[22] = s[2] + s[5];
-  s[23] = target[0] - hip[0];
-  s[24] = target[1] - hip[1];
-  s[25] = target[2] - hip[2];
+  s[23] = tx;
+  s[24] = ty;
+  s[25] = tz;
   fromToInto(s, 28, s, 20, s, 23);
   mul(thigh, to, s, 28, thigh, to);
   mul(shin, so, s, 28, shin, so);

@@ -9,7 +9,11 @@
  * sole under them: they are compared with their own lowest level over the clip.
  */
 import type { CanonicalJoint } from '../../bonemaps/canonical.js';
-import { rotateVec } from './quat.js';
+import * as quat from './quat.js';
+
+// Local bindings for the frame loop (see retarget.ts).
+const { rotateVec } = quat;
+
 import type { TargetRig } from './target-rig.js';
 
 export const SOLE_POINTS_PER_FOOT = 3;

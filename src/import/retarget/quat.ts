@@ -201,21 +201,31 @@ export function fromToInto(
   b: ArrayLike<number>,
   bo: number,
 ): void {
-  const ax = a[ao];
-  const ay = a[ao + 1];
-  const az = a[ao + 2];
-  const bx = b[bo];
-  const by = b[bo + 1];
-  const bz = b[bo + 2];
-  const la = Math.hypot(ax, ay, az);
-  const lb = Math.hypot(bx, by, bz);
+  const la = Math.hypot(a[ao], a[ao + 1], a[ao + 2]);
+  const lb = Math.hypot(b[bo], b[bo + 1], b[bo + 2]);
   if (la < 1e-12 || lb < 1e-12) {
     setIdentity(out, o);
     return;
   }
-  const q = fromTo([ax / la, ay / la, az / la], [bx / lb, by / lb, bz / lb]);
-  out[o] = q[0];
-  out[o + 1] = q[1];
-  out[o + 2] = q[2];
-  out[o + 3] = q[3];
+  const ax = a[ao] / la;
+  const ay = a[ao + 1] / la;
+  const az = a[ao + 2] / la;
+  const bx = b[bo] / lb;
+  const by = b[bo + 1] / lb;
+  const bz = b[bo + 2] / lb;
+  const d = ax * bx + ay * by + az * bz;
+  if (d < -1 + 1e-12) {
+    const q = fromTo([ax, ay, az], [bx, by, bz]);
+    out.set(q, o);
+    return;
+  }
+  const x = ay * bz - az * by;
+  const y = az * bx - ax * bz;
+  const z = ax * by - ay * bx;
+  const w = 1 + d;
+  const n = Math.hypot(x, y, z, w);
+  out[o] = x / n;
+  out[o + 1] = y / n;
+  out[o + 2] = z / n;
+  out[o + 3] = w / n;
 }

@@ -49,7 +49,7 @@ import {
   groundFeet,
   pointLevels,
 } from './grounding.js';
-import { copy, mul, mulConjA, mulConjB, rotateVec, setIdentity } from './quat.js';
+import * as quat from './quat.js';
 import { type BonePair, bonePairs, buildPlan, type Plan, ROLE } from './retarget-plan.js';
 import { legLength } from './root-scale.js';
 import { sourceFrame } from './source-frame.js';
@@ -62,6 +62,10 @@ export type { BonePair } from './retarget-plan.js';
 export type { SourceRestChoice } from './source-reference.js';
 
 export const NAME = 'retarget';
+
+// Local bindings for the frame loop: a call through an imported binding can cost a property
+// lookup per call under some loaders (tsx's transform does), and the loop makes millions.
+const { copy, mul, mulConjA, mulConjB, rotateVec, setIdentity } = quat;
 
 // Plain constants for the frame loop (an imported object's fields cost a lookup per bone per frame).
 const TWIST_MAIN = ROLE.twistMain;

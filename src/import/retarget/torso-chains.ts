@@ -19,7 +19,10 @@
  *    ray t·u, the point at distance |w| from a is t = u·a + √((u·a)² − |a|² + |w|²), and
  *    R = fromTo(w, t·u − a). Closed form, no iteration.
  */
-import { fromToInto, mul, rotateVec, slerp } from './quat.js';
+import * as quat from './quat.js';
+
+// Local bindings for the frame loop (see retarget.ts).
+const { fromToInto, mul, rotateVec, slerp } = quat;
 
 export interface TorsoChain {
   /** Bone whose world rotation is already known (hip, chest). */
