@@ -153,10 +153,19 @@ export function matrixToQuat(m: number[][]): [number, number, number, number] {
 }
 
 /**
- * Spherical interpolation from a (t = 0) to b (t = 1), the short way round; into out at o. The
- * torso chains spread a rotation over several spine or neck links with it.
+ * Spherical interpolation from a (t = 0) to b (t = 1), the short way round, normalised; into out
+ * at o. The torso chains spread a rotation over spine or neck links with it, resampling blends
+ * neighbouring frames.
  */
-export function slerp(out: Q, o: number, a: Q, ao: number, b: Q, bo: number, t: number): void {
+export function slerp(
+  out: Float64Array | Float32Array,
+  o: number,
+  a: ArrayLike<number>,
+  ao: number,
+  b: ArrayLike<number>,
+  bo: number,
+  t: number,
+): void {
   let bx = b[bo];
   let by = b[bo + 1];
   let bz = b[bo + 2];
@@ -185,7 +194,7 @@ export function slerp(out: Q, o: number, a: Q, ao: number, b: Q, bo: number, t: 
   const y = wa * a[ao + 1] + wb * by;
   const z = wa * a[ao + 2] + wb * bz;
   const w = wa * a[ao + 3] + wb * bw;
-  const n = Math.hypot(x, y, z, w);
+  const n = Math.hypot(x, y, z, w) || 1;
   out[o] = x / n;
   out[o + 1] = y / n;
   out[o + 2] = z / n;
