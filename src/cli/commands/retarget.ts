@@ -368,7 +368,7 @@ function withClipInCoverageHint<T>(clipFile: string, globals: GlobalOptions, run
     if (!(err instanceof RetargetCoverageError)) throw err;
     if (!globals.json)
       process.stderr.write(
-        `A bone map to start from (fill the nulls, save it and pass it with --bone-map):\n${err.boneMapTemplate}\n`,
+        `A bone map to start from (fill the nulls, save it and pass it with --bone-map):\n${err.boneMapTemplate.replaceAll('<clip>', clipFile)}\n`,
       );
     throw new DazportError(err.code, err.message, {
       context: err.context,
