@@ -112,6 +112,15 @@ export function normalize3(v: readonly number[]): [number, number, number] {
   return n > 0 ? [v[0] / n, v[1] / n, v[2] / n] : [0, 0, 0];
 }
 
+/** The coordinate axis (±X, ±Y or ±Z) nearest to v. */
+export function snapToAxis(v: readonly number[]): [number, number, number] {
+  const a = v.map(Math.abs);
+  const k = a[0] >= a[1] && a[0] >= a[2] ? 0 : a[1] >= a[2] ? 1 : 2;
+  const out: [number, number, number] = [0, 0, 0];
+  out[k] = Math.sign(v[k]) || 1;
+  return out;
+}
+
 /** Rotation taking the orthonormal frame (a1, a2, a1×a2) onto (b1, b2, b1×b2), as a quaternion. */
 export function frameToFrame(
   a1: number[],

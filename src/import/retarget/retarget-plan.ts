@@ -64,8 +64,6 @@ export interface Plan {
   scratch: Float64Array;
   /** Bones whose subtree drives nothing: they stay at rest without computing. */
   skip: Uint8Array;
-  /** The source joint at the top of the capture's spine (the chest the clavicles hang from), or -1. */
-  sourceChest: number;
 }
 
 export interface PlanInput {
@@ -212,7 +210,6 @@ export function buildPlan(input: PlanInput): Plan {
     parents: Int32Array.from(rig.joints, (j) => j.parent),
     scratch: new Float64Array(20),
     skip,
-    sourceChest: torso?.source.chest ?? -1,
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import type { CanonicalJoint } from '../../bonemaps/canonical.js';
 import { DazportError } from '../../errors.js';
-import { frameToFrame } from './quat.js';
+import { frameToFrame, snapToAxis } from './quat.js';
 import { trunkTop } from './source-reference.js';
 
 export function sourceFrame(
@@ -57,12 +57,4 @@ export function sourceFrame(
       ? frameToFrame(snapLeft, snapUp, [1, 0, 0], [0, 1, 0])
       : frameToFrame(up, left, [0, 1, 0], [1, 0, 0]),
   );
-}
-
-function snapToAxis(v: number[]): number[] {
-  const a = v.map(Math.abs);
-  const k = a[0] >= a[1] && a[0] >= a[2] ? 0 : a[1] >= a[2] ? 1 : 2;
-  const out = [0, 0, 0];
-  out[k] = Math.sign(v[k]) || 1;
-  return out;
 }

@@ -11,8 +11,10 @@
  */
 import type { CanonicalJoint } from '../../bonemaps/canonical.js';
 import { DazportError } from '../../errors.js';
+import { type Quat, quatConjugate, quatRotate } from '../../math/euler.js';
 import type { BvhClip } from '../bvh/bvh-clip.js';
 import { type BvhPositionMode, createBvhPose, forwardKinematics } from '../bvh/forward-kinematics.js';
+import { snapToAxis } from './quat.js';
 
 /** `auto` (default): zero rotations when they stand, else the most upright frame; `zero`; or a frame. */
 export type SourceRestChoice = 'auto' | 'zero' | { frame: number };
@@ -178,7 +180,7 @@ function mostUprightFrame(
   const pose = createBvhPose(clip.joints.length);
   const frames: number[] = [];
   const poses: Float64Array[] = [];
-  const pelvis: Float64Array[] = [];
+  const pelvis: Quat[] = [];
   const mean: Vec = [0, 0, 0];
   for (let f = 0; f < clip.frameCount; f += step) {
     forwardKinematics(clip, f, { target: pose, positionMode });
@@ -187,9 +189,9 @@ function mostUprightFrame(
     for (let k = 0; k < 3; k++) mean[k] += up[k] / n;
     frames.push(f);
     poses.push(pose.positions.slice());
-    pelvis.push(pose.rotations.slice(hips * 4, hips * 4 + 4));
+    pelvis.push([...pose.rotations.subarray(hips * 4, hips * 4 + 4)] as Quat);
   }
-  const axis = snappedAxis(mean);
+  const axis = snapToAxis(mean);
   const scores = poses.map((positions) => {
     const trunk = sub(at(positions, top), at(positions, hips));
     let score = angleDeg(trunk, axis);
@@ -214,32 +216,8 @@ function mostUprightFrame(
     .slice(0, Math.max(1, Math.ceil(scores.length / 5)));
   const local: Vec = [0, 0, 0];
   for (const { i } of upright) {
-    const v = rotateByInverse(pelvis[i], axis);
+    const v = quatRotate(quatConjugate(pelvis[i]), axis);
     for (let k = 0; k < 3; k++) local[k] += v[k];
   }
-  return { frame: frames[best], pelvisUp: rotateBy(pelvis[best], local) };
-}
-
-function rotateBy(q: ArrayLike<number>, v: Vec): Vec {
-  const [x, y, z, w] = [q[0], q[1], q[2], q[3]];
-  const tx = 2 * (y * v[2] - z * v[1]);
-  const ty = 2 * (z * v[0] - x * v[2]);
-  const tz = 2 * (x * v[1] - y * v[0]);
-  return [
-    v[0] + w * tx + (y * tz - z * ty),
-    v[1] + w * ty + (z * tx - x * tz),
-    v[2] + w * tz + (x * ty - y * tx),
-  ];
-}
-
-function rotateByInverse(q: ArrayLike<number>, v: Vec): Vec {
-  return rotateBy([-q[0], -q[1], -q[2], q[3]], v);
-}
-
-function snappedAxis(v: Vec): Vec {
-  const a = v.map(Math.abs);
-  const k = a[0] >= a[1] && a[0] >= a[2] ? 0 : a[1] >= a[2] ? 1 : 2;
-  const out: Vec = [0, 0, 0];
-  out[k] = Math.sign(v[k]) || 1;
-  return out;
+  return { frame: frames[best], pelvisUp: quatRotate(pelvis[best], local) };
 }
