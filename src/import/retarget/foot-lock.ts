@@ -5,6 +5,7 @@
  * slow), the centre of its sole is pinned to its mean position over the plant, eased in and out
  * over 0.1 s, by a two-bone leg IK (thigh and shin) that leaves the foot's world orientation alone.
  */
+import { horizontalSpeed } from './grounding.js';
 import * as quat from './quat.js';
 
 // Local bindings for the frame loop (see retarget.ts).
@@ -38,25 +39,21 @@ export function footLockTargets(
   const perFrame = 2 * pointsPerFoot;
   return [0, 1].map((side) => {
     const targets = new Float64Array(frameCount * 4);
-    const centroid = (f: number, axis: number) => {
-      let sum = 0;
-      for (let i = 0; i < pointsPerFoot; i++)
-        sum += soles[(f * perFrame + side * pointsPerFoot + i) * 3 + axis];
-      return sum / pointsPerFoot;
-    };
+    // Per frame: the centre of this foot's sole points and the lowest of them.
+    const centre = new Float32Array(frameCount * 3);
+    const low = new Float64Array(frameCount).fill(Number.POSITIVE_INFINITY);
+    for (let f = 0; f < frameCount; f++)
+      for (let i = 0; i < pointsPerFoot; i++) {
+        const at = (f * perFrame + side * pointsPerFoot + i) * 3;
+        for (let k = 0; k < 3; k++) centre[f * 3 + k] += soles[at + k] / pointsPerFoot;
+        low[f] = Math.min(low[f], soles[at + 1]);
+      }
     const planted = new Uint8Array(frameCount);
-    for (let f = 0; f < frameCount; f++) {
-      let low = Number.POSITIVE_INFINITY;
-      for (let i = 0; i < pointsPerFoot; i++)
-        low = Math.min(low, soles[(f * perFrame + side * pointsPerFoot + i) * 3 + 1]);
-      const a = Math.max(0, f - 2);
-      const b = Math.min(frameCount - 1, f + 2);
-      const speed =
-        b > a
-          ? (Math.hypot(centroid(b, 0) - centroid(a, 0), centroid(b, 2) - centroid(a, 2)) * rate) / (b - a)
+    for (let f = 0; f < frameCount; f++)
+      planted[f] =
+        low[f] < floor + PLANT_HEIGHT_CM && horizontalSpeed(centre, 1, frameCount, 0, f, rate) < PLANT_SPEED
+          ? 1
           : 0;
-      planted[f] = low < floor + PLANT_HEIGHT_CM && speed < PLANT_SPEED ? 1 : 0;
-    }
     for (let start = 0; start < frameCount; ) {
       if (!planted[start]) {
         start++;
@@ -70,8 +67,8 @@ export function footLockTargets(
         let cx = 0;
         let cz = 0;
         for (let f = start; f <= end; f++) {
-          cx += centroid(f, 0);
-          cz += centroid(f, 2);
+          cx += centre[f * 3];
+          cz += centre[f * 3 + 2];
         }
         cx /= end - start + 1;
         cz /= end - start + 1;
@@ -80,7 +77,7 @@ export function footLockTargets(
           if (w <= targets[f * 4 + 3]) continue;
           const a = (f * 2 + side) * 3;
           targets.set(
-            [ankles[a] + cx - centroid(f, 0), ankles[a + 1], ankles[a + 2] + cz - centroid(f, 2), w],
+            [ankles[a] + cx - centre[f * 3], ankles[a + 1], ankles[a + 2] + cz - centre[f * 3 + 2], w],
             f * 4,
           );
         }
@@ -101,7 +98,7 @@ export function createLegScratch(): Float64Array {
 /**
  * Two-bone IK on world rotations (rest → posed): turn the thigh (`thigh`, 4 at to) and the shin
  * (`shin`, 4 at so) so that the ankle moves from where they put it towards `goal` by `weight`.
- * `hip` is the posed thigh origin; the rest segments thigh → knee and knee → ankle are `upper`
+ * `hip` holds the posed thigh origin at `hipOffset`; the rest segments thigh → knee and knee → ankle are `upper`
  * and `lower`. The knee bends in the leg's own plane (about the thigh's left axis when straight),
  * then the whole leg swings about the hip onto the goal.
  */
@@ -111,6 +108,7 @@ export function reachWithLeg(
   shin: Float64Array,
   so: number,
   hip: ArrayLike<number>,
+  hipOffset: number,
   upper: ArrayLike<number>,
   lower: ArrayLike<number>,
   goal: ArrayLike<number>,
@@ -126,9 +124,9 @@ export function reachWithLeg(
   if (a < 1e-9 || b < 1e-9) return;
   // Only the horizontal position is pinned: the height stays the capture's, so a lock never
   // pushes a heel or toe into the floor the grounding kept it out of. Target relative to the hip:
-  const tx = s[0] + s[3] + weight * (goal[goalOffset] - (hip[0] + s[0] + s[3]));
+  const tx = s[0] + s[3] + weight * (goal[goalOffset] - (hip[hipOffset] + s[0] + s[3]));
   const ty = s[1] + s[4];
-  const tz = s[2] + s[5] + weight * (goal[goalOffset + 2] - (hip[2] + s[2] + s[5]));
+  const tz = s[2] + s[5] + weight * (goal[goalOffset + 2] - (hip[hipOffset + 2] + s[2] + s[5]));
   const want = Math.hypot(tx, ty, tz);
   const d = Math.min(a + b - 1e-3, Math.max(Math.abs(a - b) + 1e-3, want));
   // Knee: current bend φ (0 = straight) and the bend that spans d.

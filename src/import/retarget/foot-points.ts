@@ -75,6 +75,37 @@ export function figureFeet(
 }
 
 /**
+ * Posed origins of `bones` (parents first, every ancestor listed before its children) into
+ * `posed` (3 per rig bone), from the bones' world rotations (rest → posed), the rest offsets
+ * from each parent (`deltas`, 3 per bone) and the root's translation.
+ */
+export function poseOrigins(
+  bones: Int32Array,
+  parents: Int32Array,
+  origins: Float64Array,
+  deltas: Float64Array,
+  world: Float64Array,
+  rootTranslation: ArrayLike<number>,
+  rootOffset: number,
+  posed: Float64Array,
+): void {
+  for (let k = 0; k < bones.length; k++) {
+    const b = bones[k];
+    const p = parents[b];
+    if (p < 0) {
+      posed[b * 3] = origins[b * 3] + rootTranslation[rootOffset];
+      posed[b * 3 + 1] = origins[b * 3 + 1] + rootTranslation[rootOffset + 1];
+      posed[b * 3 + 2] = origins[b * 3 + 2] + rootTranslation[rootOffset + 2];
+      continue;
+    }
+    rotateVec(posed, b * 3, world, p * 4, deltas, b * 3);
+    posed[b * 3] += posed[p * 3];
+    posed[b * 3 + 1] += posed[p * 3 + 1];
+    posed[b * 3 + 2] += posed[p * 3 + 2];
+  }
+}
+
+/**
  * Posed sole points into `out` (3 per point) from the bones' world rotations (rest → posed) and
  * the root's translation. `origins` holds the rest origins (3 per bone), `posed` is scratch for
  * the posed origins of the path's bones.
@@ -90,21 +121,7 @@ export function poseSolePoints(
   out: Float32Array,
   outOffset: number,
 ): void {
-  const { path } = feet;
-  for (let k = 0; k < path.length; k++) {
-    const b = path[k];
-    const p = parents[b];
-    if (p < 0) {
-      posed[b * 3] = origins[b * 3] + rootTranslation[rootOffset];
-      posed[b * 3 + 1] = origins[b * 3 + 1] + rootTranslation[rootOffset + 1];
-      posed[b * 3 + 2] = origins[b * 3 + 2] + rootTranslation[rootOffset + 2];
-      continue;
-    }
-    rotateVec(posed, b * 3, world, p * 4, feet.deltas, b * 3);
-    posed[b * 3] += posed[p * 3];
-    posed[b * 3 + 1] += posed[p * 3 + 1];
-    posed[b * 3 + 2] += posed[p * 3 + 2];
-  }
+  poseOrigins(feet.path, parents, origins, feet.deltas, world, rootTranslation, rootOffset, posed);
   for (let i = 0; i < feet.bones.length; i++) {
     const b = feet.bones[i];
     const o = outOffset + i * 3;

@@ -37,11 +37,12 @@ import type { CanonicalJoint } from '../../bonemaps/canonical.js';
 import type { JointMapping } from '../../bonemaps/detect-convention.js';
 import type { GenesisMap } from '../../bonemaps/genesis/genesis-maps.js';
 import { DazportError } from '../../errors.js';
+import { type Quat, quatRotate } from '../../math/euler.js';
 import type { JointTrack, Motion } from '../../scene/motion.js';
 import type { BvhClip } from '../bvh/bvh-clip.js';
 import { createBvhPose, forwardKinematics } from '../bvh/forward-kinematics.js';
 import { createLegScratch, footLockTargets, reachWithLeg } from './foot-lock.js';
-import { figureFeet, poseSolePoints, SOLE_POINTS_PER_FOOT } from './foot-points.js';
+import { figureFeet, poseOrigins, poseSolePoints, SOLE_POINTS_PER_FOOT } from './foot-points.js';
 import {
   type FloorChoice,
   type FloorContactReport,
@@ -181,6 +182,7 @@ export function retarget(
   if (reference.kind === 'frame' && opts.sourceRest === 'auto')
     warnings.push(`reference pose: ${reference.reason}`);
   const frame = sourceFrame(reference.positions, sourceOf);
+  const frameQuat: Quat = [frame[0], frame[1], frame[2], frame[3]];
   const fInv = new Float64Array([-frame[0], -frame[1], -frame[2], frame[3]]);
   const refDaz = new Float64Array(reference.positions.length);
   for (let j = 0; j < clip.joints.length; j++) rotateVec(refDaz, j * 3, frame, 0, reference.positions, j * 3);
@@ -200,13 +202,7 @@ export function retarget(
     pairs: allPairs,
     refDaz,
     keep: feet ? [...feet.path] : [],
-    pelvisUp:
-      reference.pelvisUp &&
-      [...reference.pelvisUp].map((_, i, v) => {
-        const out = new Float64Array(3);
-        rotateVec(out, 0, frame, 0, v, 0);
-        return out[i];
-      }),
+    pelvisUp: reference.pelvisUp && quatRotate(frameQuat, reference.pelvisUp),
   });
   // Trunk bones are solved as chains: their bone-by-bone direction pairs no longer apply.
   const pairs = allPairs.filter(
@@ -271,7 +267,9 @@ export function retarget(
   const posedOrigins = new Float64Array(n * 3);
   const captureFeet = captureFootJoints(clip, sourceOf);
   const captureSoles = captureFeet ? new Float32Array(frameCount * captureFeet.length * 3) : undefined;
-  const zero3 = new Float64Array(3);
+  // Where the root's translation of frame f is read: the hip track, or nothing without root motion.
+  const rootSource = opts.rootMotion ? translations : new Float64Array(3);
+  const rootAt = (f: number) => (opts.rootMotion ? f * 3 : 0);
 
   // Foot lock (a second pass): per side the thigh, shin and foot bones, the shin's rest segments.
   const legs = (['l', 'r'] as const).map((side) => {
@@ -281,31 +279,37 @@ export function retarget(
     if (thigh === undefined || shin === undefined || foot === undefined || plan.driver[shin] < 0)
       return undefined;
     const o = (b: number) => rig.joints[b].origin;
+    const path: number[] = [];
+    for (let b = thigh; b >= 0; b = rig.joints[b].parent) path.unshift(b);
     return {
       thigh,
       shin,
+      /** The thigh and its ancestors, root first: what poses the hip socket. */
+      path: Int32Array.from(path),
       upper: [0, 1, 2].map((i) => o(shin)[i] - o(thigh)[i]),
       lower: [0, 1, 2].map((i) => o(foot)[i] - o(shin)[i]),
     };
   });
+  const legAt = new Int8Array(n).fill(-1);
+  legs.forEach((leg, side) => {
+    if (leg) legAt[leg.thigh] = side;
+  });
+  // The lock pass recomputes the legs and the bones above them. Parents come first, so a bone
+  // hangs below a thigh when its parent is one or hangs below one.
   const inLegs = new Uint8Array(n);
-  for (const leg of legs) {
-    if (!leg) continue;
-    for (let b = leg.thigh; b >= 0; b = rig.joints[b].parent) inLegs[b] = 1;
-    for (let b = 0; b < n; b++) if (isBelow(rig, b, leg.thigh)) inLegs[b] = 1;
+  for (const leg of legs) if (leg) for (const b of leg.path) inLegs[b] = 1;
+  const belowThigh = new Uint8Array(n);
+  for (let b = 0; b < n; b++) {
+    const p = rig.joints[b].parent;
+    if (p >= 0 && (legAt[p] >= 0 || belowThigh[p])) belowThigh[b] = inLegs[b] = 1;
   }
   const legActive = allActive.filter((b) => inLegs[b]);
   const legOutputs = allOutputs.filter((b) => inLegs[b]);
   const legDrivers = Int32Array.from(
     new Set([...legActive].map((b) => plan.driver[b]).filter((j) => j >= 0)),
   );
-  const legAt = new Int8Array(n).fill(-1);
-  legs.forEach((leg, side) => {
-    if (leg) legAt[leg.thigh] = side;
-  });
   const shinWorld = new Float64Array(8);
   const shinLocked = new Uint8Array(n);
-  const hipPosed = new Float64Array(3);
   const legScratch = createLegScratch();
   const ankles = new Float32Array(frameCount * 2 * 3);
 
@@ -326,10 +330,12 @@ export function retarget(
         mul(tmp, 0, frame, 0, pose.rotations, j * 4);
         mul(sourceWorld, j * 4, tmp, 0, refInv, j * 4);
       }
-      for (let k = 0; k < plan.chainJoints.length; k++) {
-        const j = plan.chainJoints[k];
-        rotateVec(sourcePoints, j * 3, frame, 0, pose.positions, j * 3);
-      }
+      // The legs hold no trunk chain: the lock pass needs no chain points.
+      if (!lock)
+        for (let k = 0; k < plan.chainJoints.length; k++) {
+          const j = plan.chainJoints[k];
+          rotateVec(sourcePoints, j * 3, frame, 0, pose.positions, j * 3);
+        }
       if (opts.rootMotion) {
         rotateVec(tmp, 0, frame, 0, pose.positions, hipSource * 3);
         translations[f * 3] = tmp[0] * rootScale - hipOrigin[0];
@@ -369,25 +375,17 @@ export function retarget(
           setIdentity(desired, 0);
         }
         const side = legAt[b];
-        if (lock && side >= 0 && lock.targets[side][f * 4 + 3] > 0) {
+        if (lock && feet && side >= 0 && lock.targets[side][f * 4 + 3] > 0) {
           const leg = legs[side] as NonNullable<(typeof legs)[number]>;
           mul(shinWorld, 0, sourceWorld, plan.driver[leg.shin] * 4, plan.align, leg.shin * 4);
-          posedOrigin(
-            b,
-            parents,
-            origins,
-            world,
-            opts.rootMotion ? translations : zero3,
-            opts.rootMotion ? f * 3 : 0,
-            hipPosed,
-            tmp,
-          );
+          poseOrigins(leg.path, parents, origins, feet.deltas, world, rootSource, rootAt(f), posedOrigins);
           reachWithLeg(
             desired,
             0,
             shinWorld,
             0,
-            hipPosed,
+            posedOrigins,
+            leg.thigh * 3,
             leg.upper,
             leg.lower,
             lock.targets[side],
@@ -429,18 +427,20 @@ export function retarget(
           plan.parents,
           origins,
           world,
-          opts.rootMotion ? translations : zero3,
-          opts.rootMotion ? f * 3 : 0,
+          rootSource,
+          rootAt(f),
           posedOrigins,
           soles,
           f * solePointCount * 3,
         );
-        for (let side = 0; side < 2; side++) {
-          const foot = feet.bones[side * SOLE_POINTS_PER_FOOT];
-          for (let i = 0; i < 3; i++) ankles[(f * 2 + side) * 3 + i] = posedOrigins[foot * 3 + i];
-        }
+        // The ankles and the capture's feet are what the lock is planned from: the first pass only.
+        if (!lock)
+          for (let side = 0; side < 2; side++) {
+            const foot = feet.bones[side * SOLE_POINTS_PER_FOOT];
+            for (let i = 0; i < 3; i++) ankles[(f * 2 + side) * 3 + i] = posedOrigins[foot * 3 + i];
+          }
       }
-      if (captureFeet && captureSoles)
+      if (!lock && captureFeet && captureSoles)
         captureFootPoints(
           clip,
           pose,
@@ -464,15 +464,14 @@ export function retarget(
     const floorCm = typeof opts.floor === 'number' ? opts.floor : feet.floor;
     if (opts.floor !== 'keep' && opts.rootMotion) {
       const g = groundFeet(soles, solePointCount, frameCount, fps, floorCm);
+      const shift = new Float64Array(frameCount);
       for (let f = 0; f < frameCount; f++) {
-        const dy = g.offset + g.lift[f];
-        translations[f * 3 + 1] += dy;
-        for (let i = 0; i < solePointCount; i++) soles[(f * solePointCount + i) * 3 + 1] += dy;
+        shift[f] = g.offset + g.lift[f];
+        translations[f * 3 + 1] += shift[f];
+        for (let i = 0; i < solePointCount; i++) soles[(f * solePointCount + i) * 3 + 1] += shift[f];
       }
       grounding = { floorCm, offsetCm: g.offset, liftedFrames: g.liftedFrames, maxLiftCm: g.maxLift };
       if (opts.footLock) {
-        const shift = new Float64Array(frameCount);
-        for (let f = 0; f < frameCount; f++) shift[f] = g.offset + g.lift[f];
         for (let f = 0; f < frameCount * 2; f++) ankles[f * 3 + 1] += shift[Math.floor(f / 2)];
         const targets = footLockTargets(soles, SOLE_POINTS_PER_FOOT, ankles, frameCount, fps, floorCm);
         runFrames({ shift, targets });
@@ -532,7 +531,7 @@ export function retarget(
     rootScale,
     sourceLegLength,
     targetLegLength,
-    sourceFrame: [frame[0], frame[1], frame[2], frame[3]],
+    sourceFrame: frameQuat,
     reference: { kind: reference.kind, frame: reference.frame, reason: reference.reason },
     grounding: grounding && lockedFrames ? { ...grounding, lockedFrames } : grounding,
     contact,
@@ -575,34 +574,6 @@ function solveTrunkChain(
     const b = k < chain.links.length ? chain.links[k] : end;
     localFromWorld(rotations, b * 4, world, plan.parents[b], world, b * 4, orient, b * 4, tmp);
   }
-}
-
-/** Whether bone b hangs below bone `above` (or is it). */
-function isBelow(rig: TargetRig, b: number, above: number): boolean {
-  for (let j = b; j >= 0; j = rig.joints[j].parent) if (j === above) return true;
-  return false;
-}
-
-/** Posed position of bone b's origin (into out) from its ancestors' world rotations and the root translation. */
-function posedOrigin(
-  b: number,
-  parents: Int32Array,
-  origins: Float64Array,
-  world: Float64Array,
-  root: ArrayLike<number>,
-  rootOffset: number,
-  out: Float64Array,
-  tmp: Float64Array,
-): void {
-  const p = parents[b];
-  if (p < 0) {
-    for (let i = 0; i < 3; i++) out[i] = origins[b * 3 + i] + root[rootOffset + i];
-    return;
-  }
-  posedOrigin(p, parents, origins, world, root, rootOffset, out, tmp);
-  for (let i = 0; i < 3; i++) tmp[i] = origins[b * 3 + i] - origins[p * 3 + i];
-  rotateVec(tmp, 4, world, p * 4, tmp, 0);
-  for (let i = 0; i < 3; i++) out[i] += tmp[4 + i];
 }
 
 /** R = O⁻¹ · parentWorld⁻¹ · desired · O, into rotations[ro]. */
