@@ -8,6 +8,7 @@
 import { BvhClip } from '../../../../src/import/bvh/bvh-clip.js';
 import type { BvhJoint } from '../../../../src/import/bvh/bvh-types.js';
 import { createBvhPose, forwardKinematics } from '../../../../src/import/bvh/forward-kinematics.js';
+import { fromTo, normalize3 } from '../../../../src/import/retarget/quat.js';
 import {
   type Quat,
   quatConjugate,
@@ -17,19 +18,6 @@ import {
 } from '../../../../src/math/euler.js';
 import type { RotationOrderName } from '../../../../src/math/rotation-order.js';
 
-function shortestArc(a: number[], b: number[]): Quat {
-  const la = Math.hypot(a[0], a[1], a[2]);
-  const lb = Math.hypot(b[0], b[1], b[2]);
-  const u = a.map((v) => v / la);
-  const v = b.map((x) => x / lb);
-  const d = u[0] * v[0] + u[1] * v[1] + u[2] * v[2];
-  if (d < -1 + 1e-9) return [0, 0, 1, 0];
-  const c = [u[1] * v[2] - u[2] * v[1], u[2] * v[0] - u[0] * v[2], u[0] * v[1] - u[1] * v[0]];
-  const q: Quat = [c[0], c[1], c[2], 1 + d];
-  const n = Math.hypot(...q);
-  return [q[0] / n, q[1] / n, q[2] / n, q[3] / n];
-}
-
 /** `clip` re-expressed with bone-along-X joint frames; rotation channels keep their file order. */
 export function boneAlongX(clip: BvhClip): BvhClip {
   const joints = clip.joints;
@@ -37,7 +25,7 @@ export function boneAlongX(clip: BvhClip): BvhClip {
   const frames: Quat[] = joints.map((j, i) => {
     const child = joints.findIndex((c) => c.parent === i);
     const dir = child >= 0 ? joints[child].offset : (j.endSite ?? [0, 0, 0]);
-    return Math.hypot(dir[0], dir[1], dir[2]) > 1e-9 ? shortestArc([1, 0, 0], [...dir]) : [0, 0, 0, 1];
+    return Math.hypot(dir[0], dir[1], dir[2]) > 1e-9 ? fromTo([1, 0, 0], normalize3(dir)) : [0, 0, 0, 1];
   });
   const newJoints: BvhJoint[] = joints.map((j, i) => {
     const cp = j.parent >= 0 ? quatConjugate(frames[j.parent]) : ([0, 0, 0, 1] as Quat);
