@@ -4,9 +4,13 @@
  * per-corner UV indices, UVs, normals and material slots; materials, cameras, lights, skeletons;
  * with `rigged`, also the rest mesh, skin weights and morphs.
  *
- * Consistency: every chunk reports the element count it saw; a count that moves, or a scene
- * event while reading (a node added or removed, the time changed, a scene loaded), stops the
- * read with DazSceneChangedError rather than mixing two states of the scene.
+ * Consistency: the read must see one state of the scene, or stop with DazSceneChangedError
+ * rather than mix two (`rereads` reads again instead). Three checks: every answer whose values
+ * depend on the pose (posed vertices and normals, the skeleton, morph values) carries its node's
+ * pose fingerprint, which must equal the one the inventory took at the start
+ * (scene-consistency.ts); the inventory taken again at the end must equal the first on every
+ * node read; and a scene event while reading (a node added or removed, the time changed, a
+ * scene loaded) or an element count that moves between chunks stops the read at once.
  */
 import { mat4 } from 'gl-matrix';
 import { isRotationOrderName } from '../math/rotation-order.js';
@@ -27,6 +31,7 @@ import {
   DazSceneChangedError,
 } from './errors.js';
 import { RequestBudget } from './request-budget.js';
+import { compareInventories, type Fingerprint, type InventoryEntry, PoseGuard } from './scene-consistency.js';
 import * as S from './scripts/scene-scripts.js';
 import type { RetryInfo } from './transport.js';
 
@@ -76,20 +81,15 @@ export interface ReadProgress {
   total: number;
 }
 
-interface InventoryNode {
-  id: number;
+interface InventoryNode extends InventoryEntry {
   name: string;
-  label: string;
   cls: string;
-  parent: number;
   skeleton: boolean;
   bone: boolean;
   light: boolean;
   camera: boolean;
   visible: boolean;
-  m: number[];
   origin: [number, number, number];
-  mesh: { vertices: number; facets: number } | null;
 }
 
 interface Inventory {
@@ -147,6 +147,8 @@ export class SceneReader {
   readonly #budget: RequestBudget;
   /** Chunk size multiplier, raised when the server's rate limit refuses requests. */
   #chunkScale = 1;
+  /** The pose the inventory saw; pose-dependent answers must match it. */
+  #guard: PoseGuard | null = null;
 
   constructor(client: DazClient, options: ReadSceneOptions = {}) {
     this.#client = client;
@@ -249,6 +251,7 @@ export class SceneReader {
     const progress = this.#options.onProgress ?? (() => {});
     progress({ phase: 'inventory', done: 0, total: 1 });
     const inventory = (await this.#run<Inventory>(S.INVENTORY)).value;
+    this.#guard = PoseGuard.fromInventory(inventory);
     const wanted = selectNodes(inventory.nodes, this.#options.select);
     const scene = createScene({
       description: `DazScript Server at ${this.#client.url}`,
@@ -302,6 +305,11 @@ export class SceneReader {
       scene.nodes[nodeIndex].light = scene.lights.length;
       scene.lights.push(toLight(l, scene.nodes[nodeIndex].label, nodeIndex));
     }
+    // The same inventory again: whatever was read in between saw the state it describes.
+    const end = (await this.#run<Inventory>(S.INVENTORY)).value;
+    const read = this.#options.select?.length ? new Set(byId.keys()) : null;
+    const change = compareInventories(inventory, end, read);
+    if (change) throw new DazSceneChangedError(change);
     this.#check();
     progress({ phase: 'done', done: 1, total: 1 });
     return scene;
@@ -327,6 +335,7 @@ export class SceneReader {
     onVertices: (done: number) => void,
   ): Promise<{ mesh: Mesh; materials: Material[] }> {
     const begin = await this.#runInBudget<MeshBegin>(S.MESH_BEGIN, { id: n.id, posed: true });
+    this.#guard?.check(n.id, begin.fp, 'posed mesh');
     if (begin.vertices !== begin.baseVertices)
       throw new DazMeshTopologyError(n.label, begin.vertices, begin.baseVertices);
     const expect = countCheck(n.label);
@@ -382,7 +391,9 @@ export class SceneReader {
     const spec = kind === 'uvs' ? UVS : kind === 'normals' ? NORMALS : POSITIONS;
     const total = kind === 'uvs' ? begin.uvs : begin.vertices;
     const expect = countCheck(nodeLabel);
-    for await (const chunk of this.#arrayChunks(spec, node.id, total, { posed })) {
+    // Every chunk must come from the pose whose cache mesh-begin built.
+    const guard = begin.fp ? new PoseGuard([[node.id, { label: nodeLabel, expected: begin.fp }]]) : null;
+    for await (const chunk of this.#arrayChunks(spec, node.id, total, { posed }, guard)) {
       expect(`${kind} count`, chunk.n, total);
       yield { start: chunk.start * spec.stride, values: chunk.values };
     }
@@ -415,7 +426,7 @@ export class SceneReader {
     onDone?: (done: number) => void,
   ): Promise<Float32Array> {
     const out = new Float32Array(total * spec.stride);
-    for await (const chunk of this.#arrayChunks(spec, id, total, args)) {
+    for await (const chunk of this.#arrayChunks(spec, id, total, args, this.#guard)) {
       expect(spec.what, chunk.n, total);
       out.set(chunk.values, chunk.start * spec.stride);
       onDone?.(chunk.start + chunk.count);
@@ -424,10 +435,23 @@ export class SceneReader {
   }
 
   /** Chunks of one array, decoded to floats, in order. */
-  async *#arrayChunks(spec: ArraySpec, id: number, total: number, args: Record<string, unknown>) {
+  async *#arrayChunks(
+    spec: ArraySpec,
+    id: number,
+    total: number,
+    args: Record<string, unknown>,
+    guard: PoseGuard | null,
+  ) {
     for await (const chunk of readChunks(this.#plan(total, spec.guessBytes), (start, count) =>
-      this.#run<{ n: number; p: string }>(spec.script, { id, start, count, ...args }),
+      this.#run<{ n: number; p: string; fp?: Fingerprint | null }>(spec.script, {
+        id,
+        start,
+        count,
+        ...args,
+      }),
     )) {
+      // Posed values follow the pose: each chunk must have been read in the inventory's pose.
+      guard?.check(id, chunk.value.fp, `${spec.what.replace(' count', '')} chunk from ${chunk.start}`);
       const list = numberList(chunk.value.p, spec.script.name);
       if (list.length !== chunk.count * spec.stride) {
         throw new DazProtocolError(
@@ -523,7 +547,10 @@ export class SceneReader {
     nodeIndex: number,
     indexById: Map<number, number>,
   ): Promise<Skeleton> {
-    const bones = await this.#runInBudget<RawBone[]>(S.SKELETON, { id: n.id });
+    const { bones, fp } = await this.#runInBudget<{ bones: RawBone[]; fp: Fingerprint }>(S.SKELETON, {
+      id: n.id,
+    });
+    this.#guard?.check(n.id, fp, 'skeleton');
     const jointIndex = new Map(bones.map((b, i) => [b.name, i]));
     const joints: Joint[] = bones.map((b) => ({
       name: b.name,
@@ -592,16 +619,22 @@ export class SceneReader {
     const morphs: MorphTarget[] = [];
     let total = 1;
     for (let start = 0; start < total; ) {
-      const { n, morphs: batch } = (
+      const {
+        n,
+        morphs: batch,
+        fp,
+      } = (
         await this.#run<{
           n: number;
           morphs: { name: string; label: string; value: number; i: number[]; d: number[] }[];
+          fp: Fingerprint;
         }>(S.MORPHS, {
           id,
           start,
           count: 4,
         })
       ).value;
+      this.#guard?.check(id, fp, 'morph values');
       total = n;
       for (const m of batch) {
         morphs.push({
@@ -671,6 +704,7 @@ interface MeshBegin {
   groups: string[];
   materials: string[];
   subd: { enabled: boolean; level: number };
+  fp: Fingerprint | null;
 }
 
 interface RawMaterial {

@@ -139,7 +139,8 @@ describe('delta coding of the bulk arrays (scene scripts → client decoders)', 
             getPnt2Vec: (i: number) => ({ x: points[i][0] / 500, y: points[i][1] / 500, z: 0 }),
           }),
         };
-        const args = { id: 1, start: 0, count: points.length, posed: true };
+        // The rest mesh: a posed read also fingerprints the node, which this bare stand-in lacks.
+        const args = { id: 1, start: 0, count: points.length, posed: false };
         const positions = decodeTupleDeltas(
           JSON.parse(runScript(MESH_POSITIONS.source, geometry, args).p),
           3,

@@ -18,6 +18,7 @@
  * The loops are written out flat (no helper calls per element): they run millions of times.
  */
 import type { RegisteredScript } from '../dazscript-client.js';
+import { FINGERPRINT_HELPERS } from './fingerprint.js';
 
 const read = (name: string, source: string): RegisteredScript => ({ name, source, idempotent: true });
 
@@ -34,10 +35,14 @@ const FIND_NODE = `
     return posed ? obj.getCachedGeom() : obj.getCurrentShape().getGeometry();
   }`;
 
-/** Every node with its kind, parent, world transform (a DzMatrix3 as 12 numbers) and origin. */
+/**
+ * Every node with its kind, parent, world transform (a DzMatrix3 as 12 numbers), origin and
+ * pose fingerprint (`fp`; `fig` for figures and meshes: the node and all its bones). The reader
+ * takes it at the start and again at the end: the two must agree on every node it read.
+ */
 export const INVENTORY = read(
   'inventory',
-  `(function () {
+  `(function () {${FINGERPRINT_HELPERS}
   var nodes = [], n = Scene.getNumNodes();
   for (var i = 0; i < n; i++) {
     var node = Scene.getNode(i), parent = node.getNodeParent(), m = node.getWSTransform(), o = node.getOrigin();
@@ -50,7 +55,8 @@ export const INVENTORY = read(
       visible: node.isVisible(),
       m: [m.m11, m.m21, m.m31, m.m12, m.m22, m.m32, m.m13, m.m23, m.m33, m.m14, m.m24, m.m34],
       origin: [o.x, o.y, o.z],
-      mesh: geom ? { vertices: geom.getNumVertices(), facets: geom.getNumFacets() } : null
+      mesh: geom ? { vertices: geom.getNumVertices(), facets: geom.getNumFacets() } : null,
+      fp: fpNode(node), fig: geom || node.inherits("DzSkeleton") ? fpFigure(node) : null
     });
   }
   return { nodes: nodes, time: Scene.getTime(), timeStep: Scene.getTimeStep(), filename: Scene.getFilename() };
@@ -63,7 +69,7 @@ export const INVENTORY = read(
  */
 export const MESH_BEGIN = read(
   'mesh-begin',
-  `(function () {${FIND_NODE}
+  `(function () {${FIND_NODE}${FINGERPRINT_HELPERS}
   var a = getArguments()[0], node = findNode(a.id), obj = node.getObject();
   if (a.posed) obj.forceCacheUpdate(node, false);
   var geom = geometryOf(node, a.posed), base = obj.getCurrentShape().getGeometry(), shape = obj.getCurrentShape();
@@ -74,7 +80,8 @@ export const MESH_BEGIN = read(
   var uvs = geom.getUVs();
   return { vertices: geom.getNumVertices(), baseVertices: base.getNumVertices(), facets: geom.getNumFacets(),
     uvs: uvs ? uvs.getNumValues() : 0, uvSet: uvs ? uvs.getLabel() : "", groups: groups, materials: materials,
-    subd: { enabled: geom.isSubDivisionEnabled(), level: geom.getCurrentSubDivisionLevel() } };
+    subd: { enabled: geom.isSubDivisionEnabled(), level: geom.getCurrentSubDivisionLevel() },
+    fp: fpFigure(node) };
 })()`,
 );
 
@@ -84,15 +91,15 @@ export const MESH_BEGIN = read(
  */
 export const MESH_POSITIONS = read(
   'mesh-positions',
-  `(function () {${FIND_NODE}
-  var a = getArguments()[0], geom = geometryOf(findNode(a.id), a.posed), n = geom.getNumVertices();
+  `(function () {${FIND_NODE}${FINGERPRINT_HELPERS}
+  var a = getArguments()[0], node = findNode(a.id), geom = geometryOf(node, a.posed), n = geom.getNumVertices();
   var end = Math.min(n, a.start + a.count), p = [], r = Math.round, px = 0, py = 0, pz = 0, x, y, z;
   for (var i = a.start; i < end; i++) {
     var v = geom.getVertex(i);
     x = r(v.x * 1e6); y = r(v.y * 1e6); z = r(v.z * 1e6);
     p.push(x - px, y - py, z - pz); px = x; py = y; pz = z;
   }
-  return { n: n, p: JSON.stringify(p) };
+  return { n: n, p: JSON.stringify(p), fp: a.posed ? fpFigure(node) : null };
 })()`,
 );
 
@@ -102,15 +109,15 @@ export const MESH_POSITIONS = read(
  */
 export const MESH_NORMALS = read(
   'mesh-normals',
-  `(function () {${FIND_NODE}
-  var a = getArguments()[0], geom = geometryOf(findNode(a.id), a.posed), n = geom.getNumNormals();
+  `(function () {${FIND_NODE}${FINGERPRINT_HELPERS}
+  var a = getArguments()[0], node = findNode(a.id), geom = geometryOf(node, a.posed), n = geom.getNumNormals();
   var end = Math.min(n, a.start + a.count), p = [], r = Math.round, px = 0, py = 0, pz = 0, x, y, z;
   for (var i = a.start; i < end; i++) {
     var v = geom.getNormal(i);
     x = r(v.x * 1e6); y = r(v.y * 1e6); z = r(v.z * 1e6);
     p.push(x - px, y - py, z - pz); px = x; py = y; pz = z;
   }
-  return { n: n, p: JSON.stringify(p) };
+  return { n: n, p: JSON.stringify(p), fp: a.posed ? fpFigure(node) : null };
 })()`,
 );
 
@@ -234,10 +241,10 @@ export const CAMERAS_AND_LIGHTS = read(
 })()`,
 );
 
-/** A figure's bones: rest data and the current rotate/translate channels. */
+/** A figure's bones: rest data and the current rotate/translate channels; the figure's fingerprint. */
 export const SKELETON = read(
   'skeleton',
-  `(function () {${FIND_NODE}
+  `(function () {${FIND_NODE}${FINGERPRINT_HELPERS}
   var a = getArguments()[0], figure = findNode(a.id), bones = figure.getAllBones(), out = [];
   for (var i = 0; i < bones.length; i++) {
     var b = bones[i], p = b.getNodeParent(), o = b.getOrigin(true), e = b.getEndPoint(true), q = b.getOrientation(true);
@@ -247,7 +254,7 @@ export const SKELETON = read(
       rotation: [b.getXRotControl().getValue(), b.getYRotControl().getValue(), b.getZRotControl().getValue()],
       translation: [b.getXPosControl().getValue(), b.getYPosControl().getValue(), b.getZPosControl().getValue()] });
   }
-  return out;
+  return { bones: out, fp: fpFigure(figure) };
 })()`,
 );
 
@@ -267,11 +274,11 @@ export const SKIN_WEIGHTS = read(
 })()`,
 );
 
-/** The object's morphs (value and deltas), [start, start+count) of its morph modifiers. */
+/** The object's morphs (value and deltas), [start, start+count) of its morph modifiers; the node's fingerprint. */
 export const MORPHS = read(
   'morphs',
-  `(function () {${FIND_NODE}
-  var a = getArguments()[0], obj = findNode(a.id).getObject(), morphs = [];
+  `(function () {${FIND_NODE}${FINGERPRINT_HELPERS}
+  var a = getArguments()[0], node = findNode(a.id), obj = node.getObject(), morphs = [];
   for (var m = 0; m < obj.getNumModifiers(); m++) { var mod = obj.getModifier(m); if (mod.inherits("DzMorph")) morphs.push(mod); }
   var end = Math.min(morphs.length, a.start + a.count), out = [];
   for (var k = a.start; k < end; k++) {
@@ -280,7 +287,7 @@ export const MORPHS = read(
     for (var i = 0; i < d.getNumDeltas(); i++) { var v = d.getDeltaVec(i); idx.push(d.getDeltaIndex(i)); dv.push(v.x, v.y, v.z); }
     out.push({ name: morph.getName(), label: morph.getLabel(), value: morph.getValueControl().getValue(), i: idx, d: dv });
   }
-  return { n: morphs.length, morphs: out };
+  return { n: morphs.length, morphs: out, fp: fpFigure(node) };
 })()`,
 );
 
