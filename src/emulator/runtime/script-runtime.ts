@@ -10,8 +10,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import vm from 'node:vm';
+import { describeThrown, ThrowLog, withLine } from './describe-thrown.js';
 import { instrumentThrows, parseEs5, THROW_HOOK } from './es5-check.js';
 import { REMOVE_POST_ES5_BUILTINS } from './es5-globals.js';
+import { GuardedCaller } from './guarded-call.js';
 import { type JsonDialect, quoteString, toServerJson } from './json-builder.js';
 
 export interface ScriptJob {
@@ -52,10 +54,19 @@ interface RunState {
   maxOutputLines: number;
   args: unknown;
   scriptFile: string;
-  lastThrown: { value: unknown; line: number } | null;
+  throws: ThrowLog;
+  /** performance.now() when the script started, for what is left of its budget. */
+  startedAt: number;
 }
 
 const SCRIPT_NAME = 'dazscript';
+
+/**
+ * Least time given to describing a thrown value or serializing a result, even when the script
+ * used up its own budget. Far below the host's watchdog grace, so a hostile `toString` costs a
+ * failed request, never a restarted main thread.
+ */
+const MIN_AFTERWORK_BUDGET_MS = 250;
 
 /** Busy state the plugin reports as 503 STUDIO_BUSY while a foreground progress dialog is up. */
 export type BusyListener = (reason: string | null) => void;
@@ -64,6 +75,7 @@ const PROGRESS_BUSY_REASON = 'DAZ Studio is showing a progress dialog for a fore
 
 export class ScriptRuntime {
   readonly #context: vm.Context;
+  readonly #guard: GuardedCaller;
   #state: RunState | null = null;
   #progressDepth = 0;
   #onBusy: BusyListener = () => {};
@@ -80,6 +92,7 @@ export class ScriptRuntime {
       { name: 'DazScript', codeGeneration: { strings: true, wasm: false } },
     );
     vm.runInContext(REMOVE_POST_ES5_BUILTINS, this.#context);
+    this.#guard = new GuardedCaller(this.#context);
     this.#installGlobals(bindings({ evaluate: (source) => this.evaluateInRealm(source) }));
   }
 
@@ -116,7 +129,7 @@ export class ScriptRuntime {
     hidden('progressIsCancelled', () => false);
     hidden('finishProgress', () => this.#closeProgress());
     hidden(THROW_HOOK, (value: unknown, line: number) => {
-      if (this.#state) this.#state.lastThrown = { value, line };
+      this.#state?.throws.note(value, line);
       return value;
     });
     for (const [name, value] of Object.entries(bindings)) hidden(name, value);
@@ -154,22 +167,12 @@ export class ScriptRuntime {
       maxOutputLines: job.maxOutputLines,
       args: this.#toRealmValue(job.args),
       scriptFile: job.scriptFile ?? '',
-      lastThrown: null,
+      throws: new ThrowLog(),
+      startedAt: performance.now(),
     };
     this.#state = state;
     try {
-      const script = new vm.Script(instrumentThrows(job.source, parsed.program), {
-        filename: job.scriptFile ?? SCRIPT_NAME,
-      });
-      const value = script.runInContext(this.#context, { timeout: job.timeoutMs, breakOnSigint: false });
-      return {
-        success: true,
-        resultJson: toServerJson(value, job.dialect),
-        output: state.output,
-        error: null,
-      };
-    } catch (err) {
-      return failure(state.output, this.#describeError(err, state, job));
+      return this.#runParsed(instrumentThrows(job.source, parsed.program), state, job);
     } finally {
       this.#state = null;
       if (this.#progressDepth > 0) {
@@ -179,32 +182,55 @@ export class ScriptRuntime {
     }
   }
 
+  /**
+   * Run, then serialize the result or describe what was thrown. The last two run script code too
+   * (getters, `toString`), so they run under what is left of the budget and cannot throw.
+   */
+  #runParsed(source: string, state: RunState, job: ScriptJob): ScriptOutcome {
+    let value: unknown;
+    try {
+      const script = new vm.Script(source, { filename: job.scriptFile ?? SCRIPT_NAME });
+      value = script.runInContext(this.#context, { timeout: job.timeoutMs, breakOnSigint: false });
+    } catch (err) {
+      return failure(state.output, this.#describeError(err, state, job));
+    }
+    const budget = remainingBudget(state, job);
+    const serialized = this.#guard.run(() => toServerJson(value, job.dialect), budget);
+    switch (serialized.kind) {
+      case 'returned':
+        return { success: true, resultJson: serialized.value, output: state.output, error: null };
+      case 'threw':
+        return failure(state.output, this.#describeError(serialized.thrown, state, job));
+      case 'timed-out':
+        return failure(
+          state.output,
+          `Error: serializing the result did not finish within ${budget} ms (emulator time budget; DAZ Studio would hang)`,
+        );
+    }
+  }
+
   /** Re-create args inside the script realm, as the plugin serializes them to a JS literal. */
   #toRealmValue(args: Record<string, unknown>): unknown {
     const parseInRealm = this.evaluateInRealm<(text: string) => unknown>('JSON.parse');
     return parseInRealm(JSON.stringify(args));
   }
 
-  #describeError(err: unknown, state: RunState, job: ScriptJob): string {
-    if (isTimeout(err)) {
-      const line = lineFromStack(err, job.scriptFile ?? SCRIPT_NAME);
-      return withLine(
-        line,
-        `Error: script stopped after ${job.timeoutMs} ms (emulator time budget; DAZ Studio would hang)`,
-      );
-    }
-    const isErrorObject = err !== null && typeof err === 'object' && 'message' in err && 'name' in err;
-    if (isErrorObject) {
-      const e = err as Error;
-      const line =
-        lineFromStack(e, job.scriptFile ?? SCRIPT_NAME) ??
-        (state.lastThrown?.value === err ? state.lastThrown.line : undefined);
-      const message = e.message ? `${e.name}: ${e.message}` : e.name;
-      return withLine(line, message);
-    }
-    const line =
-      state.lastThrown && Object.is(state.lastThrown.value, err) ? state.lastThrown.line : undefined;
-    return withLine(line, String(err));
+  /** `Line N: message` for any thrown value; a value that will not become text still gets one. */
+  #describeError(thrown: unknown, state: RunState, job: ScriptJob): string {
+    const budget = remainingBudget(state, job);
+    const where = {
+      throws: state.throws,
+      filename: job.scriptFile ?? SCRIPT_NAME,
+      timeoutMs: job.timeoutMs,
+    };
+    const described = this.#guard.run(() => describeThrown(thrown, where), budget);
+    if (described.kind === 'returned') return described.value;
+    const line = state.throws.lineOf(thrown);
+    const why =
+      described.kind === 'timed-out'
+        ? `did not finish within ${budget} ms (emulator time budget; DAZ Studio would hang)`
+        : 'failed';
+    return withLine(line, `Error: converting the thrown value to text ${why}`);
   }
 }
 
@@ -212,21 +238,10 @@ function failure(output: string[], error: string): ScriptOutcome {
   return { success: false, resultJson: 'null', output, error };
 }
 
-function withLine(line: number | undefined, message: string): string {
-  return line === undefined ? message : `Line ${line}: ${message}`;
-}
-
-function isTimeout(err: unknown): boolean {
-  return (err as { code?: string } | null)?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT';
-}
-
-/** First stack frame in the script itself (not in emulated DOM code that it called). */
-function lineFromStack(err: unknown, filename: string): number | undefined {
-  const stack = (err as { stack?: unknown } | null)?.stack;
-  if (typeof stack !== 'string') return undefined;
-  const escaped = filename.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const match = new RegExp(`${escaped}:(\\d+)(?::\\d+)?`).exec(stack);
-  return match ? Number(match[1]) : undefined;
+/** What is left of the script's budget, never less than {@link MIN_AFTERWORK_BUDGET_MS}. */
+function remainingBudget(state: RunState, job: ScriptJob): number {
+  const left = job.timeoutMs - (performance.now() - state.startedAt);
+  return Math.max(MIN_AFTERWORK_BUDGET_MS, Math.round(left));
 }
 
 /** The `output` array as JsonBuilder writes it (same escaping quirks as results). */
