@@ -5,6 +5,11 @@
  * Results come back in order, and at most `concurrency` chunks are held at once: memory is
  * bounded by the chunk size, not by the array. Arrays read side by side can share one
  * RequestBudget, which bounds their requests in flight together.
+ *
+ * Failures: answers can come back in any order, so a later request may fail while an earlier
+ * one is still pending. Every request's promise is observed the moment it is made (an
+ * unobserved rejection kills a Node process), and the first failure, in time, ends the read at
+ * once: waiting for the earlier answer would only delay an error that is certain.
  */
 import { RequestBudget } from './request-budget.js';
 
@@ -39,6 +44,12 @@ export async function* readChunks<T>(
   let bytesPerElement = plan.guessBytesPerElement;
   let next = 0;
   const inFlight: Promise<Chunk<T>>[] = [];
+  // Rejects with the first failure of any request in flight (observed now, raced below).
+  let fail: (err: unknown) => void = () => {};
+  const failed = new Promise<never>((_, reject) => {
+    fail = reject;
+  });
+  failed.catch(() => undefined);
   // Call with a slot taken; the slot is given back when the answer is in (or the request failed).
   const issue = () => {
     const size = Math.max(
@@ -49,17 +60,22 @@ export async function* readChunks<T>(
     const count = Math.min(size, plan.total - start);
     next += count;
     const request = fetch(start, count);
-    request.then(
-      () => budget.release(),
-      () => budget.release(),
-    );
-    inFlight.push(
-      request.then(({ value, bytes }) => {
+    const chunk = request.then(
+      ({ value, bytes }) => {
+        budget.release();
         // Smooth the estimate so one odd chunk does not swing the next size.
         if (count > 0 && bytes > 0) bytesPerElement = 0.5 * bytesPerElement + 0.5 * (bytes / count);
         return { start, count, value };
-      }),
+      },
+      (err: unknown) => {
+        budget.release();
+        fail(err);
+        throw err;
+      },
     );
+    // Observed here; the loop below awaits it in order, or the first failure ends the read first.
+    chunk.catch(() => undefined);
+    inFlight.push(chunk);
   };
   // Keep as many requests in flight as the budget allows; with none in flight, wait for a slot.
   const fill = async () => {
@@ -72,12 +88,13 @@ export async function* readChunks<T>(
   try {
     await fill();
     while (inFlight.length > 0) {
-      const chunk = await (inFlight.shift() as Promise<Chunk<T>>);
+      const chunk = await Promise.race([inFlight.shift() as Promise<Chunk<T>>, failed]);
       await fill();
       yield chunk;
     }
   } finally {
-    // A consumer that stops early (or an error) must not leave rejections unhandled.
-    for (const pending of inFlight) pending.catch(() => undefined);
+    // A consumer that stops early, or a failure, leaves requests in flight: each is already
+    // observed, and gives its slot back when it settles.
+    inFlight.length = 0;
   }
 }

@@ -1,4 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readChunks } from '../../src/client/chunked-reads.js';
 import { RequestBudget } from '../../src/client/request-budget.js';
 
@@ -130,6 +134,100 @@ describe('readChunks with a shared RequestBudget', () => {
     expect(calls).toBeGreaterThan(0);
     // Both slots are free again: two can be taken at once, a third cannot.
     expect([budget.tryAcquire(), budget.tryAcquire(), budget.tryAcquire()]).toEqual([true, true, false]);
+  });
+});
+
+describe('readChunks when a later request fails while an earlier one is pending', () => {
+  const unhandled: unknown[] = [];
+  const listen = (reason: unknown) => unhandled.push(reason);
+  beforeEach(() => {
+    unhandled.length = 0;
+    process.on('unhandledRejection', listen);
+  });
+  afterEach(() => {
+    process.off('unhandledRejection', listen);
+  });
+  const plan = { total: 40, guessBytesPerElement: 1, targetBytes: 10, concurrency: 3 };
+  const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  it('throws the failure at once, without waiting for the earlier answer, and leaves no rejection unobserved', async () => {
+    const started = performance.now();
+    let releaseFirst = () => {};
+    const read = async () => {
+      for await (const _ of readChunks(plan, (start, count): Promise<{ value: number; bytes: number }> => {
+        if (start === 10) return settle(5).then(() => Promise.reject(new Error('chunk 1 failed')));
+        // Chunk 0 answers only when the test lets it: after the failure is in.
+        return new Promise((resolve) => {
+          releaseFirst = () => resolve({ value: start, bytes: count });
+        });
+      })) {
+        // consume
+      }
+    };
+    await expect(read()).rejects.toThrow('chunk 1 failed');
+    expect(performance.now() - started).toBeLessThan(1_000);
+    releaseFirst();
+    await settle(20);
+    expect(unhandled).toEqual([]);
+  });
+
+  it('throws the earliest failure when the earlier request fails too, later', async () => {
+    const read = async () => {
+      for await (const _ of readChunks(plan, (start) =>
+        settle(start === 0 ? 60 : start === 10 ? 5 : 30).then(() =>
+          Promise.reject(new Error(`chunk ${start / 10} failed`)),
+        ),
+      )) {
+        // consume
+      }
+    };
+    await expect(read()).rejects.toThrow('chunk 1 failed');
+    await settle(100); // chunks 0 and 2 fail after the generator has thrown
+    expect(unhandled).toEqual([]);
+  });
+
+  it('still yields the chunks before the failure, in order', async () => {
+    const seen: number[] = [];
+    const read = async () => {
+      for await (const chunk of readChunks(plan, (start, count) =>
+        start === 20
+          ? Promise.reject(new Error('chunk 2 failed'))
+          : Promise.resolve({ value: start, bytes: count }),
+      )) {
+        seen.push(chunk.value);
+      }
+    };
+    await expect(read()).rejects.toThrow('chunk 2 failed');
+    expect(seen).toEqual([0, 10]);
+    await settle(10);
+    expect(unhandled).toEqual([]);
+  });
+
+  it('does not kill a Node process run with default settings', async () => {
+    const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+    const tsx = join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist', 'cli.mjs');
+    const fixture = join(root, 'test', 'client', 'fixtures', 'out-of-order-failure.ts');
+    const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>(
+      (resolve, reject) => {
+        const child = spawn(process.execPath, [tsx, fixture], {
+          cwd: root,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (d) => {
+          stdout += d;
+        });
+        child.stderr.on('data', (d) => {
+          stderr += d;
+        });
+        child.on('error', reject);
+        child.on('close', (code) => resolve({ code, stdout, stderr }));
+      },
+    );
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('caught: chunk 1 failed\n');
+    expect(result.code).toBe(0);
   });
 });
 
