@@ -6,7 +6,8 @@
  * It runs through three phases: tokens into the {@link HierarchyParser} until `MOTION`, tokens and
  * line breaks into the {@link MotionHeaderParser} for `Frames:` and `Frame Time:`, then raw
  * characters into the {@link FrameReader}. Only a token cut by a chunk boundary is carried over,
- * so memory is the frame data plus one chunk, whatever the file size.
+ * so memory is the frame data plus one chunk, whatever the file size. The frame array is sized by
+ * what the input can hold (given {@link BvhStreamOptions.inputLength}), never by `Frames:` alone.
  */
 import { BvhClip } from './bvh-clip.js';
 import { BVH_PARSE_DEFAULTS, type BvhParseOptions } from './bvh-types.js';
@@ -15,6 +16,16 @@ import { type BvhHierarchy, HierarchyParser } from './hierarchy-parser.js';
 import { MotionHeaderParser } from './motion-header-parser.js';
 import { SourceCursor } from './source-cursor.js';
 import { scanTokens, type TokenSink } from './tokenizer.js';
+
+/** {@link BvhParseOptions}, plus what only a caller holding the whole input knows. */
+export interface BvhStreamOptions extends BvhParseOptions {
+  /**
+   * Length of the whole input in UTF-16 code units, or an upper bound of it (a UTF-8 or latin1
+   * file's size in bytes is one). The frame array is then allocated once for the frames that
+   * length can hold, at most `Frames:`; without it, it starts small and doubles as rows arrive.
+   */
+  inputLength?: number;
+}
 
 const HIERARCHY = 0;
 const HEADER = 1;
@@ -25,6 +36,7 @@ export class BvhStreamParser {
   private phase = HIERARCHY;
   private readonly cursor = new SourceCursor();
   private readonly options: Required<BvhParseOptions>;
+  private readonly inputLength: number | undefined;
   /** The start of a token the previous chunk cut off. */
   private carry = '';
   /** Absolute offset of `carry[0]` in the file: where the next scan starts. */
@@ -58,13 +70,14 @@ export class BvhStreamParser {
   /** @param file what messages call the input: a path or a label like `<clipboard>`. */
   constructor(
     readonly file: string,
-    options: BvhParseOptions = {},
+    options: BvhStreamOptions = {},
   ) {
     // Field by field: an explicit `undefined` (from a caller passing its own options on) means the default.
     this.options = {
       precision: options.precision ?? BVH_PARSE_DEFAULTS.precision,
       frameCountMismatch: options.frameCountMismatch ?? BVH_PARSE_DEFAULTS.frameCountMismatch,
     };
+    this.inputLength = options.inputLength;
     this.hierarchyParser = new HierarchyParser(file);
     this.headerParser = new MotionHeaderParser(file);
   }
@@ -158,6 +171,8 @@ export class BvhStreamParser {
       frameCount,
       this.options.precision,
       this.options.frameCountMismatch,
+      // The frames start on the line the cursor has just entered.
+      this.inputLength === undefined ? undefined : this.inputLength - this.cursor.lineStart,
     );
     this.phase = FRAMES;
   }

@@ -10,8 +10,12 @@
  * must match `Frames:` is the caller's choice ({@link BvhFrameCountMismatch}, default: every
  * line is read, and a mismatch becomes a warning).
  *
- * A hierarchy without channels has nothing on its frame lines: the clip then has `Frames:`
- * frames of zero values and any value on a line is an error.
+ * A hierarchy without channels has nothing on its frame lines: a frame is an empty line, and any
+ * value on a line is an error. Such lines cannot be told from blank ones, so the file holds at most
+ * as many frames as it has lines after the header (the text after the last line break counting
+ * as one, so a writer's final line break or its absence changes nothing); a `Frames:` beyond that
+ * is a mismatch like any other (without this, a 3 KB file saying `Frames: 100000000` was a clip
+ * of a hundred million frames, and the retarget allocated for every one of them).
  */
 import { BvhParseError, END_OF_FILE, END_OF_LINE, quoteToken } from './bvh-parse-error.js';
 import type { BvhFrameCountMismatch, BvhFrameData, BvhJoint, BvhPrecision } from './bvh-types.js';
@@ -20,10 +24,17 @@ import { isBlank, type SourceCursor } from './source-cursor.js';
 import { MAX_TOKEN_LENGTH, tokenTooLong } from './tokenizer.js';
 
 /**
- * Values allocated up front from `Frames:`: a header claiming a billion frames must not allocate
- * gigabytes before the data shows whether they exist. Beyond this, the array doubles as rows arrive.
+ * Most values allocated up front from `Frames:`: a header claiming a billion frames must not
+ * allocate gigabytes before the data shows whether they exist. Beyond this, the array doubles as
+ * rows arrive.
  */
 const UPFRONT_VALUES = 1 << 24;
+
+/**
+ * Values allocated up front when the input's length is unknown (a stream fed by hand): `Frames:`
+ * alone is no evidence, so start at 256 KB (float32) and double with the rows.
+ */
+const UNSIZED_UPFRONT_VALUES = 1 << 16;
 
 const FLOAT32_MAX = 3.4028234663852886e38;
 
@@ -50,6 +61,8 @@ export class FrameReader {
   private rowStart = 0;
   private readonly dropped: BvhFrameData;
   private readonly largest: number;
+  /** The line the first frame is on. */
+  private readonly firstLine: number;
 
   constructor(
     private readonly file: string,
@@ -60,15 +73,34 @@ export class FrameReader {
     private readonly declaredFrames: number,
     private readonly precision: BvhPrecision,
     private readonly mismatch: BvhFrameCountMismatch,
+    /**
+     * Characters left in the input from the first frame line on, when known (an upper bound is
+     * enough); sizes the first allocation by the frames they can hold, not by `Frames:`.
+     */
+    remainingLength?: number,
   ) {
-    this.capacityFrames =
-      channelCount === 0
-        ? 0
-        : Math.min(declaredFrames, Math.max(1, Math.floor(UPFRONT_VALUES / channelCount)));
+    this.firstLine = cursor.line;
+    this.capacityFrames = channelCount === 0 ? 0 : this.upfrontFrames(remainingLength);
     this.data = this.allocate(this.capacityFrames * channelCount);
     this.rowData = this.data;
     this.dropped = this.allocate(channelCount);
     this.largest = precision === 'float32' ? FLOAT32_MAX : Number.MAX_VALUE;
+  }
+
+  /**
+   * Frames to allocate before any row is read: what `Frames:` says, but no more than
+   * `remainingLength` characters can hold (a frame line is at least one digit and one separator
+   * or line break per value), nor than {@link UPFRONT_VALUES}; without a length,
+   * {@link UNSIZED_UPFRONT_VALUES}. Wrong guesses cost only copies: the array grows as rows arrive.
+   */
+  private upfrontFrames(remainingLength: number | undefined): number {
+    const perFrame = 2 * this.channelCount;
+    const room =
+      remainingLength !== undefined && remainingLength >= 0
+        ? Math.floor((remainingLength + 1) / perFrame)
+        : Math.floor(UNSIZED_UPFRONT_VALUES / this.channelCount);
+    const cap = Math.max(1, Math.floor(UPFRONT_VALUES / this.channelCount));
+    return Math.min(this.declaredFrames, room, cap);
   }
 
   /**
@@ -133,14 +165,9 @@ export class FrameReader {
       this.lines++;
       this.values = 0;
     }
-    if (this.channelCount === 0) {
-      return {
-        data: this.data,
-        frameCount: this.declaredFrames,
-        frameLineCount: this.declaredFrames,
-        warnings: [],
-      };
-    }
+    // No channels: every line from the first frame's to the last is an empty frame line.
+    if (this.channelCount === 0)
+      this.lines = Math.min(this.declaredFrames, this.cursor.line - this.firstLine + 1);
     if (this.lines < this.declaredFrames && this.mismatch !== 'use-lines') {
       throw new BvhParseError(
         this.file,
@@ -149,7 +176,7 @@ export class FrameReader {
         `${this.declaredFrames} frame lines (Frames: ${this.declaredFrames})`,
         END_OF_FILE,
         {
-          detail: `after ${this.lines} frame line${this.lines === 1 ? '' : 's'}: the file is truncated or Frames: is wrong`,
+          detail: `after ${this.describeLines()}: the file is truncated or Frames: is wrong`,
           suggestion: "if the frames present are all there is, read with frameCountMismatch: 'use-lines'",
           cliSuggestion: 'if the frames present are all there is, pass --frame-mismatch use-lines',
         },
@@ -166,12 +193,18 @@ export class FrameReader {
     const declared = this.declaredFrames;
     const lines = this.lines;
     if (lines === declared) return [];
-    const counts = `Frames: says ${declared}, the file has ${lines} frame line${lines === 1 ? '' : 's'}`;
+    const counts = `Frames: says ${declared}, the file has ${this.describeLines()}`;
     if (frameCount < lines) return [`${counts}; the first ${frameCount} were read`];
     if (lines > declared) return [`${counts}; all ${lines} were read`];
     return [
       `${counts}; ${lines === 0 ? 'no frame was' : `all ${lines} were`} read, the file may have been cut short`,
     ];
+  }
+
+  /** `3 frame lines`; for a hierarchy without channels, why they are empty (and so few). */
+  private describeLines(): string {
+    const lines = `${this.lines} frame line${this.lines === 1 ? '' : 's'}`;
+    return this.channelCount > 0 ? lines : `${lines}, empty since the hierarchy has no channels`;
   }
 
   /** A frame line begins: decide where its values go, growing the array when needed. */

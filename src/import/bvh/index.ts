@@ -5,7 +5,7 @@
 export { BvhClip, type BvhClipInit } from './bvh-clip.js';
 export { BvhParseError } from './bvh-parse-error.js';
 export { BvhReadError } from './bvh-read-error.js';
-export { BvhStreamParser } from './bvh-stream-parser.js';
+export { type BvhStreamOptions, BvhStreamParser } from './bvh-stream-parser.js';
 export {
   BVH_CHANNELS,
   BVH_PARSE_DEFAULTS,

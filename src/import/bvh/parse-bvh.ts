@@ -18,7 +18,7 @@ import type { BvhParseOptions } from './bvh-types.js';
  * @category Import
  */
 export function parseBvh(text: string, file: string, options: BvhParseOptions = {}): BvhClip {
-  const parser = new BvhStreamParser(file, options);
+  const parser = new BvhStreamParser(file, { ...options, inputLength: text.length });
   parser.push(text);
   return parser.finish();
 }

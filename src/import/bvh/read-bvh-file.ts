@@ -4,6 +4,7 @@
  * string; memory is the frame array plus one chunk.
  */
 import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import type { BvhClip } from './bvh-clip.js';
 import { BvhReadError } from './bvh-read-error.js';
 import { BvhStreamParser } from './bvh-stream-parser.js';
@@ -36,18 +37,26 @@ export const READ_BVH_FILE_DEFAULTS = { encoding: 'utf-8', chunkBytes: 1 << 20 }
 export async function readBvhFile(path: string, options: ReadBvhFileOptions = {}): Promise<BvhClip> {
   const encoding = options.encoding ?? READ_BVH_FILE_DEFAULTS.encoding;
   const chunkBytes = options.chunkBytes ?? READ_BVH_FILE_DEFAULTS.chunkBytes;
-  const parser = new BvhStreamParser(options.label ?? path, options);
   // Not fatal: a stray invalid byte becomes U+FFFD and, in a name, stays visible in the clip.
   // ignoreBOM keeps a byte-order mark in the text, as readFileSync(path, 'utf8') does, so
   // columns on line 1 match parseBvh's; the tokenizer reads it as whitespace.
   const decoder = new TextDecoder(encoding, { ignoreBOM: true });
-  const stream = createReadStream(path, { highWaterMark: chunkBytes });
+  let parser: BvhStreamParser;
+  let stream: ReturnType<typeof createReadStream> | undefined;
   try {
+    // A file's size in bytes bounds its length in characters: the frame array is sized by what
+    // the file can hold, not by Frames:. A pipe or device has no size: the array grows instead.
+    const info = await stat(path);
+    parser = new BvhStreamParser(options.label ?? path, {
+      ...options,
+      inputLength: info.isFile() ? info.size : undefined,
+    });
+    stream = createReadStream(path, { highWaterMark: chunkBytes });
     for await (const chunk of stream) {
       parser.push(decoder.decode(chunk as Buffer, { stream: true }));
     }
   } catch (error) {
-    stream.destroy();
+    stream?.destroy();
     // Node's system errors (ENOENT, EISDIR, EACCES...) carry `syscall`; parse errors pass as they are.
     if (error instanceof Error && 'syscall' in error) throw new BvhReadError(options.label ?? path, error);
     throw error;
