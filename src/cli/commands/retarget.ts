@@ -86,7 +86,9 @@ export const retargetCommand = addConnectionOptions(
         'not drive), so the result does not depend on the pose the figure had; --only-driven keys\n' +
         'only the driven bones. A clip whose frame lines disagree with "Frames:" is read whole, with a\n' +
         'warning (--frame-mismatch error refuses it). The rate comes from "Frame Time:", snapped to the\n' +
-        'rate it evidently rounds (0.0083333 s is 120 fps).',
+        'rate it evidently rounds (0.0083333 s is 120 fps); a clip with "Frame Time: 0" is taken at --fps.\n' +
+        'Work follows the frames present: "Frames:" beyond the frame lines is a mismatch like any other,\n' +
+        'a rate above 10,000 fps or a resample of more than 1000 frames per source frame is refused.',
     )
     .argument('<clip>', 'a .bvh file')
     .requiredOption(

@@ -1,7 +1,8 @@
 /**
  * Retarget a clip onto a DAZ skeleton read from a scene: choose the source mapping (bone map
  * file, named convention or detection), recognise the figure's Genesis generation from its
- * bone names, retarget, and resample to the wanted frame rate. The result's motion is named
+ * bone names, retarget, and resample to the wanted frame rate (checked first: see clipFrameRate
+ * and checkResample). The result's motion is named
  * after the clip and ready to go into `scene.motions`.
  */
 import { basename, extname } from 'node:path';
@@ -11,7 +12,8 @@ import { type GenesisMap, genesisMapForBones } from '../../bonemaps/genesis/gene
 import { DazportError } from '../../errors.js';
 import type { Skeleton } from '../../scene/skeleton.js';
 import type { BvhClip } from '../bvh/bvh-clip.js';
-import { resampleMotion } from './resample.js';
+import { clipFrameRate } from './clip-frame-rate.js';
+import { checkResample, resampleMotion } from './resample.js';
 import { type RetargetOptions, type RetargetResult, retarget } from './retarget.js';
 import { rigFromSkeleton, type TargetRig } from './target-rig.js';
 
@@ -44,7 +46,13 @@ export function retargetOntoSkeleton(
     options,
   );
   const rig = rigFromSkeleton(skeleton);
-  const result = retarget(clip, mapping, rig, figureMap, options);
+  // Refuse an impossible rate or resample now, before the frames are retargeted; a clip that
+  // gives no rate is taken at the output rate asked for.
+  const [first, last] = options.frames ?? [0, clip.frameCount - 1];
+  const frames = Math.max(0, last - first + 1);
+  const rate = clipFrameRate(clip, frames, options.fps);
+  if (options.fps !== undefined) checkResample(frames, rate, options.fps, clip.file);
+  const result = retarget(clip, mapping, rig, figureMap, { ...options, assumedFrameRate: options.fps });
   let motion = { ...result.motion, name: basename(clip.file, extname(clip.file)) };
   if (options.fps !== undefined && options.fps !== motion.frameRate)
     motion = resampleMotion(motion, options.fps);

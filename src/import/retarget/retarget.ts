@@ -41,6 +41,7 @@ import { type Quat, quatRotate } from '../../math/euler.js';
 import type { JointTrack, Motion } from '../../scene/motion.js';
 import type { BvhClip } from '../bvh/bvh-clip.js';
 import { createBvhPose, forwardKinematics } from '../bvh/forward-kinematics.js';
+import { clipFrameRate } from './clip-frame-rate.js';
 import { createLegScratch, footLockTargets, reachWithLeg } from './foot-lock.js';
 import { figureFeet, poseOrigins, poseSolePoints, SOLE_POINTS_PER_FOOT } from './foot-points.js';
 import {
@@ -96,6 +97,11 @@ export interface RetargetOptions {
    * so instead of exactly, and planted feet stop sliding.
    */
   footLock?: boolean;
+  /**
+   * Frames per second to take the clip at when its file gives no rate (`Frame Time: 0`); ignored
+   * when it does. Without it, such a clip of more than one frame is refused (see clipFrameRate).
+   */
+  assumedFrameRate?: number;
 }
 
 export const RETARGET_DEFAULTS = {
@@ -176,6 +182,10 @@ export function retarget(
     );
   }
   const warnings: string[] = [];
+  // Checked before any frame is touched: windows in seconds become frame counts through it.
+  const fps = clipFrameRate(clip, last - first + 1, opts.assumedFrameRate);
+  if (fps !== clip.frameRate && last > first)
+    warnings.push(`Frame Time: 0 gives no frame rate: the frames are taken at ${fps} fps`);
 
   // ─── reference pose and the capture's frame ───
   const reference = chooseSourceReference(clip, sourceOf, opts.sourceRest, opts.positionMode);
@@ -456,7 +466,6 @@ export function retarget(
   runFrames();
 
   // ─── floor ───
-  const fps = clip.frameRate;
   let grounding: RetargetResult['grounding'];
   let lockedFrames: number[] | undefined;
   let contact: RetargetResult['contact'];
@@ -521,7 +530,7 @@ export function retarget(
           .split(/[\\/]/)
           .pop()
           ?.replace(/\.bvh$/i, '') ?? 'motion',
-      frameRate: clip.frameRate,
+      frameRate: fps,
       frameCount,
       tracks,
     },
