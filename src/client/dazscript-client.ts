@@ -14,7 +14,7 @@ import { DEFAULT_HOST, DEFAULT_PORT } from './connection.js';
 import { DazJobError, DazServerError, DazTimeoutError } from './errors.js';
 import { type SceneEventMessage, type SceneEventOptions, sceneEvents } from './scene-events.js';
 import { type ExecuteResult, scriptResult } from './script-result.js';
-import { type DiscoveredToken, discoverToken, type TokenDiscoveryOptions } from './token.js';
+import { type DiscoveredToken, discoverToken, rereadToken, type TokenDiscoveryOptions } from './token.js';
 import { type RetryInfo, type RetryPolicy, Transport, type TransportOptions } from './transport.js';
 
 export type { ExecuteResult } from './script-result.js';
@@ -33,7 +33,10 @@ export interface DazClientOptions extends TokenDiscoveryOptions {
 }
 
 export interface ExecuteOptions {
-  /** Safe to resend after a connection reset (reads). Default false. */
+  /**
+   * The script only reads: safe to send again after a connection reset, a timeout or an answer
+   * cut short. Default false for inline scripts; a registered script's own `idempotent` otherwise.
+   */
   idempotent?: boolean;
   timeoutMs?: number;
   signal?: AbortSignal;
@@ -46,7 +49,7 @@ export interface RegisteredScript {
   /** Short name; the server name adds a hash of the source so versions never collide. */
   name: string;
   source: string;
-  /** Only reads the scene: safe to resend. */
+  /** Only reads the scene: safe to send again after a reset, a timeout or an answer cut short. */
   idempotent: boolean;
 }
 
@@ -60,13 +63,18 @@ export interface JobOptions {
 
 export class DazClient {
   readonly transport: Transport;
-  readonly token: DiscoveredToken;
+  #token: DiscoveredToken;
   /** Names of scripts registered on this server in this session, by server name. */
   readonly #registered = new Set<string>();
 
   constructor(transport: Transport, token: DiscoveredToken) {
     this.transport = transport;
-    this.token = token;
+    this.#token = token;
+  }
+
+  /** Where the token in use came from (read again from its file after a 401 that a restart explains). */
+  get token(): DiscoveredToken {
+    return this.#token;
   }
 
   /** Build a client from options and the environment (DAZ_HOST, DAZ_PORT, DAZ_TOKEN, DAZ_TOKEN_FILE). */
@@ -74,10 +82,18 @@ export class DazClient {
     const env = options.env ?? process.env;
     const token = discoverToken(options);
     const port = options.port ?? (env.DAZ_PORT ? Number(env.DAZ_PORT) : DEFAULT_PORT);
+    // The transport asks for the token anew after a 401: a restarted DAZ Studio wrote a new one.
+    let client: DazClient | undefined;
+    const reread = () => {
+      const fresh = client && rereadToken(client.#token);
+      if (client && fresh) client.#token = fresh;
+      return fresh?.token;
+    };
     const transport = new Transport({
       host: options.host ?? env.DAZ_HOST ?? DEFAULT_HOST,
       port,
       token: token.token,
+      rereadToken: token.file ? reread : undefined,
       tokenHeader: options.tokenHeader,
       timeoutMs: options.timeoutMs,
       retry: options.retry,
@@ -85,7 +101,8 @@ export class DazClient {
       dispatcher: options.dispatcher,
       onRetry: options.onRetry,
     });
-    return new DazClient(transport, token);
+    client = new DazClient(transport, token);
+    return client;
   }
 
   get url(): string {

@@ -92,11 +92,16 @@ export class DazProtocolError extends DazportError {
   }
 }
 
-/** No answer in time (headers or body), or a long poll ran past its deadline. */
+/**
+ * No answer in time (headers or body), or a long poll ran past its deadline. `context.attempts`,
+ * when a read was tried more than once, goes into the message.
+ */
 export class DazTimeoutError extends DazportError {
   override name = 'DazTimeoutError';
   constructor(what: string, ms: number, context: Record<string, unknown> = {}) {
-    super('DAZPORT_TIMEOUT', `${what}: no answer within ${ms} ms`, {
+    const attempts = typeof context.attempts === 'number' && context.attempts > 1 ? context.attempts : 0;
+    const tries = attempts ? `, in all ${attempts} attempts` : '';
+    super('DAZPORT_TIMEOUT', `${what}: no answer within ${ms} ms${tries}`, {
       context: { timeoutMs: ms, ...context },
       suggestion: 'DAZ Studio may be blocked by a dialog or a long operation; check it, or raise --timeout',
     });

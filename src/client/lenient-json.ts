@@ -66,3 +66,31 @@ export function repairQuirks(text: string): string {
   }
   return out;
 }
+
+/**
+ * Whether `text` is the start of a JSON object or array that stops before its end: a string or a
+ * bracket left open. What a body that failed to parse (even leniently) looks like when the server
+ * sent only part of it, with a Content-Length that counted only that part: HTTP cannot tell, so
+ * the client must. A complete value followed by junk, or something that is not JSON at all (an
+ * HTML page), is not cut short.
+ */
+export function isCutShortJson(text: string): boolean {
+  let i = 0;
+  while (i < text.length && ' \t\r\n'.includes(text[i])) i++;
+  if (text[i] !== '{' && text[i] !== '[') return false;
+  let depth = 0;
+  let inString = false;
+  for (; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') {
+      depth--;
+      if (depth === 0) return false;
+    }
+  }
+  return true;
+}

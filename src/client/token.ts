@@ -2,7 +2,8 @@
  * Where the API token comes from, first match wins: an explicit option, `DAZ_TOKEN`,
  * `DAZ_TOKEN_FILE`, then DAZ Studio's own `~/.daz3d/dazscriptserver_token.txt`. The token is
  * read from the first line of a file, trimmed, as the plugin writes it. It never goes into a
- * message: errors name the file, not its content.
+ * message: errors name the file, not its content. DAZ Studio writes a new token at each start,
+ * so a token from a file can be read again (`rereadToken`) when the server refuses it.
  */
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -62,5 +63,19 @@ export function discoverToken(options: TokenDiscoveryOptions = {}): DiscoveredTo
   } catch {
     // No file: talk without a token; a server with auth on answers 401, and the error says what to do.
     return { token: '', source: 'none' };
+  }
+}
+
+/**
+ * The token read again from the file it came from, or undefined when it did not come from a
+ * file or the file cannot be read now (DAZ Studio may be rewriting it): the caller then fails
+ * with the server's refusal, as it would have without trying.
+ */
+export function rereadToken(found: DiscoveredToken): DiscoveredToken | undefined {
+  if (!found.file) return undefined;
+  try {
+    return readTokenFile(found.file, found.source);
+  } catch {
+    return undefined;
   }
 }

@@ -8,33 +8,42 @@
  * - A connection reset before an answer (the server closes keep-alive connections after 5
  *   requests or 5 s idle) is retried only for idempotent requests: a script that changes the
  *   scene may already have run.
+ * - An answer that does not come within the timeout, or comes cut short (its JSON stops
+ *   before its end though the byte count matched its Content-Length), is retried only for
+ *   idempotent requests too, and at most `faultAttempts` attempts in all (each may cost a whole
+ *   timeout); then a typed error says how many attempts were made. A write that met either
+ *   fails at once: it may have run.
+ * - A 401 when the token came from a file: DAZ Studio writes a new token at each start, so the
+ *   file is read once more and, if the token changed, the request is sent again with it (a 401
+ *   is a refusal before anything ran, so this holds for writes too).
  * - Connection refused is not retried: nothing listens, and the user should hear that at once.
  *
  * The pool keeps idle connections for 4 s, under the server's 5 s, so it rarely reuses a socket
  * the server is about to close.
  */
 import { type Dispatcher, Pool } from 'undici';
+import { CutShortAnswer, errorCode, judgeFailure, judgeReply, REFUSED_CODES } from './attempt-verdict.js';
 import { baseUrl } from './connection.js';
-import {
-  DazAuthError,
-  DazConnectionError,
-  DazProtocolError,
-  DazServerError,
-  DazTimeoutError,
-} from './errors.js';
-import { parseServerJson } from './lenient-json.js';
+import { DazConnectionError, DazProtocolError } from './errors.js';
+import { isCutShortJson, parseServerJson } from './lenient-json.js';
 
 export interface RetryPolicy {
   /** Attempts in all, first included. */
   attempts: number;
+  /**
+   * Attempts in all for an idempotent request whose answers time out or come back cut short.
+   * Not bounded by `maxTotalMs`: each attempt is bounded by the timeout already.
+   */
+  faultAttempts: number;
   baseDelayMs: number;
   maxDelayMs: number;
-  /** Give up retrying once this much time has passed since the first attempt. */
+  /** Give up retrying refusals and resets once this much time has passed since the first attempt. */
   maxTotalMs: number;
 }
 
 export const RETRY_DEFAULTS: RetryPolicy = {
   attempts: 6,
+  faultAttempts: 3,
   baseDelayMs: 100,
   maxDelayMs: 5_000,
   maxTotalMs: 60_000,
@@ -46,6 +55,12 @@ export interface TransportOptions {
   token: string;
   /** `x-api-token` (default, what every plugin version reads first) or `bearer`. */
   tokenHeader?: 'x-api-token' | 'bearer';
+  /**
+   * Asked after a 401 for the token anew, from the file it came from (DAZ Studio writes a new
+   * one at each start); undefined when there is no file or it cannot be read. Without it a 401
+   * fails at once.
+   */
+  rereadToken?: () => string | undefined;
   /** Per request, for headers and body each. */
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
@@ -59,7 +74,7 @@ export interface TransportOptions {
 
 export interface RetryInfo {
   attempt: number;
-  /** `HTTP 429`, `connection ECONNRESET` ... */
+  /** `HTTP 429`, `connection ECONNRESET`, `timeout`, `answer cut short` ... */
   reason: string;
   /** The refusal's `error_code` (RATE_LIMIT_EXCEEDED, CONCURRENT_LIMIT_EXCEEDED, STUDIO_BUSY ...). */
   code?: string;
@@ -71,7 +86,10 @@ export interface RequestSpec {
   method: 'GET' | 'POST' | 'DELETE';
   path: string;
   json?: unknown;
-  /** Safe to send twice (reads). */
+  /**
+   * Safe to send twice: it only reads (status, GET routes, scripts that read the scene). Only
+   * such requests are sent again after a reset, a timeout or an answer cut short.
+   */
   idempotent: boolean;
   timeoutMs?: number;
   signal?: AbortSignal;
@@ -87,21 +105,13 @@ export interface JsonResponse {
   headers: Record<string, string | string[] | undefined>;
 }
 
-const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
-const REFUSED_CODES = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EHOSTUNREACH',
-  'EADDRNOTAVAIL',
-  'UND_ERR_CONNECT_TIMEOUT',
-]);
-const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
-
 export class Transport {
   readonly url: string;
   readonly #dispatcher: Dispatcher;
   readonly #ownsDispatcher: boolean;
-  readonly #headers: Record<string, string>;
+  readonly #tokenHeader: TransportOptions['tokenHeader'];
+  #token: string;
+  readonly #rereadToken: TransportOptions['rereadToken'];
   readonly #timeoutMs: number;
   readonly #retry: RetryPolicy;
   readonly #onRetry: TransportOptions['onRetry'];
@@ -112,11 +122,9 @@ export class Transport {
     this.#dispatcher =
       options.dispatcher ??
       new Pool(this.url, { connections: options.connections ?? 4, keepAliveTimeout: 4_000, pipelining: 1 });
-    this.#headers = { accept: 'application/json' };
-    if (options.token) {
-      if (options.tokenHeader === 'bearer') this.#headers.authorization = `Bearer ${options.token}`;
-      else this.#headers['x-api-token'] = options.token;
-    }
+    this.#tokenHeader = options.tokenHeader;
+    this.#token = options.token;
+    this.#rereadToken = options.rereadToken;
     this.#timeoutMs = options.timeoutMs ?? 30_000;
     this.#retry = { ...RETRY_DEFAULTS, ...options.retry };
     this.#onRetry = options.onRetry;
@@ -125,63 +133,72 @@ export class Transport {
   /** Send a request; JSON answers with status < 400 come back, refusals throw typed errors. */
   async request(spec: RequestSpec): Promise<JsonResponse> {
     const started = Date.now();
-    for (let attempt = 1; ; attempt++) {
-      let reply: JsonResponse | null = null;
-      let retryReason = '';
-      let retryAfterMs: number | undefined;
-      let refusalCode: string | undefined;
+    let faults = 0;
+    let tokenReread = false;
+    for (let attempt = 1; ; ) {
+      const token = this.#token;
+      let reply: JsonResponse | undefined;
+      let failure: unknown;
       try {
-        reply = await this.#once(spec);
+        reply = await this.#once(spec, token);
       } catch (err) {
-        const code = errorCode(err);
-        if (REFUSED_CODES.has(code))
-          throw new DazConnectionError(this.url, { cause: err, context: { path: spec.path } });
-        if (TIMEOUT_CODES.has(code))
-          throw new DazTimeoutError(`${spec.method} ${spec.path}`, spec.timeoutMs ?? this.#timeoutMs);
-        if (!(RESET_CODES.has(code) && spec.idempotent)) {
-          if (RESET_CODES.has(code)) {
-            throw new DazConnectionError(this.url, {
-              cause: err,
-              context: { path: spec.path, reset: true },
-              suggestion: 'the connection dropped mid-request; the script may or may not have run',
-            });
-          }
-          throw err;
-        }
-        retryReason = `connection ${code}`;
+        failure = err;
       }
-      if (reply) {
-        if (reply.status < 400) return reply;
-        if (reply.status !== 429 && reply.status !== 503) throw refusal(reply);
-        retryReason = `HTTP ${reply.status}`;
-        const code = (reply.body as { error_code?: unknown } | null)?.error_code;
-        refusalCode = typeof code === 'string' ? code : undefined;
-        retryAfterMs = retryAfter(reply.headers['retry-after']);
+      if (reply && reply.status < 400) return reply;
+      if (reply?.status === 401 && !tokenReread && this.#rereadToken) {
+        tokenReread = true;
+        // Sent again at once, not counted: nothing ran, and the new token is not a retry's luck.
+        if (this.#tokenChangedSince(token)) continue;
       }
-      const elapsed = Date.now() - started;
+      const verdict = reply
+        ? judgeReply(reply)
+        : judgeFailure(failure, { ...spec, url: this.url, timeoutMs: spec.timeoutMs ?? this.#timeoutMs });
+      if (!verdict.retry) throw verdict.error;
+      if (verdict.fault) faults++;
       const backoff =
         Math.min(this.#retry.maxDelayMs, this.#retry.baseDelayMs * 2 ** (attempt - 1)) *
         (0.75 + Math.random() / 2);
-      const delayMs = Math.round(retryAfterMs ?? backoff);
+      const delayMs = Math.round(verdict.afterMs ?? backoff);
+      const outOfTime = !verdict.fault && Date.now() - started + delayMs > this.#retry.maxTotalMs;
       if (
         attempt >= this.#retry.attempts ||
-        elapsed + delayMs > this.#retry.maxTotalMs ||
+        faults >= this.#retry.faultAttempts ||
+        outOfTime ||
         spec.signal?.aborted
-      ) {
-        if (reply) throw refusal(reply);
-        throw new DazConnectionError(this.url, {
-          context: { path: spec.path, attempts: attempt, reason: retryReason },
-        });
-      }
-      const info: RetryInfo = { attempt, reason: retryReason, code: refusalCode, delayMs, path: spec.path };
+      )
+        throw verdict.giveUp(attempt);
+      const info: RetryInfo = {
+        attempt,
+        reason: verdict.reason,
+        code: verdict.code,
+        delayMs,
+        path: spec.path,
+      };
       this.#onRetry?.(info);
       spec.onRetry?.(info);
       await sleep(delayMs, spec.signal);
+      attempt++;
     }
   }
 
-  async #once(spec: RequestSpec): Promise<JsonResponse> {
-    const headers = { ...this.#headers };
+  /** Read the token again after a 401; true if it is not the one that was refused. */
+  #tokenChangedSince(refused: string): boolean {
+    const fresh = this.#rereadToken?.();
+    if (fresh) this.#token = fresh;
+    return this.#token !== refused;
+  }
+
+  #headers(token: string): Record<string, string> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (token) {
+      if (this.#tokenHeader === 'bearer') headers.authorization = `Bearer ${token}`;
+      else headers['x-api-token'] = token;
+    }
+    return headers;
+  }
+
+  async #once(spec: RequestSpec, token: string): Promise<JsonResponse> {
+    const headers = this.#headers(token);
     if (spec.json !== undefined) headers['content-type'] = 'application/json';
     const timeout = spec.timeoutMs ?? this.#timeoutMs;
     const response = await this.#dispatcher.request({
@@ -195,10 +212,15 @@ export class Transport {
       signal: spec.signal,
     });
     const text = await response.body.text();
+    const bytes = Buffer.byteLength(text);
+    const json = String(response.headers['content-type'] ?? '').includes('json');
+    // An empty body where JSON was announced is the shortest cut of all.
+    if (text === '' && json && response.statusCode === 200) throw new CutShortAnswer(response.statusCode, 0);
     let body: unknown;
     try {
       body = text === '' ? null : parseServerJson(text);
     } catch {
+      if (isCutShortJson(text)) throw new CutShortAnswer(response.statusCode, bytes);
       throw new DazProtocolError(
         `${spec.method} ${spec.path}: the answer is not JSON (HTTP ${response.statusCode})`,
         {
@@ -208,7 +230,7 @@ export class Transport {
         },
       );
     }
-    return { status: response.statusCode, body, bytes: Buffer.byteLength(text), headers: response.headers };
+    return { status: response.statusCode, body, bytes, headers: response.headers };
   }
 
   /** A raw streaming GET (SSE); the caller consumes and closes the body. */
@@ -218,7 +240,7 @@ export class Transport {
         origin: this.url,
         method: 'GET',
         path,
-        headers: { ...this.#headers, accept: 'text/event-stream' },
+        headers: { ...this.#headers(this.#token), accept: 'text/event-stream' },
         signal,
         bodyTimeout: 0,
         headersTimeout: this.#timeoutMs,
@@ -235,44 +257,15 @@ export class Transport {
   }
 }
 
-function errorCode(err: unknown): string {
-  const e = err as { code?: unknown; cause?: { code?: unknown } };
-  if (typeof e?.code === 'string') return e.code;
-  if (typeof e?.cause?.code === 'string') return e.cause.code;
-  return '';
-}
-
-function retryAfter(value: string | string[] | undefined): number | undefined {
-  const seconds = Number(Array.isArray(value) ? value[0] : value);
-  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
-}
-
-/** An HTTP ≥ 400 answer as a typed error. */
-export function refusal(reply: JsonResponse): Error {
-  const b = (reply.body ?? {}) as { error_code?: unknown; error?: unknown; detail?: unknown };
-  const code = typeof b.error_code === 'string' ? b.error_code : '';
-  const message = typeof b.error === 'string' ? b.error : `HTTP ${reply.status}`;
-  if (reply.status === 401 || reply.status === 403) return new DazAuthError(reply.status, code, message);
-  const retryAfterMs = retryAfter(reply.headers['retry-after']);
-  return new DazServerError(
-    reply.status,
-    code,
-    message,
-    typeof b.detail === 'string' ? b.detail : undefined,
-    retryAfterMs === undefined ? undefined : retryAfterMs / 1000,
-  );
-}
-
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      { once: true },
-    );
+    const wake = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', wake);
+      resolve();
+    };
+    // The listener goes when the timer fires: a long-lived signal must not gather one per retry.
+    const timer = setTimeout(wake, ms);
+    signal?.addEventListener('abort', wake, { once: true });
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseServerJson } from '../../src/client/lenient-json.js';
+import { isCutShortJson, parseServerJson } from '../../src/client/lenient-json.js';
 
 describe('parseServerJson', () => {
   it('parses valid JSON strictly', () => {
@@ -18,5 +18,22 @@ describe('parseServerJson', () => {
   });
   it('still rejects what is not JSON at all', () => {
     expect(() => parseServerJson('<html>')).toThrow(SyntaxError);
+  });
+});
+
+describe('isCutShortJson', () => {
+  const whole = '{"success":true,"result":{"p":"1,-2,nan","s":"a \\" } ]"},"output":["x\ty"]}';
+  it('tells every proper prefix of an answer apart from the whole answer', () => {
+    expect(parseServerJson(whole)).toBeTruthy();
+    expect(isCutShortJson(whole)).toBe(false);
+    for (let n = 1; n < whole.length; n++) {
+      expect(isCutShortJson(whole.slice(0, n))).toBe(true);
+      expect(() => parseServerJson(whole.slice(0, n))).toThrow(SyntaxError);
+    }
+  });
+  it('does not call other bad bodies cut short', () => {
+    expect(isCutShortJson('<html><body>Bad Gateway</body></html>')).toBe(false);
+    expect(isCutShortJson('{"a":1}} junk')).toBe(false);
+    expect(isCutShortJson('')).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { discoverToken } from '../../src/client/token.js';
+import { discoverToken, rereadToken } from '../../src/client/token.js';
 
 describe('token discovery', () => {
   let home: string;
@@ -42,5 +42,16 @@ describe('token discovery', () => {
     expect(() => discoverToken({ tokenFile: join(home, 'empty.txt'), env: {}, home })).toThrowError(
       /is empty/,
     );
+  });
+
+  it('reads a token again only from the file it came from, and gives nothing when that file is gone', () => {
+    const file = join(home, 'rotating.txt');
+    writeFileSync(file, `${'1'.repeat(32)}\n`);
+    const found = discoverToken({ tokenFile: file, env: {}, home });
+    writeFileSync(file, `${'2'.repeat(32)}\n`);
+    expect(rereadToken(found)).toEqual({ token: '2'.repeat(32), source: 'option', file });
+    expect(rereadToken({ token: 't'.repeat(32), source: 'DAZ_TOKEN' })).toBeUndefined();
+    rmSync(file);
+    expect(rereadToken(found)).toBeUndefined();
   });
 });
