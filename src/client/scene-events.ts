@@ -3,6 +3,7 @@
  * reconnects: after the stream ends or fails, and when neither data nor the server's 3-second
  * `:keepalive` comments arrive for `staleAfterMs` (a half-open connection).
  */
+import { abortableSleep } from './abortable-sleep.js';
 import type { Transport } from './transport.js';
 
 export interface SceneEventMessage {
@@ -77,7 +78,8 @@ export async function* sceneEvents(
       connection.abort();
     }
     if (options.reconnect === false || options.signal?.aborted) return;
-    await new Promise((r) => setTimeout(r, delay));
+    // An abort during the pause ends it at once (no timer left to hold the process).
+    await abortableSleep(delay, options.signal);
     delay = Math.min(5_000, delay * 2);
   }
 }

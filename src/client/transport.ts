@@ -22,6 +22,7 @@
  * the server is about to close.
  */
 import { type Dispatcher, Pool } from 'undici';
+import { abortableSleep } from './abortable-sleep.js';
 import { CutShortAnswer, errorCode, judgeFailure, judgeReply, REFUSED_CODES } from './attempt-verdict.js';
 import { baseUrl } from './connection.js';
 import { DazConnectionError, DazProtocolError } from './errors.js';
@@ -176,7 +177,7 @@ export class Transport {
       };
       this.#onRetry?.(info);
       spec.onRetry?.(info);
-      await sleep(delayMs, spec.signal);
+      await abortableSleep(delayMs, spec.signal);
       attempt++;
     }
   }
@@ -255,17 +256,4 @@ export class Transport {
   async close(): Promise<void> {
     if (this.#ownsDispatcher) await this.#dispatcher.close();
   }
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const wake = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', wake);
-      resolve();
-    };
-    // The listener goes when the timer fires: a long-lived signal must not gather one per retry.
-    const timer = setTimeout(wake, ms);
-    signal?.addEventListener('abort', wake, { once: true });
-  });
 }

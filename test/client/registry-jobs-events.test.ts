@@ -102,4 +102,20 @@ describe('client: registered scripts, async jobs, scene events', () => {
     };
     await expect(run()).rejects.toThrow(/HTTP 401/);
   });
+
+  it('ends at once when aborted while it waits to reconnect', async () => {
+    t = await startTestEmulator({ noAuth: true });
+    const port = t.emulator.server.port;
+    await t.close(); // nothing listens: every connection attempt fails, the pauses grow 200, 400, 800 ms
+    t = undefined;
+    const client = connect(port);
+    const stop = new AbortController();
+    const events = client.events({ signal: stop.signal });
+    const done = events.next();
+    await sleep(700); // in the third pause (800 ms)
+    const aborted = performance.now();
+    stop.abort();
+    expect(await done).toEqual({ done: true, value: undefined });
+    expect(performance.now() - aborted).toBeLessThan(300);
+  });
 });
