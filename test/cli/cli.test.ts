@@ -100,7 +100,9 @@ describe('dazport CLI', () => {
     ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/neither built in nor a readable file/);
-    expect(r.stderr).toMatch(/hint: use one of g9, g8f, g8m, heavy, empty \(heavy:<vertices> for any size\)/);
+    expect(r.stderr).toMatch(
+      /hint: use one of g9, g8f, g8m, heavy, empty \(heavy:<vertices> up to 5,000,000\)/,
+    );
   });
 
   it('reports errors as JSON with --json', async () => {

@@ -61,7 +61,7 @@ describe('scene JSON files', () => {
       ],
       [
         { name: 'x', figures: [{ figure: 'genesis9', detail: 0 }] },
-        /figures\[0\]\.detail: expected a number from 0\.25 to 40/,
+        /figures\[0\]\.detail: expected a number from 0\.25 to 16/,
       ],
       [
         { name: 'x', figures: [{ figure: 'genesis9', facetOrder: 'random' }] },

@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { BUILTIN_SCENE_NAMES } from '../../emulator/scenes/builtin-scenes.js';
+import { MAX_SCENE_VERTICES } from '../../emulator/scenes/scene-budget.js';
 import { EMULATOR_DEFAULTS } from '../../emulator/server/config.js';
 import { defaultEmulatorTokenPath } from '../../emulator/server/token.js';
 import { startEmulator } from '../../emulator/start-emulator.js';
@@ -34,7 +35,7 @@ export const emulatorCommand = new Command('emulator')
   .addOption(
     new Option(
       '--scene <name|file>',
-      `built-in scene (${BUILTIN_SCENE_NAMES.join(', ')}; heavy:<vertices> for any size) or a scene JSON file`,
+      `built-in scene (${BUILTIN_SCENE_NAMES.join(', ')}; heavy:<vertices> for any size) or a scene JSON file, of at most ${MAX_SCENE_VERTICES.toLocaleString('en-US')} vertices`,
     ).default('g9'),
   )
   .addOption(

@@ -14,7 +14,14 @@ import { MeshTopology } from '../dom/geometry/mesh-topology.js';
 import { DzMaterial, type MaterialSpec } from '../dom/materials/dz-material.js';
 import { DzVec3 } from '../dom/math/dz-vec3.js';
 import { boxMesh, sphereMesh } from './primitives.js';
-import type { CameraSpec, LightSpec, PropSpec, SurfaceSpec, TransformSpec } from './scene-spec.js';
+import {
+  type CameraSpec,
+  type LightSpec,
+  PROP_DEFAULTS,
+  type PropSpec,
+  type SurfaceSpec,
+  type TransformSpec,
+} from './scene-spec.js';
 import { texturePath } from './textures/builtin-textures.js';
 
 export function applyTransform(node: DzNode, t: TransformSpec | undefined): void {
@@ -67,11 +74,12 @@ export function attachMesh(
 }
 
 export function buildProp(ctx: DomContext, spec: PropSpec): DzNode {
-  const size = spec.size ?? 40;
+  const size = spec.size ?? PROP_DEFAULTS.size;
+  const rings = spec.segments ?? PROP_DEFAULTS.sphereRings;
   const mesh =
     spec.shape === 'sphere'
-      ? sphereMesh(size / 2, spec.segments ?? 16, (spec.segments ?? 16) * 2, 'Surface')
-      : boxMesh(size, spec.segments ?? 4, 'Surface');
+      ? sphereMesh(size / 2, rings, rings * 2, 'Surface')
+      : boxMesh(size, spec.segments ?? PROP_DEFAULTS.boxSegments, 'Surface');
   const node = new DzNode(ctx, spec.name ?? spec.label.replace(/\s+/g, ''), spec.label);
   attachMesh(ctx, node, mesh, [materialSpec('Surface', spec.surface, 'iray')]);
   applyTransform(node, spec.transform);

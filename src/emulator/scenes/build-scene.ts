@@ -39,11 +39,6 @@ export function mannequinFor(figureId: string, detail: number): MannequinMesh {
   return mesh;
 }
 
-/** Drop cached meshes of one detail (the heavy scene's sizing tries a few). */
-export function forgetMannequins(detail: number): void {
-  for (const key of [...mannequinCache.keys()]) if (key.endsWith(`@${detail}`)) mannequinCache.delete(key);
-}
-
 export function buildScene(
   spec: SceneSpec,
   realm: ScriptRealm,

@@ -1,7 +1,8 @@
 /**
  * The built-in scenes: a posed Genesis figure of each generation staged with a textured prop,
  * a camera and a distant, a spot and a point light; `heavy` for benchmarks (several figures and
- * props, at least 1,000,000 vertices, or any size with `heavy:<vertices>`); `empty`.
+ * props, at least 1,000,000 vertices, or any size within the scene budget with `heavy:<vertices>`);
+ * `empty`.
  */
 import type { GenesisFigureId } from '../../bonemaps/genesis/skeleton-definition.js';
 import type { FigureSpec, SceneSpec, Vec3 } from './scene-spec.js';

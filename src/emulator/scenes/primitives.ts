@@ -3,7 +3,7 @@
  * UV island per side (so its UVs are split at every edge) and a UV sphere (quads, with
  * triangle fans at the poles and a seam where u wraps).
  */
-import type { MeshData } from '../dom/geometry/mesh-data.js';
+import type { MeshData, MeshSize } from '../dom/geometry/mesh-data.js';
 
 interface Builder {
   positions: number[];
@@ -29,21 +29,51 @@ function finish(b: Builder, materialName: string, groupName: string, uvSetLabel:
   };
 }
 
+/** Sides of a box split `segments` × `segments` (at least 1, whole). */
+function boxSplits(segments: number): number {
+  return Math.max(1, Math.trunc(segments));
+}
+
+/** What {@link boxMesh} builds: six n × n grids, sharing the vertices on their edges. */
+export function boxMeshSize(segments: number): MeshSize {
+  const n = boxSplits(segments);
+  return { vertices: 6 * n * n + 2, facets: 6 * n * n };
+}
+
 /** An axis-aligned box of edge `size` cm standing on y = 0, each side split into `segments`² quads. */
 export function boxMesh(size: number, segments: number, materialName = 'Surface'): MeshData {
-  const b: Builder = { positions: [], uvs: [], faceSizes: [], corners: [], uvCorners: [] };
-  const n = Math.max(1, Math.trunc(segments));
+  const n = boxSplits(segments);
+  const { vertices, facets } = boxMeshSize(n);
   const h = size / 2;
-  const vertexIndex = new Map<string, number>();
+  const side = n + 1;
+  // Typed arrays of the final sizes, filled in place: a box at the scene budget has millions of
+  // vertices, and growing plain arrays to that took seconds per million.
+  const positions = new Float32Array(3 * vertices);
+  const uvs = new Float32Array(2 * 6 * side * side);
+  const corners = new Uint32Array(4 * facets);
+  const uvCorners = new Uint32Array(4 * facets);
+  // Sides meet on a lattice of n + 1 points per axis. A vertex is found again through the first
+  // of the six sides (x = 0, x = n, y = 0, ...) its lattice point lies on: one slot per point of
+  // the surface.
+  const vertexIndex = new Int32Array(6 * side * side).fill(-1);
+  let vertexCount = 0;
+  const step = (c: number) => Math.round(((c + h) / size) * n);
+  const slot = (i: number, j: number, k: number) => {
+    if (i === 0 || i === n) return (i === 0 ? 0 : 1) * side * side + j * side + k;
+    if (j === 0 || j === n) return (j === 0 ? 2 : 3) * side * side + i * side + k;
+    return (k === 0 ? 4 : 5) * side * side + i * side + j;
+  };
   const vertex = (x: number, y: number, z: number) => {
-    const key = `${x.toFixed(6)},${y.toFixed(6)},${z.toFixed(6)}`;
-    let i = vertexIndex.get(key);
-    if (i === undefined) {
-      i = b.positions.length / 3;
-      b.positions.push(x, y + h, z);
-      vertexIndex.set(key, i);
+    const at = slot(step(x), step(y), step(z));
+    let index = vertexIndex[at];
+    if (index < 0) {
+      index = vertexCount++;
+      positions[3 * index] = x;
+      positions[3 * index + 1] = y + h;
+      positions[3 * index + 2] = z;
+      vertexIndex[at] = index;
     }
-    return i;
+    return index;
   };
   // Each side: origin corner and two edge vectors (u, v) chosen so that u × v points outward.
   const sides: [number[], number[], number[]][] = [
@@ -78,34 +108,60 @@ export function boxMesh(size: number, segments: number, materialName = 'Surface'
       [0, 0, 2 * h],
     ], // -Y
   ];
-  sides.forEach(([o, u, v], side) => {
-    // UV islands in a 3 × 2 atlas with a small gutter.
-    const cellU = (side % 3) / 3;
-    const cellV = Math.floor(side / 3) / 2;
-    const grid: number[][] = [];
-    const uvGrid: number[][] = [];
+  const grid = new Int32Array(side * side);
+  let corner = 0;
+  sides.forEach(([o, u, v], sideIndex) => {
+    // UV islands in a 3 × 2 atlas with a small gutter; a side's UVs are its (n + 1)² grid, row by row.
+    const cellU = (sideIndex % 3) / 3;
+    const cellV = Math.floor(sideIndex / 3) / 2;
+    const uvBase = sideIndex * side * side;
     for (let j = 0; j <= n; j++) {
-      grid.push([]);
-      uvGrid.push([]);
       for (let i = 0; i <= n; i++) {
         const s = i / n;
         const t = j / n;
-        grid[j].push(
-          vertex(o[0] + u[0] * s + v[0] * t, o[1] + u[1] * s + v[1] * t, o[2] + u[2] * s + v[2] * t),
+        grid[j * side + i] = vertex(
+          o[0] + u[0] * s + v[0] * t,
+          o[1] + u[1] * s + v[1] * t,
+          o[2] + u[2] * s + v[2] * t,
         );
-        uvGrid[j].push(b.uvs.length / 2);
-        b.uvs.push(cellU + 0.01 + s * (1 / 3 - 0.02), cellV + 0.01 + t * (1 / 2 - 0.02));
+        const uv = uvBase + j * side + i;
+        uvs[2 * uv] = cellU + 0.01 + s * (1 / 3 - 0.02);
+        uvs[2 * uv + 1] = cellV + 0.01 + t * (1 / 2 - 0.02);
       }
     }
     for (let j = 0; j < n; j++) {
       for (let i = 0; i < n; i++) {
-        b.faceSizes.push(4);
-        b.corners.push(grid[j][i], grid[j][i + 1], grid[j + 1][i + 1], grid[j + 1][i]);
-        b.uvCorners.push(uvGrid[j][i], uvGrid[j][i + 1], uvGrid[j + 1][i + 1], uvGrid[j + 1][i]);
+        for (const at of [j * side + i, j * side + i + 1, (j + 1) * side + i + 1, (j + 1) * side + i]) {
+          corners[corner] = grid[at];
+          uvCorners[corner++] = uvBase + at;
+        }
       }
     }
   });
-  return finish(b, materialName, 'box', 'Default UVs');
+  return {
+    positions,
+    faceSizes: new Uint8Array(facets).fill(4),
+    faceVertexIndices: corners,
+    faceUvIndices: uvCorners,
+    uvs,
+    faceMaterial: new Uint16Array(facets),
+    materialNames: [materialName],
+    faceGroup: new Uint16Array(facets),
+    faceGroupNames: ['box'],
+    uvSetLabel: 'Default UVs',
+  };
+}
+
+/** Latitude bands or meridians of a sphere: at least 3, whole. */
+function sphereSplits(count: number): number {
+  return Math.max(3, Math.trunc(count));
+}
+
+/** What {@link sphereMesh} builds: R - 1 rings of S vertices and two poles; R × S polygons. */
+export function sphereMeshSize(rings: number, segments: number): MeshSize {
+  const R = sphereSplits(rings);
+  const S = sphereSplits(segments);
+  return { vertices: (R - 1) * S + 2, facets: R * S };
 }
 
 /** A UV sphere of `radius` cm centred at (0, radius, 0): `rings` latitude bands, `segments` around. */
@@ -116,8 +172,8 @@ export function sphereMesh(
   materialName = 'Surface',
 ): MeshData {
   const b: Builder = { positions: [], uvs: [], faceSizes: [], corners: [], uvCorners: [] };
-  const R = Math.max(3, Math.trunc(rings));
-  const S = Math.max(3, Math.trunc(segments));
+  const R = sphereSplits(rings);
+  const S = sphereSplits(segments);
   b.positions.push(0, 2 * radius, 0); // north pole = vertex 0
   for (let r = 1; r < R; r++) {
     const phi = (Math.PI * r) / R;

@@ -1,10 +1,13 @@
 /**
  * Scene JSON files: read, parse and validate, with errors that name the file and the place
- * (`figures[0].pose.l_forearm: expected three numbers [x, y, z]`).
+ * (`figures[0].pose.l_forearm: expected three numbers [x, y, z]`), then check the scene's size
+ * against the budget (scene-budget.ts) before anything is built.
  */
 import { readFileSync } from 'node:fs';
 import { SKELETON_DEFINITIONS } from '../../bonemaps/genesis/index.js';
 import { DazportError } from '../../errors.js';
+import { MAX_DETAIL } from './mannequin/mannequin-layout.js';
+import { checkSceneBudget } from './scene-budget.js';
 import type { SceneSpec } from './scene-spec.js';
 
 export function loadSceneFile(path: string, notFoundSuggestion?: string): SceneSpec {
@@ -101,7 +104,7 @@ export function validateSceneSpec(json: unknown, file: string): SceneSpec {
     );
     c.string(fig.label, `${w}.label`, true);
     c.transform(fig.transform, `${w}.transform`);
-    c.number(fig.detail, `${w}.detail`, 0.25, 40);
+    c.number(fig.detail, `${w}.detail`, 0.25, MAX_DETAIL);
     if (fig.facetOrder !== undefined) c.oneOf(fig.facetOrder, `${w}.facetOrder`, ['modelled', 'shuffled']);
     for (const [bone, angles] of Object.entries(
       fig.pose === undefined ? {} : c.object(fig.pose, `${w}.pose`),
@@ -149,5 +152,6 @@ export function validateSceneSpec(json: unknown, file: string): SceneSpec {
     c.vec3(light.aimAt, `${w}.aimAt`);
     c.vec3(light.color, `${w}.color`);
   });
+  checkSceneBudget(json as SceneSpec, file);
   return json as SceneSpec;
 }

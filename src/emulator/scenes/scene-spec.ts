@@ -48,13 +48,16 @@ export interface SurfaceSpec {
   maps?: Record<string, string>;
 }
 
+/** What a prop gets without `size` or `segments` (shared by the builder and the scene budget). */
+export const PROP_DEFAULTS = { size: 40, boxSegments: 4, sphereRings: 16 } as const;
+
 export interface PropSpec {
   shape: 'box' | 'sphere';
   label: string;
   name?: string;
   /** Box edge or sphere diameter, cm. */
   size?: number;
-  /** Tessellation: box sides split n × n; sphere rings (segments = 2 × rings). */
+  /** Tessellation: box sides split n × n; sphere rings (segments = 2 × rings). Counts against the scene budget (scene-budget.ts). */
   segments?: number;
   transform?: TransformSpec;
   surface?: SurfaceSpec;

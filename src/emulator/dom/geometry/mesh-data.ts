@@ -27,6 +27,13 @@ export interface MeshData {
   uvSetLabel: string;
 }
 
+/** How big a mesh is, known before it is built (scene-budget.ts checks scenes against it). */
+export interface MeshSize {
+  vertices: number;
+  /** Polygons. */
+  facets: number;
+}
+
 /** Start of each polygon's corners in faceVertexIndices (prefix sums of faceSizes). */
 export function faceOffsets(faceSizes: Uint8Array): Uint32Array {
   const offsets = new Uint32Array(faceSizes.length + 1);

@@ -7,41 +7,19 @@
  */
 import type { SkeletonDefinition } from '../../../bonemaps/genesis/skeleton-definition.js';
 import { DazportError } from '../../../errors.js';
-import { ringsForChain } from './chain-rings.js';
-import { ringsForEllipsoid } from './ellipsoid.js';
-import { readFigureAnatomy } from './figure-anatomy.js';
+import { layOutMannequin } from './mannequin-layout.js';
 import type { MannequinMesh, MannequinOptions } from './mannequin-mesh.js';
 import { MeshAccumulator } from './mesh-accumulator.js';
 import { buildMorphs } from './morphs.js';
 import { SURFACE_ORDER } from './part-plan.js';
-import { planBody } from './plan-body.js';
 import { AnchorWeights, collectBoneWeights } from './skin-weights.js';
 import { emitTube } from './tube.js';
 import { packUvs } from './uv-packing.js';
 
-/**
- * Vertex spacing at detail 1 on a 170 cm figure, cm: about 20k vertices, the density of a real
- * figure's base mesh. Spacing shrinks as 1/detail, so vertex count grows about as detail².
- */
-export const BASE_VERTEX_SPACING = 1.1;
-/** Detail 16 is already several million vertices; beyond that is a typo, not a benchmark. */
-export const MAX_DETAIL = 16;
+export { BASE_VERTEX_SPACING, MAX_DETAIL } from './mannequin-layout.js';
 
 export function buildMannequin(skeleton: SkeletonDefinition, options: MannequinOptions = {}): MannequinMesh {
-  const detail = options.detail ?? 1;
-  if (!Number.isFinite(detail) || detail <= 0 || detail > MAX_DETAIL) {
-    throw new DazportError(
-      'DAZPORT_SCENE_INVALID',
-      `mannequin detail must be a number in (0, ${MAX_DETAIL}], got ${detail}`,
-      {
-        context: { figure: skeleton.id, detail },
-        suggestion: 'Use detail 1 for a realistic figure, 2-4 for heavy benchmark scenes.',
-      },
-    );
-  }
-  const anatomy = readFigureAnatomy(skeleton);
-  const plan = planBody(anatomy);
-  const spacing = (BASE_VERTEX_SPACING * anatomy.scale) / detail;
+  const { plan, chains, ellipsoids } = layOutMannequin(skeleton, options.detail ?? 1);
 
   const boneNames = skeleton.bones.map((b) => b.name);
   const boneIndices = new Map(boneNames.map((name, i) => [name, i]));
@@ -56,8 +34,8 @@ export function buildMannequin(skeleton: SkeletonDefinition, options: MannequinO
   };
 
   const acc = new MeshAccumulator();
-  for (const chain of plan.chains) {
-    const { rings, segments, length } = ringsForChain(chain, spacing);
+  for (const { plan: chain, rings: layout } of chains) {
+    const { rings, segments, length } = layout;
     emitTube(acc, rings, segments, {
       kind: chain.kind,
       heavy: chain.heavy,
@@ -67,8 +45,7 @@ export function buildMannequin(skeleton: SkeletonDefinition, options: MannequinO
       seamAngle: chain.seamAngle,
     });
   }
-  for (const ellipsoid of plan.ellipsoids) {
-    const { rings, segments } = ringsForEllipsoid(ellipsoid, spacing);
+  for (const { plan: ellipsoid, rings, segments } of ellipsoids) {
     emitTube(acc, rings, segments, {
       kind: ellipsoid.kind,
       heavy: 0,

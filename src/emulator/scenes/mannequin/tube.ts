@@ -11,6 +11,7 @@
  * UVs: u runs around (0 at the seam, 1 back at it, so the seam column has two UVs per vertex), v
  * along the part by surface arc length; each band is one island sized in cm for packing.
  */
+import type { MeshSize } from '../../dom/geometry/mesh-data.js';
 import { MeshAccumulator, PART_KIND_CODES } from './mesh-accumulator.js';
 import type { PartKind, SurfaceName } from './part-plan.js';
 import type { AnchorWeights } from './skin-weights.js';
@@ -53,6 +54,19 @@ export interface PartVertexInfo {
   weights: AnchorWeights;
   /** Angle of the UV seam, radians from the side axis towards the depth axis. */
   seamAngle: number;
+}
+
+/**
+ * Vertices and polygons {@link emitTube} makes: `segments` per ring plus the poles; a quad per
+ * segment between consecutive rings (the bands cover the rings in order, sharing boundary rings)
+ * and a triangle per segment in each pole fan.
+ */
+export function tubeSize(rings: RingSet, segments: number): MeshSize {
+  const poles = (rings.startPole ? 1 : 0) + (rings.endPole ? 1 : 0);
+  return {
+    vertices: rings.count * segments + poles,
+    facets: (rings.count - 1) * segments + poles * segments,
+  };
 }
 
 export function emitTube(acc: MeshAccumulator, rings: RingSet, segments: number, info: PartVertexInfo): void {
