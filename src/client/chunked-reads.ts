@@ -43,13 +43,11 @@ export async function* readChunks<T>(
   const targetBytes = typeof target === 'function' ? target : () => target;
   let bytesPerElement = plan.guessBytesPerElement;
   let next = 0;
-  const inFlight: Promise<Chunk<T>>[] = [];
-  // Rejects with the first failure of any request in flight (observed now, raced below).
-  let fail: (err: unknown) => void = () => {};
-  const failed = new Promise<never>((_, reject) => {
-    fail = reject;
-  });
-  failed.catch(() => undefined);
+  /** Requests in order: the answer's promise, and the chunk once it is in. */
+  const inFlight: { answer: Promise<Chunk<T>>; arrived: { chunk?: Chunk<T> } }[] = [];
+  // The first failure of any request in flight, and the wait it must end if one is under way.
+  let failure: { error: unknown } | undefined;
+  let interruptWait: ((error: unknown) => void) | undefined;
   // Call with a slot taken; the slot is given back when the answer is in (or the request failed).
   const issue = () => {
     const size = Math.max(
@@ -59,23 +57,27 @@ export async function* readChunks<T>(
     const start = next;
     const count = Math.min(size, plan.total - start);
     next += count;
-    const request = fetch(start, count);
-    const chunk = request.then(
+    const arrived: { chunk?: Chunk<T> } = {};
+    const answer = fetch(start, count).then(
       ({ value, bytes }) => {
         budget.release();
         // Smooth the estimate so one odd chunk does not swing the next size.
         if (count > 0 && bytes > 0) bytesPerElement = 0.5 * bytesPerElement + 0.5 * (bytes / count);
-        return { start, count, value };
+        arrived.chunk = { start, count, value };
+        return arrived.chunk;
       },
       (err: unknown) => {
         budget.release();
-        fail(err);
+        if (!failure) {
+          failure = { error: err };
+          interruptWait?.(err);
+        }
         throw err;
       },
     );
     // Observed here; the loop below awaits it in order, or the first failure ends the read first.
-    chunk.catch(() => undefined);
-    inFlight.push(chunk);
+    answer.catch(() => undefined);
+    inFlight.push({ answer, arrived });
   };
   // Keep as many requests in flight as the budget allows; with none in flight, wait for a slot.
   const fill = async () => {
@@ -85,10 +87,21 @@ export async function* readChunks<T>(
       issue();
     }
   };
+  // The next chunk in order (at once if it is in), unless a request fails before it comes.
+  const nextInOrder = (head: (typeof inFlight)[number]) => {
+    if (head.arrived.chunk) return Promise.resolve(head.arrived.chunk);
+    return new Promise<Chunk<T>>((resolve, reject) => {
+      if (failure) reject(failure.error);
+      interruptWait = reject;
+      head.answer.then(resolve, reject);
+    }).finally(() => {
+      interruptWait = undefined;
+    });
+  };
   try {
     await fill();
     while (inFlight.length > 0) {
-      const chunk = await Promise.race([inFlight.shift() as Promise<Chunk<T>>, failed]);
+      const chunk = await nextInOrder(inFlight.shift() as (typeof inFlight)[number]);
       await fill();
       yield chunk;
     }
