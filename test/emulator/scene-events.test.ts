@@ -132,6 +132,32 @@ describe('GET /scene/events (SSE)', () => {
     expect(String(frames[0].data.node_id)).toMatch(/^0x[0-9a-f]+$/);
   });
 
+  it('picks a filtered subscriber its frames out of a burst that mixes categories', async () => {
+    t = await startTestEmulator({ sseKeepaliveMs: 5_000, scene: 'empty' });
+    const lights = await openStream(`${t.url}/scene/events?filter=light`, t.token);
+    streams.push(lights);
+    // One burst (one batch from the main thread): node, light, selection and time events mixed.
+    await t.execute(
+      '(function(){ for (var i = 1; i <= 3; i++) { var l = new DzSpotLight(); l.setLabel("L" + i); Scene.addNode(l); l.select(true); Scene.setTime(i * 160); Scene.removeNode(l); } return 1; })()',
+    );
+    const text = await lights.waitFor((x) => dataFrames(x).length >= 6);
+    await sleep(200);
+    expect(dataFrames(lights.text()).map((f) => `${f.type} ${f.data.node_name}`)).toEqual([
+      'light.added L1',
+      'light.removed L1',
+      'light.added L2',
+      'light.removed L2',
+      'light.added L3',
+      'light.removed L3',
+    ]);
+    expect(
+      text
+        .split('\n\n')
+        .filter((frame) => frame !== '')
+        .every((f) => f.startsWith('data: {')),
+    ).toBe(true);
+  });
+
   it('loads a scene file with Scene.loadScene: scene.loading, clear, nodes added, scene.loaded', async () => {
     t = await startTestEmulator({ sseKeepaliveMs: 5_000, scene: 'empty' });
     const file = join(t.home, 'room.json');

@@ -13,8 +13,9 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DazportError } from '../../errors.js';
+import type { FrameBatch } from './scene-event-frames.js';
 import type { ScriptJob, ScriptOutcome } from './script-runtime.js';
-import type { FromWorker, SceneEvent, ToWorker, WorkerInit } from './worker-protocol.js';
+import type { FromWorker, ToWorker, WorkerInit } from './worker-protocol.js';
 
 export interface HostOutcome extends ScriptOutcome {
   /** Time spent waiting for the main thread (queue), ms. */
@@ -51,7 +52,8 @@ const { workerData } = require('node:worker_threads');
 `;
 
 export interface ScriptHostEvents {
-  'scene-event': [SceneEvent];
+  /** Scene events as SSE frames, in the order the scene emitted them. */
+  'scene-events': [FrameBatch];
   busy: [string | null];
 }
 
@@ -118,8 +120,8 @@ export class ScriptHost extends EventEmitter<ScriptHostEvents> {
           case 'done':
             this.#finish(message.id, message.outcome);
             break;
-          case 'event':
-            this.emit('scene-event', message.event);
+          case 'events':
+            this.emit('scene-events', message.batch);
             break;
           case 'busy':
             this.#busyReason = message.reason;

@@ -6,18 +6,27 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { buildScene } from '../scenes/build-scene.js';
 import { loadSceneSpec } from '../scenes/load-scene.js';
+import { EventBatcher } from './event-batcher.js';
 import { ScriptRuntime } from './script-runtime.js';
 import type { FromWorker, ToWorker, WorkerInit } from './worker-protocol.js';
 
 const port = parentPort!;
-const send = (message: FromWorker) => port.postMessage(message);
+const events = new EventBatcher((batch) => {
+  const message: FromWorker = { type: 'events', batch };
+  port.postMessage(message);
+});
+/** Every other message goes after the events emitted before it. */
+const send = (message: FromWorker) => {
+  events.flush();
+  port.postMessage(message);
+};
 
 try {
   const init = workerData as WorkerInit;
   const spec = loadSceneSpec(init.scene);
   let nodes = 0;
   const runtime = new ScriptRuntime((realm) => {
-    const built = buildScene(spec, realm, (event) => send({ type: 'event', event }));
+    const built = buildScene(spec, realm, (event) => events.add(event));
     nodes = built.scene.getNumNodes();
     return built.globals;
   });

@@ -2,6 +2,7 @@
  * Messages between the HTTP side of the emulator and its DAZ "main thread" (a worker thread that
  * owns the emulated scene and runs every script, one at a time).
  */
+import type { FrameBatch } from './scene-event-frames.js';
 import type { ScriptJob, ScriptOutcome } from './script-runtime.js';
 
 /** A scene event as the plugin's SceneEventBroker publishes it (before the SSE envelope). */
@@ -16,7 +17,7 @@ export type ToWorker = { type: 'run'; id: number; job: ScriptJob };
 export type FromWorker =
   | { type: 'ready'; sceneSummary: { nodes: number } }
   | { type: 'done'; id: number; outcome: ScriptOutcome }
-  | { type: 'event'; event: SceneEvent }
+  | { type: 'events'; batch: FrameBatch }
   | { type: 'busy'; reason: string | null }
   | { type: 'fatal'; message: string; code?: string; suggestion?: string; context?: Record<string, unknown> };
 

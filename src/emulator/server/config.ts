@@ -3,6 +3,8 @@
  * (DazScript Server 2.x `ServerConfig`; see shared/reference/dazscript-server-and-dazpy.md §1.1).
  * Tests lower the limits to exercise them; users rarely touch anything but host, port and auth.
  */
+import { SSE_MAX_BUFFERED_BYTES } from './scene-events.js';
+
 export interface EmulatorConfig {
   /** Interface to bind. The real plugin and the emulator default to loopback only. */
   host: string;
@@ -47,6 +49,11 @@ export interface EmulatorConfig {
   /** SSE `:keepalive` comment after this much idle time. */
   sseKeepaliveMs: number;
   /**
+   * Emulator-only: bytes that may wait for one SSE subscriber before it is closed as too slow
+   * (see scene-events.ts). The plugin has no bound.
+   */
+  sseMaxBufferedBytes: number;
+  /**
    * Emulator-only: wall-clock budget for one script. DAZ Studio has none (a runaway script hangs
    * Studio); the emulator stops it so one bad script cannot wedge a test run.
    */
@@ -74,6 +81,7 @@ export const EMULATOR_DEFAULTS: EmulatorConfig = {
   keepAliveIdleMs: 5_000,
   readTimeoutMs: 30_000,
   sseKeepaliveMs: 3_000,
+  sseMaxBufferedBytes: SSE_MAX_BUFFERED_BYTES,
   scriptTimeoutMs: 60_000,
 };
 

@@ -1,30 +1,17 @@
 /**
- * `GET /scene/events`: Server-Sent Events as the plugin's SceneEventBroker writes them.
- * Frames are bare `data: {"type":…,"ts":<epoch ms>,"data":{…}}` lines (no `event:` field);
- * a `:keepalive` comment goes out after every 3 s without events; `?filter=` takes exact,
- * comma-separated category names and ignores unknown ones (none known = all).
+ * `GET /scene/events`: Server-Sent Events as the plugin's SceneEventBroker writes them (frames
+ * and categories: runtime/scene-event-frames.ts). A `:keepalive` comment goes out after every
+ * 3 s without events; `?filter=` takes exact, comma-separated category names and ignores unknown
+ * ones (none known = all).
+ *
+ * A subscriber that does not read cannot make the emulator hold events for it without end: once
+ * more than a bound of bytes waits for it in the server (the writer's queue, Node's buffer and the
+ * socket's), its connection is closed and it is forgotten. The plugin's broker has no such
+ * bound; it would grow.
  */
 import type { ServerResponse } from 'node:http';
-import type { SceneEvent } from '../runtime/worker-protocol.js';
-
-export const EVENT_CATEGORIES = [
-  'node',
-  'skeleton',
-  'light',
-  'camera',
-  'selection',
-  'scene',
-  'time',
-  'render',
-] as const;
-export type EventCategory = (typeof EVENT_CATEGORIES)[number];
-
-/** The category an event type belongs to (`time.changed` and `playback.*` are `time`). */
-export function categoryOf(type: string): EventCategory | undefined {
-  const prefix = type.split('.')[0];
-  if (prefix === 'playback') return 'time';
-  return (EVENT_CATEGORIES as readonly string[]).includes(prefix) ? (prefix as EventCategory) : undefined;
-}
+import { EVENT_CATEGORIES, type EventCategory, type FrameBatch } from '../runtime/scene-event-frames.js';
+import { BoundedResponseWriter } from './bounded-writer.js';
 
 /** Parse `?filter=`: exact tokens, no trimming, unknown ignored, nothing known means everything. */
 export function parseFilter(filter: string | null): ReadonlySet<EventCategory> {
@@ -35,19 +22,50 @@ export function parseFilter(filter: string | null): ReadonlySet<EventCategory> {
   return wanted.size === 0 ? new Set(EVENT_CATEGORIES) : wanted;
 }
 
+/**
+ * Default bound of bytes waiting for one subscriber in the server (the writer's queue plus
+ * `res.writableLength`), about 38,000 `time.changed` frames. A client that reads keeps this near
+ * zero; the kernel's socket buffers (a few MB on loopback) come on top before anything waits here.
+ */
+export const SSE_MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+
+const KEEPALIVE = ':keepalive\n\n';
+
+export interface BrokerStats {
+  subscribers: number;
+  /** Subscribers closed because they fell more than the bound behind. */
+  dropped: number;
+  /** Most bytes ever waiting for one subscriber right after a write. */
+  peakBufferedBytes: number;
+}
+
 interface Subscriber {
   res: ServerResponse;
+  writer: BoundedResponseWriter;
   categories: ReadonlySet<EventCategory>;
-  keepalive: NodeJS.Timeout;
+  readonly keepalive: NodeJS.Timeout;
 }
 
 export class SceneEventBroker {
   readonly #subscribers = new Set<Subscriber>();
+  #dropped = 0;
+  #peakBufferedBytes = 0;
 
-  constructor(private readonly keepaliveMs: number) {}
+  constructor(
+    private readonly keepaliveMs: number,
+    private readonly maxBufferedBytes = SSE_MAX_BUFFERED_BYTES,
+  ) {}
 
   get subscriberCount(): number {
     return this.#subscribers.size;
+  }
+
+  get stats(): BrokerStats {
+    return {
+      subscribers: this.#subscribers.size,
+      dropped: this.#dropped,
+      peakBufferedBytes: this.#peakBufferedBytes,
+    };
   }
 
   subscribe(res: ServerResponse, filter: string | null): void {
@@ -60,6 +78,7 @@ export class SceneEventBroker {
     res.flushHeaders();
     const subscriber: Subscriber = {
       res,
+      writer: new BoundedResponseWriter(res, this.maxBufferedBytes),
       categories: parseFilter(filter),
       keepalive: setTimeout(() => this.#keepalive(subscriber), this.keepaliveMs),
     };
@@ -70,20 +89,36 @@ export class SceneEventBroker {
   }
 
   #keepalive(subscriber: Subscriber): void {
-    subscriber.res.write(':keepalive\n\n');
-    subscriber.keepalive = setTimeout(() => this.#keepalive(subscriber), this.keepaliveMs);
+    if (this.#send(subscriber, KEEPALIVE, KEEPALIVE.length)) subscriber.keepalive.refresh();
   }
 
-  publish(event: SceneEvent, ts = Date.now()): void {
-    const category = categoryOf(event.type);
-    if (!category) return;
-    const frame = `data: {"type":${JSON.stringify(event.type)},"ts":${ts},"data":${JSON.stringify(event.data)}}\n\n`;
+  /** Write, or close a subscriber that the write would put over the bound; false if closed. */
+  #send(subscriber: Subscriber, text: string, bytes: number): boolean {
+    if (!subscriber.writer.write(text, bytes)) {
+      this.#drop(subscriber);
+      this.#dropped++;
+      // Not end(): the terminator would queue behind what the client is not reading.
+      subscriber.res.destroy();
+      return false;
+    }
+    this.#peakBufferedBytes = Math.max(this.#peakBufferedBytes, subscriber.writer.bufferedBytes);
+    return true;
+  }
+
+  /** Send each subscriber the frames of its categories, as one write per batch. */
+  publish(batch: FrameBatch): void {
+    if (this.#subscribers.size === 0 || batch.lengths.length === 0) return;
+    const present = new Set<EventCategory>();
+    for (const index of batch.categories) present.add(EVENT_CATEGORIES[index]);
+    const wholeBytes = Buffer.byteLength(batch.text);
     for (const subscriber of this.#subscribers) {
-      if (!subscriber.categories.has(category)) continue;
-      subscriber.res.write(frame);
+      const wantsAll = [...present].every((category) => subscriber.categories.has(category));
+      const text = wantsAll ? batch.text : framesFor(batch, subscriber.categories);
+      if (text === '') continue;
+      const bytes = wantsAll ? wholeBytes : Buffer.byteLength(text);
+      if (!this.#send(subscriber, text, bytes)) continue;
       // The idle clock restarts with every frame: keepalives only fill silence.
-      clearTimeout(subscriber.keepalive);
-      subscriber.keepalive = setTimeout(() => this.#keepalive(subscriber), this.keepaliveMs);
+      subscriber.keepalive.refresh();
     }
   }
 
@@ -96,7 +131,19 @@ export class SceneEventBroker {
   closeAll(): void {
     for (const subscriber of [...this.#subscribers]) {
       this.#drop(subscriber);
-      subscriber.res.end();
+      subscriber.writer.end();
     }
   }
+}
+
+/** The frames of `batch` in the wanted categories, in order. */
+function framesFor(batch: FrameBatch, wanted: ReadonlySet<EventCategory>): string {
+  let text = '';
+  let at = 0;
+  for (let i = 0; i < batch.lengths.length; i++) {
+    const end = at + batch.lengths[i];
+    if (wanted.has(EVENT_CATEGORIES[batch.categories[i]])) text += batch.text.slice(at, end);
+    at = end;
+  }
+  return text;
 }

@@ -35,7 +35,7 @@ import {
   variantMap,
   variantString,
 } from './request-parsing.js';
-import { SceneEventBroker } from './scene-events.js';
+import { type BrokerStats, SceneEventBroker } from './scene-events.js';
 import { localIsoSeconds } from './time-format.js';
 import { requestToken, tokensMatch } from './token.js';
 
@@ -81,9 +81,9 @@ export class EmulatorServer {
       config.rateLimit.maxRequests,
       config.rateLimit.windowMs,
     );
-    this.#events = new SceneEventBroker(config.sseKeepaliveMs);
+    this.#events = new SceneEventBroker(config.sseKeepaliveMs, config.sseMaxBufferedBytes);
     this.#jobs = new AsyncJobManager(host, config, this.#metrics);
-    host.on('scene-event', (event) => this.#events.publish(event));
+    host.on('scene-events', (batch) => this.#events.publish(batch));
     this.#http = createServer(
       {
         keepAliveTimeout: config.keepAliveIdleMs,
@@ -132,6 +132,11 @@ export class EmulatorServer {
   /** Number of open SSE subscriptions (tests, diagnostics). */
   get sseSubscribers(): number {
     return this.#events.subscriberCount;
+  }
+
+  /** SSE subscribers, those dropped for falling behind, and the most bytes that waited for one. */
+  get sseStats(): BrokerStats {
+    return this.#events.stats;
   }
 
   /** Stop: cancel pending async jobs, end SSE streams, close connections, stop the main thread. */
