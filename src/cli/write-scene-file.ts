@@ -2,9 +2,9 @@
  * Pick the scene writer from the output's extension, so every command that writes scenes
  * accepts the same files: .glb / .gltf (glTF 2.0, metres) and .usda (USD text, centimetres).
  */
-import { mkdirSync } from 'node:fs';
 import { basename, dirname, extname } from 'node:path';
 import { DazportError } from '../errors.js';
+import { ensureFolder } from '../export/ensure-folder.js';
 import type { ExportOptions, ExportSummary } from '../export/export-types.js';
 import { exportGltf } from '../export/gltf/index.js';
 import { exportUsda } from '../export/usda/index.js';
@@ -59,16 +59,21 @@ function plural(n: number, noun: string): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? noun : (PLURALS[noun] ?? `${noun}s`)}`;
 }
 
-/** Like `mkdir -p` for an output's folder; a failure is an output error naming the file. */
+/**
+ * Like `mkdir -p` for an output's folder, without Node's endless retry on /proc-like paths; a
+ * failure is an output error naming the file. Commands call it for every output before they
+ * read anything, so a bad path fails in milliseconds, not after a long scene read.
+ */
 export function ensureParentFolder(out: string): void {
   try {
-    mkdirSync(dirname(out), { recursive: true });
+    ensureFolder(dirname(out));
   } catch (cause) {
     throw new DazportError(
       'DAZPORT_OUTPUT',
       `cannot create the folder for ${out}: ${(cause as Error).message}`,
       {
         context: { file: out },
+        suggestion: 'write to a folder that exists or can be created, on a disk (not /proc or /sys)',
         cause,
       },
     );

@@ -1,10 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
 import { BAKE_DEFAULTS } from '../../import/bake/bake-motion.js';
 import { withEmbeddedEmulator } from '../embedded-emulator.js';
 import { type GlobalOptions, runCommand } from '../run-command.js';
+import { ensureParentFolder } from '../write-scene-file.js';
 import { exportFrom, exportReportLines } from './export.js';
 import { positiveNumberOption } from './option-parsers.js';
 import { retargetReportLines, retargetVia } from './retarget.js';
@@ -74,7 +74,7 @@ export const demoCommand = new Command('demo')
 async function runDemo(options: DemoOptions, globals: GlobalOptions): Promise<void> {
   const figure = FIGURE_OF[options.scene];
   const outDir = resolve(options.outDir);
-  mkdirSync(outDir, { recursive: true });
+  ensureParentFolder(join(outDir, `${options.scene}.glb`));
   await withEmbeddedEmulator(options.scene, async ({ client, url }) => {
     const { result, requestId } = await client.execute<{ nodes: InventoryNode[] }>(INVENTORY_SCRIPT);
     const exported = await exportFrom(

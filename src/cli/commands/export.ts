@@ -8,7 +8,7 @@ import { withEmbeddedEmulator } from '../embedded-emulator.js';
 import { printWarnings } from '../print-warnings.js';
 import { ProgressBar } from '../progress.js';
 import { type GlobalOptions, runCommand } from '../run-command.js';
-import { checkSceneFile, describeExport, writeSceneFile } from '../write-scene-file.js';
+import { checkSceneFile, describeExport, ensureParentFolder, writeSceneFile } from '../write-scene-file.js';
 import { collect, collectLabels, integerOption } from './option-parsers.js';
 
 interface ExportFlags extends ConnectionFlags {
@@ -77,6 +77,7 @@ export const exportCommand = addConnectionOptions(
 
 async function runExport(flags: ExportFlags, globals: GlobalOptions): Promise<void> {
   for (const out of flags.out) checkSceneFile(out);
+  for (const out of flags.out) ensureParentFolder(out);
   if (flags.emulated) {
     printExportReport(
       await withEmbeddedEmulator(flags.emulated, ({ client }) => exportFrom(client, flags, globals)),

@@ -24,6 +24,7 @@ import { ProgressBar } from '../progress.js';
 import { parseFloor, parseSourceRest } from '../retarget-option-parsers.js';
 import { parseRetargetTarget, type RetargetTarget } from '../retarget-target.js';
 import { type GlobalOptions, runCommand } from '../run-command.js';
+import { ensureParentFolder } from '../write-scene-file.js';
 import { collect, positiveNumberOption } from './option-parsers.js';
 
 export interface RetargetFlags extends ConnectionFlags {
@@ -197,6 +198,7 @@ async function runRetarget(clipFile: string, flags: RetargetFlags, globals: Glob
       suggestion: 'add --source-unit-cm N (e.g. 2.54 for inches), or use --root-scale auto',
     });
   }
+  for (const out of outs) ensureParentFolder(out);
   if (flags.to.kind === 'builtin') {
     const { scene, label } = flags.to;
     const report = await withEmbeddedEmulator(scene, ({ client }) =>

@@ -1,0 +1,106 @@
+/**
+ * Outputs that cannot be written fail at once with exit 7, before anything is read. Node's own
+ * recursive mkdir spins forever under /proc (mkdir answers ENOENT under an existing folder), so
+ * `export --out /proc/nonexistent/x.glb` once hung at 100% CPU. The commands here point at a
+ * port where nothing listens: a command that checked its outputs only after reading would exit
+ * 3 (no server) instead of 7.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CliResult, spawnCli } from '../helpers/cli.js';
+
+/** Give up on a command after this long: the old spin never ended. */
+const GIVE_UP_MS = 60_000;
+const CMU = join(process.cwd(), 'fixtures/bvh/cmu_01_01.bvh');
+
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+function runBounded(args: string[]): Promise<CliResult & { ms: number }> {
+  const started = performance.now();
+  const child = spawnCli(args);
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d) => {
+    stdout += d;
+  });
+  child.stderr!.on('data', (d) => {
+    stderr += d;
+  });
+  const timer = setTimeout(() => child.kill('SIGKILL'), GIVE_UP_MS);
+  return new Promise((resolve) =>
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr, ms: performance.now() - started });
+    }),
+  );
+}
+
+describe('unwritable outputs', () => {
+  let dir: string;
+  let server: string[];
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'dazport-outputs-'));
+    writeFileSync(join(dir, 'file.txt'), 'a file, not a folder');
+    server = [
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(await closedPort()),
+      '--token',
+      'x',
+      '--timeout',
+      '2000',
+    ];
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const onLinux = process.platform === 'linux';
+
+  it('export, retarget and demo exit 7 before reading anything, naming the output', async () => {
+    const underFile = (name: string) => join(dir, 'file.txt', name);
+    const live = ['retarget', CMU, '--to', 'live:Genesis 9', ...server];
+    const cases: [string, string[]][] = [
+      ...(onLinux
+        ? [
+            ['/proc/nonexistent/x.glb', ['export', ...server, '--out', '/proc/nonexistent/x.glb']],
+            ['/proc/nonexistent/x.duf', [...live, '--out', '/proc/nonexistent/x.duf']],
+          ]
+        : []),
+      [underFile('x.gltf'), ['export', ...server, '--out', underFile('x.gltf')]],
+      [underFile('x.usda'), [...live, '--out', underFile('x.usda')]],
+      [underFile('demo/g9.glb'), ['demo', '--out-dir', underFile('demo')]],
+    ] as [string, string[]][];
+    // Two at a time: each start of the CLI from sources costs seconds of CPU on a busy machine.
+    const results: Awaited<ReturnType<typeof runBounded>>[] = [];
+    for (let i = 0; i < cases.length; i += 2)
+      results.push(...(await Promise.all(cases.slice(i, i + 2).map(([, args]) => runBounded(args)))));
+    const summary = results.map((r, i) => ({
+      out: cases[i][0],
+      code: r.code,
+      names: r.stderr.includes(cases[i][0]),
+      seconds: Math.round(r.ms / 1000),
+    }));
+    console.log(summary.map((s) => `${s.out}: exit ${s.code} in ${s.seconds} s`).join('\n'));
+    for (const s of summary) expect(s, s.out).toMatchObject({ code: 7, names: true });
+    for (const r of results) expect(r.stderr).toMatch(/^dazport: cannot create the folder for /);
+  }, 200_000);
+
+  it('--json gives the output error as one JSON object', async () => {
+    const out = join(dir, 'file.txt', 'x.gltf');
+    const r = await runBounded(['--json', 'export', ...server, '--out', out]);
+    expect(r.code).toBe(7);
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      ok: false,
+      error: { code: 'DAZPORT_OUTPUT', context: { file: out } },
+    });
+  }, 90_000);
+});
