@@ -1,17 +1,28 @@
 /**
  * Outputs appear whole or not at all: everything is written to a temporary file beside the
  * target and renamed over it at the end (rename is atomic on one filesystem). A failure removes
- * the temporary file and leaves any previous output untouched.
+ * the temporary file and leaves any previous output untouched. Temporary files are named and
+ * tracked by temp-files.ts, so Ctrl-C removes them and a later run sweeps those of a killed
+ * process (stale-temps.ts), which every writer here does first in the folder it writes to.
  */
-import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { DazportError } from '../errors.js';
+import { sweepStaleTemps } from './stale-temps.js';
+import { newTempPath, releaseTemp } from './temp-files.js';
 
-function tempPathFor(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+/** Sweep the folder of `target` of stale temporary files, then give a new one for `target`. */
+export function tempPathFor(target: string): string {
+  sweepStaleTemps(dirname(target));
+  return newTempPath(target);
+}
+
+/** Remove a temporary file (if it exists) and forget it. */
+export async function discardTemp(temp: string): Promise<void> {
+  await rm(temp, { force: true });
+  releaseTemp(temp);
 }
 
 /** The error every writer raises when the file system refuses an output. */
@@ -28,8 +39,9 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   try {
     await writeFile(temp, data);
     await rename(temp, path);
+    releaseTemp(temp);
   } catch (cause) {
-    await rm(temp, { force: true });
+    await discardTemp(temp);
     throw outputError(path, cause);
   }
 }
@@ -73,13 +85,14 @@ export class AtomicFileSink {
       }),
     );
     if (this.#error) {
-      await rm(this.#temp, { force: true });
+      await discardTemp(this.#temp);
       throw outputError(this.path, this.#error);
     }
     try {
       await rename(this.#temp, this.path);
+      releaseTemp(this.#temp);
     } catch (cause) {
-      await rm(this.#temp, { force: true });
+      await discardTemp(this.#temp);
       throw outputError(this.path, cause);
     }
   }
@@ -93,6 +106,6 @@ export class AtomicFileSink {
         this.#stream.destroy();
       });
     }
-    await rm(this.#temp, { force: true });
+    await discardTemp(this.#temp);
   }
 }

@@ -1,7 +1,8 @@
 /**
- * glTF 2.0 export of a neutral Scene, built as a glTF-Transform Document and written by NodeIO,
- * every file atomically. The builders run in dependency order: nodes → skins → materials and
- * meshes → cameras, lights → animations; then one write.
+ * glTF 2.0 export of a neutral Scene, built as a glTF-Transform Document and written by NodeIO:
+ * a .glb atomically, a .gltf and its files as one set (write-files.ts). The builders run in
+ * dependency order: nodes → skins → materials and meshes → cameras, lights → animations; then
+ * one write.
  *
  * @example
  * ```ts
@@ -19,6 +20,7 @@ import {
 } from '@gltf-transform/extensions';
 import { DazportError } from '../../errors.js';
 import type { Scene } from '../../scene/scene.js';
+import { writeFileAtomic } from '../atomic-write.js';
 import type { ExportOptions, ExportSummary } from '../export-types.js';
 import { buildAnimations } from './animation.js';
 import { buildCameras, buildLights } from './cameras-lights.js';
@@ -29,7 +31,7 @@ import { buildNodes, planNodes } from './nodes.js';
 import { buildSkins } from './skin.js';
 import { TextureLibrary } from './textures.js';
 import { UniqueNames } from './unique-names.js';
-import { type OutputFile, writeFilesAtomic } from './write-files.js';
+import { writeGltfSet } from './write-files.js';
 
 /** The extensions dazport may use; all optional for readers (none goes to extensionsRequired). */
 const EXTENSIONS = [KHRTextureTransform, KHRLightsPunctual, KHRMaterialsEmissiveStrength];
@@ -119,16 +121,17 @@ export async function exportGltf(
 
   options.onProgress?.({ phase: 'write', done: 0, total: 1 });
   const io = new NodeIO().registerExtensions(EXTENSIONS).setLogger(logger);
-  const files: OutputFile[] = [];
+  let bytes: number;
+  let sideFiles: string[] = [];
   if (format === 'glb') {
-    files.push({ path: outPath, data: await io.writeBinary(doc) });
+    const data = await io.writeBinary(doc);
+    await writeFileAtomic(outPath, data);
+    bytes = data.byteLength;
   } else {
     const { json, resources } = await io.writeJSON(doc, { format: Format.GLTF });
-    const dir = dirname(outPath);
-    for (const [uri, data] of Object.entries(resources)) files.push({ path: join(dir, uri), data });
-    files.push({ path: outPath, data: JSON.stringify(json) });
+    bytes = await writeGltfSet(outPath, json, resources);
+    sideFiles = Object.keys(resources).map((uri) => join(dirname(outPath), uri));
   }
-  const bytes = await writeFilesAtomic(files);
   options.onProgress?.({ phase: 'write', done: 1, total: 1 });
 
   return {
@@ -145,7 +148,7 @@ export async function exportGltf(
     lights,
     joints: [...skins.values()].reduce((n, s) => n + s.listJoints().length, 0),
     animations,
-    sideFiles: files.slice(0, -1).map((f) => f.path),
+    sideFiles,
     warnings: [...new Set(warnings)],
   };
 }

@@ -4,14 +4,17 @@
  * anchored to the layer, so the folder can move as a whole). Two sources with the same file
  * name get `_1`, `_2` suffixes. A source that does not exist is a warning, not an error.
  *
- * Copies are atomic (temporary file + rename) and happen just before the .usda is committed;
- * if the export fails, the copies it made are removed again.
+ * Copies are atomic (temporary file + rename, named and swept as atomic-write.ts does) and
+ * happen just before the .usda is committed; if the export fails, the copies it made are
+ * removed again.
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
-import { copyFile, mkdir, rename, rm, rmdir } from 'node:fs/promises';
+import { copyFile, rename, rm, rmdir } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { DazportError } from '../../errors.js';
+import { discardTemp, tempPathFor } from '../atomic-write.js';
+import { ensureFolder } from '../ensure-folder.js';
+import { releaseTemp } from '../temp-files.js';
 import type { TextureResolver } from './materials.js';
 
 interface Planned {
@@ -65,23 +68,23 @@ export class TextureCopies implements TextureResolver {
     const planned = this.planned;
     if (planned.length === 0) return [];
     if (!existsSync(this.#folderPath)) {
-      await mkdir(this.#folderPath, { recursive: true }).catch((cause) => {
+      try {
+        ensureFolder(this.#folderPath);
+      } catch (cause) {
         throw copyError(this.#folderPath, cause);
-      });
+      }
       this.#createdFolder = true;
     }
     for (const p of planned) {
       if (resolve(p.source) === resolve(p.target)) continue;
       const existed = existsSync(p.target);
-      const temp = join(
-        this.#folderPath,
-        `.${basename(p.target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
-      );
+      const temp = tempPathFor(p.target);
       try {
         await copyFile(p.source, temp);
         await rename(temp, p.target);
+        releaseTemp(temp);
       } catch (cause) {
-        await rm(temp, { force: true });
+        await discardTemp(temp);
         throw copyError(p.target, cause);
       }
       if (!existed) this.#created.push(p.target);

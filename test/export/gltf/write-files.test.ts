@@ -1,48 +1,133 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { writeFilesAtomic } from '../../../src/export/gltf/write-files.js';
+import type { GLTF } from '@gltf-transform/core';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { writeGltfSet } from '../../../src/export/gltf/write-files.js';
+import { ownTemps } from '../../../src/export/temp-files.js';
 
-// Make the rename of one temporary file onto its target fail, as a full disk or a lost network
-// share would, after other files of the set were already renamed into place.
-vi.mock('node:fs/promises', async (original) => {
-  const fs = await original<typeof import('node:fs/promises')>();
+// Fail chosen steps of the commit, as a full disk or a lost network share would.
+const faults = vi.hoisted(() => ({ renameOntoMain: 0, renamesOntoMain: 0, link: false, copy: false }));
+vi.mock('node:fs', async (original) => {
+  const fs = await original<typeof import('node:fs')>();
+  const eio = (what: string) => Object.assign(new Error(`EIO: i/o error, ${what}`), { code: 'EIO' });
   return {
     ...fs,
-    rename: async (from: string, to: string) => {
-      if (String(from).endsWith('.tmp') && String(to).endsWith('main.gltf'))
-        throw new Error('EIO: i/o error, rename');
-      return fs.rename(from, to);
+    renameSync: (from: string, to: string) => {
+      if (String(to).endsWith('main.gltf') && ++faults.renamesOntoMain === faults.renameOntoMain)
+        throw eio('rename');
+      return fs.renameSync(from, to);
+    },
+    linkSync: (from: string, to: string) => {
+      if (faults.link)
+        throw Object.assign(new Error('EPERM: operation not permitted, link'), { code: 'EPERM' });
+      return fs.linkSync(from, to);
+    },
+    copyFileSync: (from: string, to: string) => {
+      if (faults.copy) throw eio('copyfile');
+      return fs.copyFileSync(from, to);
     },
   };
 });
 
-describe('writeFilesAtomic', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'dazport-gltf-write-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+function gltf(uris: string[]): GLTF.IGLTF {
+  return {
+    asset: { version: '2.0', generator: 'dazport (glTF-Transform)' },
+    buffers: uris.filter((u) => u.endsWith('.bin')).map((uri) => ({ uri, byteLength: 3 })),
+    images: uris.filter((u) => u.endsWith('.png')).map((uri) => ({ uri })),
+  };
+}
 
-  it('rolls back the files already renamed when a later rename fails', async () => {
+describe('writeGltfSet', () => {
+  const root = mkdtempSync(join(tmpdir(), 'dazport-gltf-set-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  let dir: string;
+  const enc = (s: string) => new TextEncoder().encode(s);
+
+  beforeEach(() => {
+    Object.assign(faults, { renameOntoMain: 0, renamesOntoMain: 0, link: false, copy: false });
+    dir = mkdtempSync(join(root, 'case-'));
+    // The previous export: main.gltf → side.bin, old.png.
+    writeFileSync(join(dir, 'main.gltf'), JSON.stringify(gltf(['side.bin', 'old.png'])));
     writeFileSync(join(dir, 'side.bin'), 'old bin');
-    writeFileSync(join(dir, 'main.gltf'), 'old gltf');
-    await expect(
-      writeFilesAtomic([
-        { path: join(dir, 'side.bin'), data: 'new bin' },
-        { path: join(dir, 'tex.png'), data: 'new texture' },
-        { path: join(dir, 'main.gltf'), data: 'new gltf' },
-      ]),
-    ).rejects.toMatchObject({ code: 'DAZPORT_OUTPUT' });
-    expect(readdirSync(dir).sort()).toEqual(['main.gltf', 'side.bin']);
-    expect(readFileSync(join(dir, 'side.bin'), 'utf8')).toBe('old bin');
-    expect(readFileSync(join(dir, 'main.gltf'), 'utf8')).toBe('old gltf');
+    writeFileSync(join(dir, 'old.png'), 'old texture');
   });
 
-  it('writes every file and counts the bytes', async () => {
-    const bytes = await writeFilesAtomic([
-      { path: join(dir, 'a.bin'), data: new Uint8Array(10) },
-      { path: join(dir, 'b.gltf'), data: '{}' },
-    ]);
-    expect(bytes).toBe(12);
-    expect(readdirSync(dir).filter((f) => /\.(tmp|bak)$/.test(f))).toEqual([]);
+  const write = () =>
+    writeGltfSet(join(dir, 'main.gltf'), gltf(['side.bin', 'new.png']), {
+      'side.bin': enc('new bin'),
+      'new.png': enc('new texture'),
+    });
+  const contents = () =>
+    Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')] as const));
+
+  it('replaces the set: files kept, added and dropped, and counts the bytes', async () => {
+    const bytes = await write();
+    const main = JSON.stringify(gltf(['side.bin', 'new.png']));
+    expect(contents()).toEqual({ 'main.gltf': main, 'side.bin': 'new bin', 'new.png': 'new texture' });
+    expect(bytes).toBe(main.length + 'new bin'.length + 'new texture'.length);
+    expect(ownTemps()).toEqual([]);
+  });
+
+  it('keeps the previous set whole when the first rename onto the .gltf fails', async () => {
+    faults.renameOntoMain = 1;
+    await expect(write()).rejects.toMatchObject({
+      code: 'DAZPORT_OUTPUT',
+      context: { file: join(dir, 'main.gltf') },
+    });
+    expect(contents()).toEqual({
+      'main.gltf': JSON.stringify(gltf(['side.bin', 'old.png'])),
+      'side.bin': 'old bin',
+      'old.png': 'old texture',
+    });
+    expect(ownTemps()).toEqual([]);
+  });
+
+  it('leaves the new set whole, under its staged names, when the final rename fails', async () => {
+    faults.renameOntoMain = 2;
+    await expect(write()).rejects.toMatchObject({ code: 'DAZPORT_OUTPUT' });
+    const files = contents();
+    const main = JSON.parse(files['main.gltf']);
+    const bin = main.buffers[0].uri as string;
+    expect(bin).toMatch(/^side\.staged-[0-9a-f]{8}\.bin$/);
+    expect(files[bin]).toBe('new bin');
+    expect(files[main.images[0].uri]).toBe('new texture');
+    // Nothing but the new set: the previous texture and the unreferenced side.bin are gone.
+    expect(Object.keys(files).sort()).toEqual(['main.gltf', 'new.png', bin].sort());
+    expect(ownTemps()).toEqual([]);
+  });
+
+  it('copies a staged file when the file system refuses hard links', async () => {
+    faults.link = true;
+    await write();
+    expect(contents()['side.bin']).toBe('new bin');
+    expect(readdirSync(dir).sort()).toEqual(['main.gltf', 'new.png', 'side.bin']);
+  });
+
+  it('keeps the new set, staged, when neither a link nor a copy can be made', async () => {
+    faults.link = true;
+    faults.copy = true;
+    await expect(write()).rejects.toMatchObject({
+      code: 'DAZPORT_OUTPUT',
+      context: { file: join(dir, 'side.bin') },
+    });
+    const main = JSON.parse(contents()['main.gltf']);
+    expect(contents()[main.buffers[0].uri]).toBe('new bin');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('never removes files that another .gltf in the folder references', async () => {
+    writeFileSync(join(dir, 'other.gltf'), JSON.stringify(gltf(['old.png'])));
+    await write();
+    expect(contents()['old.png']).toBe('old texture');
+  });
+
+  it('never removes the previous files of a .gltf dazport did not write', async () => {
+    writeFileSync(
+      join(dir, 'main.gltf'),
+      JSON.stringify({ ...gltf(['side.bin', 'old.png']), asset: { version: '2.0' } }),
+    );
+    await write();
+    expect(contents()['old.png']).toBe('old texture');
   });
 });

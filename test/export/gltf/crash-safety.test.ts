@@ -1,0 +1,211 @@
+/**
+ * A .gltf export is a set of files (the .gltf, its .bin, its textures) that a reader must see
+ * whole: the previous set or the new one, never a mix, whenever the writer dies. Each trial
+ * copies version A of a scene into a folder, starts a child that exports version B over it and
+ * kills it (SIGKILL, no cleanup can run) right before its k-th change to the file system, for
+ * every k the export makes, then the other way round (B → A); a second series kills at random
+ * moments of its writes. After each kill an independent reader (glTF-Transform's NodeIO, then the Khronos
+ * validator) must load a complete export equal to A or B. The next export into the folder must
+ * then leave exactly its own set: no temporary file, backup or orphan of the killed one.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { NodeIO } from '@gltf-transform/core';
+import { ALL_EXTENSIONS } from '@gltf-transform/extensions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportGltf } from '../../../src/export/gltf/index.js';
+import { compileForNode, type PlainNodeModule } from '../../helpers/plain-node-module.js';
+import { sceneVersion, type Version } from './helpers/two-versions.js';
+import { validateFile } from './helpers/validate.js';
+
+const TEXTURES = join(process.cwd(), 'assets/textures');
+const MAIN = 'scene.gltf';
+const RANDOM_TRIALS = 10;
+
+interface Trial {
+  label: string;
+  /** Problems with the export as a reader finds it right after the kill. */
+  broken: string[];
+  /** Files left over after the next export (temporaries it did not sweep, orphans). */
+  leftovers: string[];
+}
+
+describe('a .gltf export killed at any point', () => {
+  let root: string;
+  let alt: string;
+  let child: PlainNodeModule;
+  const fingerprints = new Map<string, Version>();
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'dazport-crash-'));
+    alt = join(root, 'alt');
+    mkdirSync(alt);
+    // B's checker_diffuse.png: same name as A's, other pixels.
+    cpSync(join(TEXTURES, 'skin_diffuse.png'), join(alt, 'checker_diffuse.png'));
+    for (const v of ['A', 'B'] as const) {
+      mkdirSync(join(root, `ref${v}`));
+      await exportGltf(sceneVersion(v, TEXTURES, alt), join(root, `ref${v}`, MAIN));
+      fingerprints.set(fingerprint(join(root, `ref${v}`, MAIN)), v);
+    }
+    child = compileForNode(join(import.meta.dirname, 'helpers', 'crash-child.ts'));
+  });
+  afterAll(() => {
+    child?.dispose();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  /** The .gltf with each external file replaced by its hash: equal for equal sets, whatever the names. */
+  function fingerprint(main: string): string {
+    const json = JSON.parse(readFileSync(main, 'utf8'));
+    const hashOf = (uri: string) =>
+      createHash('sha256')
+        .update(readFileSync(resolve(dirname(main), decodeURIComponent(uri))))
+        .digest('hex');
+    for (const list of [json.buffers ?? [], json.images ?? []])
+      for (const item of list) if (item.uri) item.uri = hashOf(item.uri);
+    return JSON.stringify(json);
+  }
+
+  /** Files the .gltf references, by name. */
+  function referenced(main: string): Set<string> {
+    const json = JSON.parse(readFileSync(main, 'utf8'));
+    return new Set(
+      [...(json.buffers ?? []), ...(json.images ?? [])]
+        .filter((item: { uri?: string }) => item.uri)
+        .map((item: { uri: string }) => decodeURIComponent(item.uri)),
+    );
+  }
+
+  async function inspect(dir: string, allowed: Version[]): Promise<string[]> {
+    const main = join(dir, MAIN);
+    if (!existsSync(main)) return ['no .gltf'];
+    const problems: string[] = [];
+    try {
+      await new NodeIO().registerExtensions(ALL_EXTENSIONS).read(main);
+    } catch (err) {
+      return [`NodeIO cannot read it: ${(err as Error).message}`];
+    }
+    const report = await validateFile(main);
+    if (report.issues.numErrors > 0) problems.push(`${report.issues.numErrors} validator errors`);
+    const version = fingerprints.get(fingerprint(main));
+    if (!version || !allowed.includes(version)) problems.push(`neither ${allowed.join(' nor ')}`);
+    return problems;
+  }
+
+  /** How the child writes `to`: the whole exporter, or only the set writer (starts faster). */
+  type Writer = 'export' | 'set';
+
+  function run(
+    dir: string,
+    to: Version,
+    writer: Writer,
+    killBefore: number,
+    killAfterMs?: number,
+  ): ChildProcess {
+    const how = writer === 'export' ? ['export', to, TEXTURES, alt] : ['set', join(root, `ref${to}`)];
+    const args = [child.main, join(dir, MAIN), String(killBefore), String(killAfterMs ?? '-'), ...how];
+    return spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  }
+
+  function finished(
+    proc: ChildProcess,
+  ): Promise<{ code: number | null; signal: string | null; stdout: string }> {
+    let stdout = '';
+    proc.stdout!.on('data', (d) => {
+      stdout += d;
+    });
+    return new Promise((done) => proc.on('close', (code, signal) => done({ code, signal, stdout })));
+  }
+
+  /** Version `from` in a fresh folder, a child writing `to` over it and killed by `kill`. */
+  async function trial(
+    label: string,
+    from: Version,
+    to: Version,
+    writer: Writer,
+    killBefore: number,
+    killAfterMs?: number,
+  ): Promise<Trial> {
+    const dir = mkdtempSync(join(root, 'trial-'));
+    cpSync(join(root, `ref${from}`), dir, { recursive: true });
+    const end = await finished(run(dir, to, writer, killBefore, killAfterMs));
+    if (end.signal !== 'SIGKILL' && end.code !== 0)
+      return { label, broken: [`child failed (${end.code})`], leftovers: [] };
+    const broken = await inspect(dir, [from, to]);
+    // The next run: the same export again, here, over whatever the kill left.
+    await exportGltf(sceneVersion(to, TEXTURES, alt), join(dir, MAIN));
+    const refs = referenced(join(dir, MAIN));
+    const leftovers = readdirSync(dir).filter((f) => f !== MAIN && !refs.has(f));
+    rmSync(dir, { recursive: true, force: true });
+    return { label: end.signal ? label : `${label} (finished first)`, broken, leftovers };
+  }
+
+  async function changesOf(
+    from: Version,
+    to: Version,
+    writer: Writer,
+  ): Promise<{ changes: number; writeMs: number }> {
+    const dir = mkdtempSync(join(root, 'count-'));
+    cpSync(join(root, `ref${from}`), dir, { recursive: true });
+    const end = await finished(run(dir, to, writer, 0));
+    rmSync(dir, { recursive: true, force: true });
+    return JSON.parse(end.stdout.trim().split('\n').at(-1)!);
+  }
+
+  /** Run `jobs` two at a time (the test machine has two cores). */
+  async function inPairs<T>(jobs: (() => Promise<T>)[]): Promise<T[]> {
+    const results: T[] = [];
+    for (let i = 0; i < jobs.length; i += 2)
+      results.push(...(await Promise.all(jobs.slice(i, i + 2).map((j) => j()))));
+    return results;
+  }
+
+  function problems(trials: Trial[]): string[] {
+    return trials.flatMap((t) => [
+      ...t.broken.map((p) => `${t.label}: ${p}`),
+      ...t.leftovers.map((f) => `${t.label}: left after the next run: ${f}`),
+    ]);
+  }
+
+  function tally(name: string, trials: Trial[]): void {
+    const broken = trials.filter((t) => t.broken.length > 0).length;
+    const left = trials.filter((t) => t.leftovers.length > 0).length;
+    console.log(
+      `${name}: ${trials.length} trials, ${broken} broken exports, ${left} with leftovers after the next run`,
+    );
+  }
+
+  it('before each change it makes: the old or the new set, whole; nothing else after the next run', async () => {
+    const jobs: (() => Promise<Trial>)[] = [];
+    for (const [from, to] of [
+      ['A', 'B'],
+      ['B', 'A'],
+    ] as const) {
+      const { changes } = await changesOf(from, to, 'set');
+      for (let k = 1; k <= changes; k++)
+        jobs.push(() => trial(`${from}→${to} killed before change ${k}/${changes}`, from, to, 'set', k));
+    }
+    const trials = await inPairs(jobs);
+    tally('kill before each change', trials);
+    expect(trials.length).toBeGreaterThanOrEqual(20);
+    expect(problems(trials)).toEqual([]);
+  }, 240_000);
+
+  it('at random moments of its writes: the same', async () => {
+    const { writeMs } = await changesOf('A', 'B', 'export');
+    let seed = 0x5eed;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const delays = Array.from({ length: RANDOM_TRIALS }, () => Math.round(random() * writeMs * 10) / 10);
+    const trials = await inPairs(
+      delays.map((d) => () => trial(`A→B killed ${d} ms into its writes`, 'A', 'B', 'export', 0, d)),
+    );
+    tally('kill at random moments', trials);
+    expect(problems(trials)).toEqual([]);
+  }, 120_000);
+});
