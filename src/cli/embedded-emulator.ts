@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DazClient } from '../client/dazscript-client.js';
 import { startEmulator } from '../emulator/start-emulator.js';
+import { onInterrupt } from './interrupt.js';
 
 export interface EmbeddedSession {
   client: DazClient;
@@ -21,6 +22,9 @@ export async function withEmbeddedEmulator<T>(
   work: (session: EmbeddedSession) => Promise<T>,
 ): Promise<T> {
   const tokenDir = mkdtempSync(join(tmpdir(), 'dazport-emulator-'));
+  const removeTokenDir = () => rmSync(tokenDir, { recursive: true, force: true });
+  // Ctrl-C ends the process without running the finally below.
+  const forgetOnInterrupt = onInterrupt(removeTokenDir);
   try {
     const emulator = await startEmulator({ scene, port: 0, tokenFile: join(tokenDir, 'token.txt') });
     // env: {} so DAZ_* variables meant for a real DAZ Studio cannot redirect this client.
@@ -37,6 +41,7 @@ export async function withEmbeddedEmulator<T>(
       await emulator.stop();
     }
   } finally {
-    rmSync(tokenDir, { recursive: true, force: true });
+    forgetOnInterrupt();
+    removeTokenDir();
   }
 }

@@ -20,6 +20,14 @@ export const EXIT = {
   OUTPUT: 7,
   /** A bug in dazport: please report it. */
   INTERNAL: 70,
+  /**
+   * Stopped by Ctrl-C (SIGINT): 128 + 2, what shells report for a process the signal killed.
+   * dazport first removes its temporary files; an output being written keeps its previous
+   * version, outputs already finished stay (src/cli/interrupt.ts).
+   */
+  INTERRUPTED: 130,
+  /** Stopped by SIGTERM (128 + 15), with the same clean-up as {@link EXIT.INTERRUPTED}. */
+  TERMINATED: 143,
 } as const;
 
 const BY_CODE: Record<string, number> = {

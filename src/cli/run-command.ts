@@ -1,9 +1,11 @@
 /**
  * Every command's action goes through here: run, then report failure once, in the form asked
  * for (`--json` gives one JSON object on stdout), and set the exit status from the error code.
+ * While it runs, SIGINT and SIGTERM clean up and exit 130 / 143 (interrupt.ts).
  */
 import { isDazportError, suggestionFor } from '../errors.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
+import { handleInterrupts } from './interrupt.js';
 
 export interface GlobalOptions {
   json?: boolean;
@@ -12,10 +14,14 @@ export interface GlobalOptions {
 }
 
 export async function runCommand(globals: GlobalOptions, action: () => Promise<void>): Promise<void> {
+  // Ctrl-C removes temporary files and exits 130 (see interrupt.ts).
+  const stopHandlingInterrupts = handleInterrupts(globals);
   try {
     await action();
   } catch (err) {
     process.exitCode = report(err, globals);
+  } finally {
+    stopHandlingInterrupts();
   }
 }
 

@@ -10,7 +10,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliResult, spawnCli } from '../helpers/cli.js';
+import { type CliResult, outputOf, spawnCli } from '../helpers/cli.js';
 
 /** Give up on a command after this long: the old spin never ended. */
 const GIVE_UP_MS = 60_000;
@@ -24,24 +24,13 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-function runBounded(args: string[]): Promise<CliResult & { ms: number }> {
+async function runBounded(args: string[]): Promise<CliResult & { ms: number }> {
   const started = performance.now();
   const child = spawnCli(args);
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (d) => {
-    stdout += d;
-  });
-  child.stderr!.on('data', (d) => {
-    stderr += d;
-  });
   const timer = setTimeout(() => child.kill('SIGKILL'), GIVE_UP_MS);
-  return new Promise((resolve) =>
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr, ms: performance.now() - started });
-    }),
-  );
+  const result = await outputOf(child);
+  clearTimeout(timer);
+  return { ...result, ms: performance.now() - started };
 }
 
 describe('unwritable outputs', () => {

@@ -22,9 +22,22 @@ export function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}): ChildProc
   });
 }
 
-export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+/**
+ * The CLI in ONE process (`node --import tsx`), as the built `dazport` bin runs, for tests that
+ * signal it: the `tsx` command puts a wrapper process in between, which SIGKILLs its child when
+ * that does not acknowledge a relayed signal within 30 ms.
+ */
+export function spawnCliInOneProcess(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/** What `child` prints until it ends, and how it ended. */
+export function outputOf(child: ChildProcess): Promise<CliResult & { signal: NodeJS.Signals | null }> {
   return new Promise((resolve, reject) => {
-    const child = spawnCli(args, env);
     let stdout = '';
     let stderr = '';
     child.stdout!.on('data', (d) => {
@@ -34,6 +47,10 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Cli
       stderr += d;
     });
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
+}
+
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  return outputOf(spawnCli(args, env));
 }
