@@ -8,7 +8,7 @@ export const EXIT = {
   USAGE: 1,
   /** An input file or scene is missing or malformed. */
   INPUT: 2,
-  /** No DazScript Server answered. */
+  /** No DazScript Server answered, or `dazport emulator` could not listen on its address. */
   CONNECTION: 3,
   /** The server refused the token or the address. */
   AUTH: 4,

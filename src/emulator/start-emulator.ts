@@ -1,10 +1,17 @@
 /**
- * Start an emulator the way users and tests do: token file written (mode 600), server listening.
+ * Start an emulator the way users and tests do: server listening, then token file written (mode
+ * 600). In that order: an emulator that cannot bind (the port is taken, by DAZ Studio or another
+ * emulator) must leave the token file alone, or the running server's clients lose their token.
  * The returned handle knows the token so an in-process client (the demo, the tests) can use it;
  * nothing here prints or logs it.
  */
 import { EmulatorServer, type EmulatorServerOptions } from './server/server.js';
-import { defaultEmulatorTokenPath, writeTokenFile } from './server/token.js';
+import {
+  assertEmulatorMayWrite,
+  defaultEmulatorTokenPath,
+  generateToken,
+  writeTokenFile,
+} from './server/token.js';
 
 export interface StartEmulatorOptions extends Omit<EmulatorServerOptions, 'token' | 'authEnabled'> {
   /** Where to write the token (default `~/.daz3d/dazport-emulator-token.txt`). */
@@ -28,11 +35,20 @@ export interface RunningEmulator {
 export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
   const { tokenFile: requestedTokenFile, noAuth = false, home, ...serverOptions } = options;
   const tokenFile = noAuth ? null : (requestedTokenFile ?? defaultEmulatorTokenPath(home));
-  const token = tokenFile ? writeTokenFile(tokenFile, home) : null;
+  if (tokenFile) assertEmulatorMayWrite(tokenFile, home);
+  const token = tokenFile ? generateToken() : null;
   const server = await EmulatorServer.start({
     ...serverOptions,
     authEnabled: !noAuth,
     token: token ?? undefined,
   });
+  if (tokenFile && token) {
+    try {
+      writeTokenFile(tokenFile, home, token);
+    } catch (err) {
+      await server.stop();
+      throw err;
+    }
+  }
   return { server, url: server.url, tokenFile, token, stop: () => server.stop() };
 }

@@ -4,7 +4,6 @@ import { MAX_SCENE_VERTICES } from '../../emulator/scenes/scene-budget.js';
 import { EMULATOR_DEFAULTS } from '../../emulator/server/config.js';
 import { defaultEmulatorTokenPath } from '../../emulator/server/token.js';
 import { startEmulator } from '../../emulator/start-emulator.js';
-import { DazportError } from '../../errors.js';
 import { type GlobalOptions, runCommand } from '../run-command.js';
 import { integerOption } from './option-parsers.js';
 
@@ -93,35 +92,23 @@ export const emulatorCommand = new Command('emulator')
   });
 
 async function runEmulator(options: EmulatorCommandOptions, globals: GlobalOptions): Promise<void> {
-  let emulator: Awaited<ReturnType<typeof startEmulator>>;
-  try {
-    emulator = await startEmulator({
-      scene: options.scene,
-      host: options.host,
-      port: options.port,
-      tokenFile: options.tokenFile,
-      noAuth: !options.auth,
-      maxConcurrent: options.maxConcurrent,
-      maxBodyMB: options.maxBodyMb,
-      rateLimit: {
-        enabled: options.rateLimit !== undefined,
-        maxRequests: options.rateLimit ?? 60,
-        windowMs: options.rateWindow * 1000,
-      },
-      ipAllowList: { enabled: options.allowIp !== undefined, ips: options.allowIp ?? [] },
-      scriptTimeoutMs: options.scriptTimeout,
-    });
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
-      throw new DazportError('DAZPORT_LISTEN', `cannot listen on ${options.host}:${options.port} (${code})`, {
-        suggestion:
-          code === 'EADDRINUSE' ? 'is DAZ Studio or another emulator running? try --port 0' : undefined,
-        cause: err,
-      });
-    }
-    throw err;
-  }
+  // A taken port fails with DAZPORT_LISTEN (exit 3) before the token file is touched.
+  const emulator = await startEmulator({
+    scene: options.scene,
+    host: options.host,
+    port: options.port,
+    tokenFile: options.tokenFile,
+    noAuth: !options.auth,
+    maxConcurrent: options.maxConcurrent,
+    maxBodyMB: options.maxBodyMb,
+    rateLimit: {
+      enabled: options.rateLimit !== undefined,
+      maxRequests: options.rateLimit ?? 60,
+      windowMs: options.rateWindow * 1000,
+    },
+    ipAllowList: { enabled: options.allowIp !== undefined, ips: options.allowIp ?? [] },
+    scriptTimeoutMs: options.scriptTimeout,
+  });
   const info = {
     ok: true,
     url: emulator.url,

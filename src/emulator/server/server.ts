@@ -25,6 +25,7 @@ import { errorBody, ServerRefusal } from './error-response.js';
 import { ConcurrencySlots, IpAllowList, SlidingWindowRateLimiter } from './guards.js';
 import { peerAddress, readBody, sendJson } from './http-io.js';
 import { newRequestId } from './ids.js';
+import { listen } from './listen.js';
 import { MetricsCollector } from './metrics.js';
 import { SCRIPT_NAME_PATTERN, ScriptRegistry } from './registry.js';
 import {
@@ -69,6 +70,8 @@ export class EmulatorServer {
   readonly #events: SceneEventBroker;
   readonly #jobs: AsyncJobManager;
   readonly #longPolls = new Set<AbortController>();
+  /** Settles when the main thread has loaded the scene; requests wait for it. */
+  readonly #sceneLoaded = deferred();
   #running = false;
 
   private constructor(config: EmulatorConfig, host: ScriptHost) {
@@ -98,7 +101,11 @@ export class EmulatorServer {
     );
   }
 
-  /** Load the scene on a fresh main thread and start listening. */
+  /**
+   * Listen, then load the scene on a fresh main thread. Binding comes first so a taken address
+   * fails at once, before anything else started (and, in startEmulator, before the token file is
+   * touched). Requests that arrive while the scene loads wait for it.
+   */
   static async start(options: EmulatorServerOptions = {}): Promise<EmulatorServer> {
     const { scene = 'g9', ...overrides } = options;
     const config = resolveConfig(overrides);
@@ -107,15 +114,16 @@ export class EmulatorServer {
     }
     const host = new ScriptHost({ scene });
     const server = new EmulatorServer(config, host);
-    await host.start();
-    await new Promise<void>((resolve, reject) => {
-      server.#http.once('error', reject);
-      server.#http.listen(config.port, config.host, () => {
-        server.#http.off('error', reject);
-        resolve();
-      });
-    });
+    await listen(server.#http, config.host, config.port);
     server.#running = true;
+    try {
+      await host.start();
+    } catch (err) {
+      server.#sceneLoaded.reject(err);
+      await server.stop();
+      throw err;
+    }
+    server.#sceneLoaded.resolve();
     return server;
   }
 
@@ -198,6 +206,7 @@ export class EmulatorServer {
   }
 
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    await this.#sceneLoaded.promise;
     this.#countRequest(req, res);
     const url = new URL(req.url ?? '/', 'http://emulator');
     const method = req.method ?? 'GET';
@@ -472,6 +481,24 @@ export class EmulatorServer {
   #sceneEvents(x: Exchange): Promise<void> {
     return this.#guarded(x, ['auth'], () => this.#events.subscribe(x.res, x.url.searchParams.get('filter')));
   }
+}
+
+interface Deferred {
+  promise: Promise<void>;
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
+/** A promise settled from outside; a rejection nobody awaits is not an unhandled one. */
+function deferred(): Deferred {
+  let resolve!: () => void;
+  let reject!: (err: unknown) => void;
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  promise.catch(() => {});
+  return { promise, resolve, reject };
 }
 
 interface Route {

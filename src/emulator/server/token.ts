@@ -50,10 +50,10 @@ function canonical(path: string): string {
 }
 
 /**
- * Write a fresh token to `path` atomically (temp file with mode 600, then rename) and return it.
- * Throws DAZPORT_TOKEN_FILE_PROTECTED for an existing real DAZ Studio token file.
+ * Throws DAZPORT_TOKEN_FILE_PROTECTED when `path` is DAZ Studio's own, existing token file.
+ * Checked before the emulator binds, so a refused path costs nothing.
  */
-export function writeTokenFile(path: string, home = homedir()): string {
+export function assertEmulatorMayWrite(path: string, home = homedir()): void {
   const target = canonical(path);
   if (target === canonical(realDazTokenPath(home)) && existsSync(target)) {
     throw new DazportError(
@@ -65,8 +65,17 @@ export function writeTokenFile(path: string, home = homedir()): string {
       },
     );
   }
+}
+
+/**
+ * Write `token` (a fresh one by default) to `path` atomically (temp file with mode 600, then
+ * rename) and return it. Throws DAZPORT_TOKEN_FILE_PROTECTED for an existing real DAZ Studio
+ * token file. The emulator calls it only once it listens: a token file names a running server.
+ */
+export function writeTokenFile(path: string, home = homedir(), token = generateToken()): string {
+  assertEmulatorMayWrite(path, home);
+  const target = canonical(path);
   mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
-  const token = generateToken();
   const temp = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   const fd = openSync(temp, 'wx', 0o600);
   try {
