@@ -1,16 +1,16 @@
 /**
  * Outputs that cannot be written fail at once with exit 7, before anything is read. Node's own
  * recursive mkdir spins forever under /proc (mkdir answers ENOENT under an existing folder), so
- * `export --out /proc/nonexistent/x.glb` once hung at 100% CPU. The commands here point at a
- * port where nothing listens: a command that checked its outputs only after reading would exit
- * 3 (no server) instead of 7.
+ * `export --emulated g9 --out /proc/nonexistent/x.glb` read the scene, then hung at 100% CPU.
+ * The other commands here point at a port where nothing listens: a command that checked its
+ * outputs only after reading would exit 3 (no server) instead of 7.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliResult, outputOf, spawnCli } from '../helpers/cli.js';
+import { type CliResult, outputOf, spawnCliInOneProcess } from '../helpers/cli.js';
 
 /** Give up on a command after this long: the old spin never ended. */
 const GIVE_UP_MS = 60_000;
@@ -26,7 +26,8 @@ async function closedPort(): Promise<number> {
 
 async function runBounded(args: string[]): Promise<CliResult & { ms: number }> {
   const started = performance.now();
-  const child = spawnCli(args);
+  // One process, so that giving up kills dazport itself, not a wrapper around a spinning child.
+  const child = spawnCliInOneProcess(args);
   const timer = setTimeout(() => child.kill('SIGKILL'), GIVE_UP_MS);
   const result = await outputOf(child);
   clearTimeout(timer);
@@ -60,7 +61,7 @@ describe('unwritable outputs', () => {
     const cases: [string, string[]][] = [
       ...(onLinux
         ? [
-            ['/proc/nonexistent/x.glb', ['export', ...server, '--out', '/proc/nonexistent/x.glb']],
+            ['/proc/nonexistent/x.glb', ['export', '--emulated', 'g9', '--out', '/proc/nonexistent/x.glb']],
             ['/proc/nonexistent/x.duf', [...live, '--out', '/proc/nonexistent/x.duf']],
           ]
         : []),
