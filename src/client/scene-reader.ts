@@ -208,10 +208,16 @@ export class SceneReader {
         }
       })();
     });
+    // A server that never answers the subscription gets 2 s; the timer must not outlive the
+    // race, or a quick read would keep the process alive for the rest of it.
+    let timer: NodeJS.Timeout | undefined;
     const ok = await Promise.race([
       connected,
-      new Promise<boolean>((r) => setTimeout(() => r(false), 2_000)),
+      new Promise<boolean>((r) => {
+        timer = setTimeout(() => r(false), 2_000);
+      }),
     ]);
+    clearTimeout(timer);
     if (!ok) {
       controller.abort();
       return null;

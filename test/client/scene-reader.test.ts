@@ -297,7 +297,6 @@ describe('SceneReader under the server limits', () => {
       rateLimit: { enabled: true, maxRequests: 8, windowMs: 1_000 },
     });
     const client = connectTo(t);
-    const refusals: string[] = [];
     const executed = async () =>
       (await t.call('GET', '/metrics')).json<{ total_requests: number }>().total_requests;
     try {
@@ -433,6 +432,20 @@ describe('SceneReader consistency', () => {
       await client.close();
       await t.close();
     }
+  });
+
+  it('leaves no timer behind once a read is over (the event watch gives up its 2 s wait)', async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    // A server whose event stream connects at once and stays open until the read ends.
+    const client = fakeBoxServer(() => undefined);
+    (client as unknown as { events: unknown }).events = (o: { onConnect: () => void; signal: AbortSignal }) =>
+      (async function* () {
+        o.onConnect();
+        await new Promise((resolve) => o.signal.addEventListener('abort', resolve));
+      })();
+    const before = timers();
+    await new SceneReader(client, { normals: false }).read();
+    expect(timers()).toBe(before);
   });
 
   it('stops when an element count moves between chunks', async () => {
