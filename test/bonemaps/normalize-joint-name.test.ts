@@ -55,6 +55,12 @@ describe('normalizeJointName', () => {
     expect(normalizeJointName(name)).toBe(key);
   });
 
+  it('takes a one-letter side before a word that starts like the other spelling (lEfta is l + Efta)', () => {
+    expect(normalizeJointName('lEfta')).toBe('leftefta');
+    expect(normalizeJointName('rIghtward')).toBe('rightightward');
+    expect(normalizeJointName('LEFTARM')).toBe('leftarm');
+  });
+
   // A word as exporters write joint names: a capital, then lower-case letters, maybe a digit.
   const word = fc
     .tuple(fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), fc.stringMatching(/^[a-z]{2,7}[0-9]?$/))

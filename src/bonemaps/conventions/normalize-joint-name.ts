@@ -28,7 +28,8 @@ const SEPARATORS = /[\s._\-|:]/g;
 /** `[side, rest]` for the spellings above, or `['', name]` when the name carries no side. */
 function splitSide(name: string): ['left' | 'right' | '', string] {
   const side = (marker: string): 'left' | 'right' => (marker[0].toLowerCase() === 'l' ? 'left' : 'right');
-  let m = /^(left|right)[\s._-]*(.+)$/i.exec(name);
+  // The word in one case throughout: `lEfta` is `l` + `Efta` (the camelCase rule below), not `lEft` + `a`.
+  let m = /^(Left|left|LEFT|Right|right|RIGHT)[\s._-]*(.+)$/.exec(name);
   if (m) return [side(m[1]), m[2]];
   // `L_Arm`, `l.arm`, `R Thigh`: a one-letter side followed by a separator.
   m = /^([LlRr])[\s._-]+(.+)$/.exec(name);
