@@ -5,6 +5,8 @@
  * less regular. Shuffling is the worst case, for tests and benchmarks that must not depend on it.
  * The permutation is seeded, so a scene is the same in every run.
  */
+
+import { mulberry32 } from '../../math/seeded-random.js';
 import type { MannequinMesh } from './mannequin/mannequin-mesh.js';
 
 export function shuffleFacets(mesh: MannequinMesh, seed: number): MannequinMesh {
@@ -36,16 +38,4 @@ export function shuffleFacets(mesh: MannequinMesh, seed: number): MannequinMesh 
     }
   }
   return { ...mesh, faceSizes, faceVertexIndices, faceUvIndices, faceMaterial, faceGroup };
-}
-
-/** A small, well-mixed seeded generator (Tommy Ettinger's mulberry32): uniform in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
