@@ -28,12 +28,17 @@ export class DazAuthError extends DazportError {
   ) {
     super('DAZPORT_AUTH', message, {
       context: { status, serverCode },
-      suggestion:
-        status === 403
-          ? "add this machine's address to the server's IP whitelist"
-          : 'pass --token, or set DAZ_TOKEN or DAZ_TOKEN_FILE (the emulator prints its token file path)',
+      suggestion: authSuggestion(status, serverCode),
     });
   }
+}
+
+function authSuggestion(status: number, serverCode: string): string {
+  // The emulator refuses a Host that is a name other than localhost (DNS rebinding guard).
+  if (serverCode === 'HOST_NOT_ALLOWED')
+    return 'connect by address (127.0.0.1, or the address the emulator was started with), not by host name';
+  if (status === 403) return "add this machine's address to the server's IP whitelist";
+  return 'pass --token, or set DAZ_TOKEN or DAZ_TOKEN_FILE (the emulator prints its token file path)';
 }
 
 /** Any other refusal with an HTTP status ≥ 400 (limits, busy, validation, not found). */

@@ -2,12 +2,15 @@
  * The plugin's structured errors: code → HTTP status and default message, and the body
  * `{"success":false,"error_code":"CODE","error":"<default message>","detail":"..."}`
  * (DazScript Server `ErrorResponse.cpp`). Messages are the plugin's, word for word, because
- * clients (dazpy, ours) match on them.
+ * clients (dazpy, ours) match on them. ORIGIN_NOT_ALLOWED and HOST_NOT_ALLOWED are the
+ * emulator's own (origin-guard.ts), worded in the same style.
  */
 export type ErrorCode =
   | 'AUTH_MISSING_TOKEN'
   | 'AUTH_INVALID_TOKEN'
   | 'IP_NOT_WHITELISTED'
+  | 'ORIGIN_NOT_ALLOWED'
+  | 'HOST_NOT_ALLOWED'
   | 'SCRIPT_NOT_FOUND'
   | 'BODY_TOO_LARGE'
   | 'RATE_LIMIT_EXCEEDED'
@@ -31,6 +34,8 @@ const TABLE: Record<ErrorCode, [status: number, message: string]> = {
   ],
   AUTH_INVALID_TOKEN: [401, 'Authentication failed: invalid or missing API token'],
   IP_NOT_WHITELISTED: [403, 'Access denied: IP address is not in the whitelist'],
+  ORIGIN_NOT_ALLOWED: [403, 'Access denied: requests from web pages of other origins are refused'],
+  HOST_NOT_ALLOWED: [403, 'Access denied: Host header does not name this server'],
   SCRIPT_NOT_FOUND: [404, 'Script not found in registry'],
   BODY_TOO_LARGE: [413, 'Request body exceeds maximum allowed size'],
   RATE_LIMIT_EXCEEDED: [

@@ -11,6 +11,10 @@
  *   registry, /requests*, SSE    token only
  *   /status /health /metrics     nothing
  *
+ * Before all of them, on every route (the catch-all 404 and SSE included), the emulator's own
+ * {@link OriginGuard} refuses what a web page may have sent: a foreign `Origin`, or a `Host` that
+ * is not a loopback name or the bound address (DNS rebinding). The plugin has no such check.
+ *
  * Scripts run on one emulated main thread ({@link ScriptHost}), serially, whatever the number of
  * concurrent requests.
  */
@@ -27,6 +31,7 @@ import { peerAddress, readBody, sendJson } from './http-io.js';
 import { newRequestId } from './ids.js';
 import { listen } from './listen.js';
 import { MetricsCollector } from './metrics.js';
+import { OriginGuard } from './origin-guard.js';
 import { SCRIPT_NAME_PATTERN, ScriptRegistry } from './registry.js';
 import {
   executeFields,
@@ -64,6 +69,7 @@ export class EmulatorServer {
   readonly #http: Server;
   readonly #slots: ConcurrencySlots;
   readonly #ipAllowList: IpAllowList;
+  readonly #originGuard: OriginGuard;
   readonly #rateLimiter: SlidingWindowRateLimiter;
   readonly #metrics = new MetricsCollector();
   readonly #registry = new ScriptRegistry();
@@ -79,6 +85,7 @@ export class EmulatorServer {
     this.host = host;
     this.#slots = new ConcurrencySlots(config.maxConcurrent);
     this.#ipAllowList = new IpAllowList(config.ipAllowList.enabled, config.ipAllowList.ips);
+    this.#originGuard = new OriginGuard(config.host, () => this.port);
     this.#rateLimiter = new SlidingWindowRateLimiter(
       config.rateLimit.enabled,
       config.rateLimit.maxRequests,
@@ -206,6 +213,11 @@ export class EmulatorServer {
   }
 
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // First, before the body is read or a script queued: a web page gets nothing from here.
+    const refusal = this.#originGuard.check(req.headers);
+    if (refusal) {
+      return sendJson(res, refusal.status, refusal.body(), { ...refusal.headers, Connection: 'close' });
+    }
     await this.#sceneLoaded.promise;
     this.#countRequest(req, res);
     const url = new URL(req.url ?? '/', 'http://emulator');
