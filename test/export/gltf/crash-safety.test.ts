@@ -17,6 +17,15 @@ import { NodeIO } from '@gltf-transform/core';
 import { ALL_EXTENSIONS } from '@gltf-transform/extensions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportGltf } from '../../../src/export/gltf/index.js';
+import {
+  childReport,
+  finished,
+  killAtRandomMoments,
+  killBeforeEachChange,
+  problems,
+  type Trial,
+  tally,
+} from '../../helpers/kill-trials.js';
 import { compileForNode, type PlainNodeModule } from '../../helpers/plain-node-module.js';
 import { sceneVersion, type Version } from './helpers/two-versions.js';
 import { validateFile } from './helpers/validate.js';
@@ -24,14 +33,6 @@ import { validateFile } from './helpers/validate.js';
 const TEXTURES = join(process.cwd(), 'assets/textures');
 const MAIN = 'scene.gltf';
 const RANDOM_TRIALS = 10;
-
-interface Trial {
-  label: string;
-  /** Problems with the export as a reader finds it right after the kill. */
-  broken: string[];
-  /** Files left over after the next export (temporaries it did not sweep, orphans). */
-  leftovers: string[];
-}
 
 describe('a .gltf export killed at any point', () => {
   let root: string;
@@ -110,16 +111,6 @@ describe('a .gltf export killed at any point', () => {
     return spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   }
 
-  function finished(
-    proc: ChildProcess,
-  ): Promise<{ code: number | null; signal: string | null; stdout: string }> {
-    let stdout = '';
-    proc.stdout!.on('data', (d) => {
-      stdout += d;
-    });
-    return new Promise((done) => proc.on('close', (code, signal) => done({ code, signal, stdout })));
-  }
-
   /** Version `from` in a fresh folder, a child writing `to` over it and killed by `kill`. */
   async function trial(
     label: string,
@@ -152,43 +143,14 @@ describe('a .gltf export killed at any point', () => {
     cpSync(join(root, `ref${from}`), dir, { recursive: true });
     const end = await finished(run(dir, to, writer, 0));
     rmSync(dir, { recursive: true, force: true });
-    return JSON.parse(end.stdout.trim().split('\n').at(-1)!);
-  }
-
-  /** Run `jobs` two at a time (the test machine has two cores). */
-  async function inPairs<T>(jobs: (() => Promise<T>)[]): Promise<T[]> {
-    const results: T[] = [];
-    for (let i = 0; i < jobs.length; i += 2)
-      results.push(...(await Promise.all(jobs.slice(i, i + 2).map((j) => j()))));
-    return results;
-  }
-
-  function problems(trials: Trial[]): string[] {
-    return trials.flatMap((t) => [
-      ...t.broken.map((p) => `${t.label}: ${p}`),
-      ...t.leftovers.map((f) => `${t.label}: left after the next run: ${f}`),
-    ]);
-  }
-
-  function tally(name: string, trials: Trial[]): void {
-    const broken = trials.filter((t) => t.broken.length > 0).length;
-    const left = trials.filter((t) => t.leftovers.length > 0).length;
-    console.log(
-      `${name}: ${trials.length} trials, ${broken} broken exports, ${left} with leftovers after the next run`,
-    );
+    return childReport(end);
   }
 
   it('before each change it makes: the old or the new set, whole; nothing else after the next run', async () => {
-    const jobs: (() => Promise<Trial>)[] = [];
-    for (const [from, to] of [
-      ['A', 'B'],
-      ['B', 'A'],
-    ] as const) {
-      const { changes } = await changesOf(from, to, 'set');
-      for (let k = 1; k <= changes; k++)
-        jobs.push(() => trial(`${from}→${to} killed before change ${k}/${changes}`, from, to, 'set', k));
-    }
-    const trials = await inPairs(jobs);
+    const trials = await killBeforeEachChange(
+      (from, to) => changesOf(from, to, 'set'),
+      (label, from, to, k) => trial(label, from, to, 'set', k),
+    );
     tally('kill before each change', trials);
     expect(trials.length).toBeGreaterThanOrEqual(20);
     expect(problems(trials)).toEqual([]);
@@ -196,14 +158,8 @@ describe('a .gltf export killed at any point', () => {
 
   it('at random moments of its writes: the same', async () => {
     const { writeMs } = await changesOf('A', 'B', 'export');
-    let seed = 0x5eed;
-    const random = () => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed / 2 ** 31;
-    };
-    const delays = Array.from({ length: RANDOM_TRIALS }, () => Math.round(random() * writeMs * 10) / 10);
-    const trials = await inPairs(
-      delays.map((d) => () => trial(`A→B killed ${d} ms into its writes`, 'A', 'B', 'export', 0, d)),
+    const trials = await killAtRandomMoments(RANDOM_TRIALS, 0x5eed, writeMs, (label, d) =>
+      trial(label, 'A', 'B', 'export', 0, d),
     );
     tally('kill at random moments', trials);
     expect(problems(trials)).toEqual([]);
