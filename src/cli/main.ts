@@ -32,7 +32,8 @@ export function buildProgram(): Command {
         '  $ dazport export --out scene.glb            # the DAZ Studio scene to glTF (or .usda)\n' +
         '  $ dazport retarget walk.bvh --to live:"Genesis 9"   # mocap onto a figure\n' +
         '  $ dazport emulator --help      # serve an emulated DAZ Studio for other tools\n' +
-        '\nExit status: 0 ok, 1 usage, 2 bad input, 3 no server, 4 auth, 5 server refused,\n' +
+        "\nExit status: 0 ok, 1 usage, 2 bad input, 3 no server (or the emulator's port is taken),\n" +
+        '             4 auth, 5 server refused or failed (after retries; scene changed while read),\n' +
         '             6 script failed, 7 cannot write output, 70 internal error,\n' +
         '             130 interrupted (Ctrl-C), 143 terminated (SIGTERM): temporary files removed.\n',
     );
