@@ -7,8 +7,8 @@
  * for SIGTERM, the statuses a shell reports for a process that signal killed.
  *
  * The output being written keeps its previous version; outputs already finished stay. A .gltf
- * set is never caught half-committed: its commit is synchronous (src/export/gltf/write-files.ts),
- * so this handler runs before it or after it.
+ * or .usda set is never caught half-committed: its commit is synchronous
+ * (src/export/set-commit.ts), so this handler runs before it or after it.
  *
  * A command that handles the signal itself (the emulator stops its server, then ends) has its
  * own listener: then only the clean-up runs here and the command ends as it means to.

@@ -46,7 +46,10 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   }
 }
 
-/** A sink for streaming writers: `write` chunks, then `commit()` (rename) or `abort()` (remove). */
+/**
+ * A sink for streaming writers: `write` chunks, then `commit()` (rename) or `abort()` (remove),
+ * or `finish()` to hand the complete temporary file to a multi-file commit.
+ */
 export class AtomicFileSink {
   readonly path: string;
   readonly #temp: string;
@@ -77,6 +80,21 @@ export class AtomicFileSink {
   }
 
   async commit(): Promise<void> {
+    await this.finish();
+    try {
+      await rename(this.#temp, this.path);
+      releaseTemp(this.#temp);
+    } catch (cause) {
+      await discardTemp(this.#temp);
+      throw outputError(this.path, cause);
+    }
+  }
+
+  /**
+   * Close the temporary file, complete, and give its path without renaming it: the caller
+   * commits it (with the files it references, set-commit.ts) or calls {@link abort}.
+   */
+  async finish(): Promise<string> {
     await new Promise<void>((resolve) =>
       this.#stream.end((err?: Error | null) => {
         // A stream that never opened (missing folder) reports here; keep the first error.
@@ -88,13 +106,7 @@ export class AtomicFileSink {
       await discardTemp(this.#temp);
       throw outputError(this.path, this.#error);
     }
-    try {
-      await rename(this.#temp, this.path);
-      releaseTemp(this.#temp);
-    } catch (cause) {
-      await discardTemp(this.#temp);
-      throw outputError(this.path, cause);
-    }
+    return this.#temp;
   }
 
   async abort(): Promise<void> {

@@ -1,8 +1,8 @@
 /**
  * Sweep what killed dazport processes left in an output folder, before writing into it: their
  * temporary files (hidden, often as big as the output), and the journals of commits they did
- * not finish, which are settled first (gltf/set-journal.ts) so a half-committed .gltf set is
- * brought back to one whole export.
+ * not finish, which are settled first (set-journal.ts) so a half-committed .gltf or .usda set
+ * is brought back to one whole export.
  *
  * Only files whose name is dazport's temporary pattern (temp-files.ts) are considered, only in
  * the folder being written (not below it), and only those made on this machine by a process
@@ -11,7 +11,7 @@
  */
 import { readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { settleJournalSync } from './gltf/set-journal.js';
+import { settleJournalSync } from './set-journal.js';
 import { HOST_TAG, parseTempName, type TempName } from './temp-files.js';
 
 export interface SweepReport {
@@ -33,7 +33,7 @@ export function sweepStaleTemps(folder: string): SweepReport {
   const stale = names
     .map((name) => ({ name, temp: parseTempName(name) }))
     .filter((e): e is { name: string; temp: TempName } => e.temp !== null && isStale(e.temp));
-  // Journals first: settling one reads the .gltf and may remove what it no longer references.
+  // Journals first: settling one reads the main file and may remove what it no longer references.
   for (const { name } of stale.filter((e) => e.temp.kind === 'journal')) {
     const path = resolve(folder, name);
     if (settleJournalSync(path)) {

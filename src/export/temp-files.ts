@@ -8,7 +8,7 @@
  * only within one file system). Hidden, so file browsers do not show half-written files.
  * `<host>` is a hash of the host name: on a shared network folder a pid means nothing to
  * another machine, whose temporary files are never swept from here. A `.journal.tmp` ending
- * marks the journal of a multi-file commit (gltf/set-journal.ts).
+ * marks the journal of a multi-file commit (set-journal.ts).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';

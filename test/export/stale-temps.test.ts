@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFileAtomic } from '../../src/export/atomic-write.js';
-import { writeJournalSync } from '../../src/export/gltf/set-journal.js';
+import { writeJournalSync } from '../../src/export/set-journal.js';
 import { isProcessAlive, sweepStaleTemps } from '../../src/export/stale-temps.js';
 import { HOST_TAG, parseTempName } from '../../src/export/temp-files.js';
 

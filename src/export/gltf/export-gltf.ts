@@ -11,7 +11,7 @@
  * console.log(summary.warnings);
  * ```
  */
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { Document, Format, type ILogger, NodeIO } from '@gltf-transform/core';
 import {
   KHRLightsPunctual,
@@ -129,8 +129,10 @@ export async function exportGltf(
     bytes = data.byteLength;
   } else {
     const { json, resources } = await io.writeJSON(doc, { format: Format.GLTF });
-    bytes = await writeGltfSet(outPath, json, resources);
-    sideFiles = Object.keys(resources).map((uri) => join(dirname(outPath), uri));
+    const written = await writeGltfSet(outPath, json, resources);
+    bytes = written.bytes;
+    // Where the files went: a texture whose name another export uses for other pixels has its own.
+    sideFiles = written.files.map((f) => join(dirname(outPath), relative(dirname(resolve(outPath)), f)));
   }
   options.onProgress?.({ phase: 'write', done: 1, total: 1 });
 

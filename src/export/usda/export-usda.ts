@@ -1,20 +1,26 @@
 /**
- * `exportUsda(scene, outPath, options)`: a Scene as one USDA layer, streamed to an atomic file
+ * `exportUsda(scene, outPath, options)`: a Scene as one USDA layer, streamed to a temporary file
  * mesh by mesh, with the textures copied beside it. The prim tree is decided first
  * (scene-plan.ts); then the file is written in one pass: stage metadata, the node hierarchy
- * (Xforms, SkelRoots with their Skeleton, Meshes, Cameras, lights), the Materials scope.
+ * (Xforms, SkelRoots with their Skeleton, Meshes, Cameras, lights), the Materials scope. The
+ * .usda and its textures are committed as one set (set-commit.ts): a reader finds the previous
+ * export or the new one whole, whenever the process dies.
  *
  * Memory: the writer holds one buffered chunk (1 MiB) plus, for a skinned mesh, its dense
  * joint influences; never the text of a whole mesh, let alone the scene.
  */
 
 import { statSync } from 'node:fs';
+import { appendFile, copyFile, truncate } from 'node:fs/promises';
 import { DazportError, isDazportError } from '../../errors.js';
 import { restWithMorphs, triangleCount } from '../../scene/mesh.js';
 import type { Scene } from '../../scene/scene.js';
-import { AtomicFileSink, outputError } from '../atomic-write.js';
+import { AtomicFileSink, discardTemp, outputError } from '../atomic-write.js';
 import type { ExportSummary } from '../export-types.js';
 import { type PbrMaterial, toPbr } from '../material-mapping.js';
+import { commitSetSync, refuseNonFile } from '../set-commit.js';
+import { SetPlanner } from '../set-plan.js';
+import { newTempPath } from '../temp-files.js';
 import {
   cameraCustomData,
   lightCustomData,
@@ -22,7 +28,7 @@ import {
   writeCameraProperties,
   writeLightProperties,
 } from './cameras-lights.js';
-import { materialCustomData, writeMaterial } from './materials.js';
+import { materialCustomData, type TextureResolver, writeMaterial } from './materials.js';
 import { facesBySlot, validateMesh, writeMesh } from './mesh.js';
 import { type GeometryPrim, type NodePrim, planScene, ROOT_NAME, type ScenePlan } from './scene-plan.js';
 import { skinInfluences, writeBlendShape, writeSkeleton, writeSkinBinding } from './skel.js';
@@ -66,7 +72,9 @@ export async function exportUsda(
   if (o.morphs && !o.rigged) warn('morphs need a rigged export (--rigged): not written');
   for (const mesh of scene.meshes) validateMesh(mesh);
   const plan = planScene(scene, { rigged: o.rigged, morphs: o.morphs && o.rigged }, warn);
-  const textures = new TextureCopies(outPath, warn, o.textureFolder);
+  refuseNonFile(outPath);
+  const planner = new SetPlanner(outPath);
+  const textures = new TextureCopies(planner, warn, o.textureFolder);
   const pbrCache = new Map<number, PbrMaterial>();
   const pbrOf = (m: number): PbrMaterial => {
     let pbr = pbrCache.get(m);
@@ -83,7 +91,7 @@ export async function exportUsda(
 
   const sink = new AtomicFileSink(outPath);
   const w = new UsdaWriter(sink);
-  let sideFiles: string[] = [];
+  let stagedMainTemp: string | null = null;
   try {
     w.header(
       stageMetadata({
@@ -110,18 +118,48 @@ export async function exportUsda(
       progress,
     };
     for (const prim of plan.prims) await writeNode(context, prim, null);
-    await writeMaterials(context, textures);
-    await w.endPrim();
+    // The materials, which name the textures, come last: a staged .usda (texture names staged)
+    // is this file up to here and the materials written again.
     await w.flush();
+    const materialsAt = sink.bytes;
+    const stagedTail: string[] = [];
+    const stagedWriter = w.fork({ write: async (chunk) => void stagedTail.push(chunk) });
+    const writeTail = async (writer: UsdaWriter, resolver: TextureResolver) => {
+      await writeMaterials({ ...context, w: writer }, resolver);
+      await writer.endPrim();
+      await writer.flush();
+    };
+    await writeTail(w, textures);
     progress('textures', 0, textures.planned.length);
-    sideFiles = await textures.copyAll();
-    progress('textures', sideFiles.length, sideFiles.length);
-    await sink.commit();
+    const members = await textures.prepare();
+    const mainTemp = await sink.finish();
+    if (textures.anyStaged) {
+      await writeTail(stagedWriter, textures.staged);
+      stagedMainTemp = newTempPath(outPath);
+      await copyFile(mainTemp, stagedMainTemp);
+      await truncate(stagedMainTemp, materialsAt);
+      await appendFile(stagedMainTemp, stagedTail.join(''));
+    }
+    const replaced = planner.replacedFiles(
+      members.map((m) => m.path),
+      members.flatMap((m) => (m.staged ? [m.path] : [])),
+    );
+    progress('textures', members.length, members.length);
+    commitSetSync({
+      main: outPath,
+      mainTemp,
+      stagedMainTemp,
+      members,
+      replaced,
+      folders: textures.foldersFor(replaced),
+    });
   } catch (err) {
     await sink.abort().catch(() => {});
-    await textures.removeCopies().catch(() => {});
+    if (stagedMainTemp) await discardTemp(stagedMainTemp).catch(() => {});
+    await textures.discard().catch(() => {});
     throw asExportError(err, outPath, w.path);
   }
+  const sideFiles = textures.planned.map((p) => p.path);
   progress('done', 1, 1);
   return {
     file: outPath,
@@ -287,7 +325,7 @@ async function writeGeometry(c: WriteContext, g: GeometryPrim, parentWorld: Mat4
   c.progress('meshes', c.counters.vertices, c.totalVertices);
 }
 
-async function writeMaterials(c: WriteContext, textures: TextureCopies): Promise<void> {
+async function writeMaterials(c: WriteContext, textures: TextureResolver): Promise<void> {
   const { w, plan } = c;
   if (plan.materialScopes.length === 0) return;
   await w.beginPrim('Scope', plan.materialsPath.split('/').at(-1) as string);

@@ -2,41 +2,57 @@
  * Texture files beside the output: every map a material uses is copied once into
  * `<output stem>_textures/` and referenced with a path relative to the .usda (`@./x_textures/a.png@`,
  * anchored to the layer, so the folder can move as a whole). Two sources with the same file
- * name get `_1`, `_2` suffixes. A source that does not exist is a warning, not an error.
+ * name get `_1`, `_2` suffixes; so does a map whose name another export of the folder uses for
+ * other pixels (a shared `textureFolder`), while an identical file already there is used as it
+ * is (set-plan.ts). A source that does not exist is a warning, not an error.
  *
- * Copies are atomic (temporary file + rename, named and swept as atomic-write.ts does) and
- * happen just before the .usda is committed; if the export fails, the copies it made are
- * removed again.
+ * Names are decided as the materials are written ({@link TextureCopies.resolve}); the copies
+ * then go to temporary files ({@link TextureCopies.prepare}), and the .usda's commit renames them
+ * in with it as one set (set-commit.ts). A map that replaces a file the previous .usda uses is
+ * committed under a staged name first, which {@link TextureCopies.staged} gives for the staged
+ * .usda.
  */
-import { existsSync, statSync } from 'node:fs';
-import { copyFile, rename, rm, rmdir } from 'node:fs/promises';
+import { existsSync, rmdirSync, statSync } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { DazportError } from '../../errors.js';
-import { discardTemp, tempPathFor } from '../atomic-write.js';
+import { discardTemp } from '../atomic-write.js';
 import { ensureFolder } from '../ensure-folder.js';
-import { releaseTemp } from '../temp-files.js';
+import { PathSet } from '../export-references.js';
+import type { SetMember } from '../set-commit.js';
+import { stagedName } from '../set-commit.js';
+import type { SetPlanner } from '../set-plan.js';
+import { sweepStaleTemps } from '../stale-temps.js';
+import { newTempPath } from '../temp-files.js';
 import type { TextureResolver } from './materials.js';
 
-interface Planned {
+/** USDA's suffixes for same-named maps start at `_1`. */
+const FIRST_SUFFIX = 1;
+
+interface Planned extends SetMember {
   source: string;
   /** Path written in the .usda. */
   asset: string;
-  target: string;
+  /** Where it is copied first, and what the staged .usda says, when it replaces a file of the previous set. */
+  stagedAsset?: string;
+  /** Copy to a temporary file (`write`, `stage`), or use the identical file there (`keep`). */
+  copy: boolean;
 }
 
 export class TextureCopies implements TextureResolver {
   readonly folder: string;
   readonly #folderPath: string;
+  readonly #planner: SetPlanner;
   readonly #warn: (text: string) => void;
   readonly #bySource = new Map<string, Planned | null>();
-  readonly #names = new Set<string>();
-  readonly #created: string[] = [];
-  #createdFolder = false;
+  readonly #targets = new PathSet();
+  #createdFolder: string | null = null;
 
-  constructor(outPath: string, warn: (text: string) => void, folder?: string) {
-    const stem = basename(outPath, extname(outPath));
+  constructor(planner: SetPlanner, warn: (text: string) => void, folder?: string) {
+    const stem = basename(planner.main, extname(planner.main));
     this.folder = folder ?? `${stem}_textures`;
-    this.#folderPath = join(dirname(resolve(outPath)), this.folder);
+    this.#folderPath = join(planner.folder, this.folder);
+    this.#planner = planner;
     this.#warn = warn;
   }
 
@@ -48,23 +64,50 @@ export class TextureCopies implements TextureResolver {
       this.#bySource.set(file, null);
       return null;
     }
-    const ext = extname(file);
-    const stem = basename(file, ext);
-    let name = `${stem}${ext}`;
-    for (let n = 1; this.#names.has(name.toLowerCase()); n++) name = `${stem}_${n}${ext}`;
-    this.#names.add(name.toLowerCase());
-    const planned = { source: file, asset: `./${this.folder}/${name}`, target: join(this.#folderPath, name) };
+    const wanted = join(this.#folderPath, basename(file));
+    const { path, action } = this.#planner.place(wanted, { file }, FIRST_SUFFIX, (p) => this.#targets.has(p));
+    this.#targets.add(path);
+    const planned: Planned = {
+      source: file,
+      asset: `./${this.folder}/${basename(path)}`,
+      path,
+      temp: null,
+      copy: action !== 'keep',
+    };
+    if (action === 'stage') {
+      const name = stagedName(basename(path));
+      planned.staged = join(dirname(path), name);
+      planned.stagedAsset = `./${this.folder}/${name}`;
+    }
     this.#bySource.set(file, planned);
     return planned.asset;
   }
 
-  /** The files to copy (sources that exist). */
+  /** The maps the .usda references (sources that exist). */
   get planned(): Planned[] {
     return [...this.#bySource.values()].filter((p): p is Planned => p !== null);
   }
 
-  /** Copy every planned file; returns the targets (absolute paths). */
-  async copyAll(): Promise<string[]> {
+  /** Whether a staged .usda is needed: some map replaces a file the previous .usda uses. */
+  get anyStaged(): boolean {
+    return this.planned.some((p) => p.staged);
+  }
+
+  /** The asset paths of the staged .usda: staged names where there are some. */
+  readonly staged: TextureResolver = {
+    resolve: (file) => {
+      const p = this.#bySource.get(file);
+      return p ? (p.stagedAsset ?? p.asset) : null;
+    },
+  };
+
+  /** Folders the commit may leave empty: the texture folder if this export made it, and the folders of dropped files. */
+  foldersFor(replaced: string[]): string[] {
+    return [...new Set([...(this.#createdFolder ? [this.#createdFolder] : []), ...replaced.map(dirname)])];
+  }
+
+  /** Copy every map that is not there yet to a temporary file beside its target; the members of the set. */
+  async prepare(): Promise<SetMember[]> {
     const planned = this.planned;
     if (planned.length === 0) return [];
     if (!existsSync(this.#folderPath)) {
@@ -73,29 +116,31 @@ export class TextureCopies implements TextureResolver {
       } catch (cause) {
         throw copyError(this.#folderPath, cause);
       }
-      this.#createdFolder = true;
+      this.#createdFolder = this.#folderPath;
     }
+    if (resolve(this.#folderPath) !== this.#planner.folder) sweepStaleTemps(this.#folderPath);
     for (const p of planned) {
-      if (resolve(p.source) === resolve(p.target)) continue;
-      const existed = existsSync(p.target);
-      const temp = tempPathFor(p.target);
+      if (!p.copy) continue;
+      p.temp = newTempPath(p.path);
       try {
-        await copyFile(p.source, temp);
-        await rename(temp, p.target);
-        releaseTemp(temp);
+        await copyFile(p.source, p.temp);
       } catch (cause) {
-        await discardTemp(temp);
-        throw copyError(p.target, cause);
+        throw copyError(p.path, cause);
       }
-      if (!existed) this.#created.push(p.target);
     }
-    return planned.map((p) => p.target);
+    return planned;
   }
 
-  /** Remove what {@link copyAll} created (after a failed export). */
-  async removeCopies(): Promise<void> {
-    for (const f of this.#created.splice(0)) await rm(f, { force: true });
-    if (this.#createdFolder) await rmdir(this.#folderPath).catch(() => {});
+  /** Remove the temporary copies and a texture folder this export made (after a failed export). */
+  async discard(): Promise<void> {
+    for (const p of this.planned) if (p.temp) await discardTemp(p.temp);
+    if (this.#createdFolder) {
+      try {
+        rmdirSync(this.#createdFolder);
+      } catch {
+        // Not empty: the new set was committed (staged) before the failure, and uses it.
+      }
+    }
   }
 }
 

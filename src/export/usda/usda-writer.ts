@@ -40,6 +40,18 @@ export class UsdaWriter {
     this.#chunkItems = options.chunkItems ?? 4096;
   }
 
+  /**
+   * A writer to `sink` that goes on from where this one stands (same prim, same indentation),
+   * for text that is written twice in two versions (export-usda.ts: the materials with staged
+   * texture names). Call {@link flush} first: buffered text stays with this writer.
+   */
+  fork(sink: TextSink): UsdaWriter {
+    const fork = new UsdaWriter(sink, { flushBytes: this.#flushBytes, chunkItems: this.#chunkItems });
+    fork.#indent = this.#indent;
+    fork.#names.push(...this.#names);
+    return fork;
+  }
+
   /** Path of the prim being written (`/` outside every prim). */
   get path(): string {
     return this.#names.length ? `/${this.#names.join('/')}` : '/';

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { GLTF } from '@gltf-transform/core';
@@ -62,7 +62,7 @@ describe('writeGltfSet', () => {
     Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')] as const));
 
   it('replaces the set: files kept, added and dropped, and counts the bytes', async () => {
-    const bytes = await write();
+    const { bytes } = await write();
     const main = JSON.stringify(gltf(['side.bin', 'new.png']));
     expect(contents()).toEqual({ 'main.gltf': main, 'side.bin': 'new bin', 'new.png': 'new texture' });
     expect(bytes).toBe(main.length + 'new bin'.length + 'new texture'.length);
@@ -120,6 +120,26 @@ describe('writeGltfSet', () => {
     writeFileSync(join(dir, 'other.gltf'), JSON.stringify(gltf(['old.png'])));
     await write();
     expect(contents()['old.png']).toBe('old texture');
+  });
+
+  it('gives a file its own name when another .gltf uses its name for other bytes', async () => {
+    writeFileSync(join(dir, 'other.gltf'), JSON.stringify(gltf(['new.png'])));
+    writeFileSync(join(dir, 'new.png'), "other's texture");
+    const { files } = await write();
+    const main = JSON.parse(contents()['main.gltf']);
+    expect(main.images[0].uri).toBe('new_2.png');
+    expect(files).toEqual([join(dir, 'side.bin'), join(dir, 'new_2.png')]);
+    expect(contents()['new_2.png']).toBe('new texture');
+    expect(contents()['new.png']).toBe("other's texture");
+  });
+
+  it('uses a file that already holds the bytes as it is: not written again, shared', async () => {
+    writeFileSync(join(dir, 'other.gltf'), JSON.stringify(gltf(['new.png'])));
+    writeFileSync(join(dir, 'new.png'), 'new texture');
+    const inode = statSync(join(dir, 'new.png')).ino;
+    await write();
+    expect(JSON.parse(contents()['main.gltf']).images[0].uri).toBe('new.png');
+    expect(statSync(join(dir, 'new.png')).ino).toBe(inode);
   });
 
   it('never removes the previous files of a .gltf dazport did not write', async () => {

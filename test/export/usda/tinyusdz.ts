@@ -52,6 +52,10 @@ export interface TinyLoader {
   numMeshes(): number;
   getMesh(i: number): TinyMesh;
   getMaterial(i: number): Record<string, unknown>;
+  /** A texture of the render scene (`<slot>TextureId` of a material). */
+  getTexture(i: number): { textureImageId: number };
+  /** An image: `uri` is the asset path as written (TinyUSDZ loads no file in the browser build). */
+  getImage(i: number): { uri: string };
   getDefaultRootNode(): TinyNode;
   layerToString(): string;
   delete?(): void;
@@ -132,4 +136,19 @@ export function tinyMaterials(render: TinyLoader): Record<string, unknown>[] {
     out.push(m);
   }
   return out;
+}
+
+/**
+ * For each material of the render scene, its texture slots (`diffuseColor`, `normal` ...) and
+ * the asset path TinyUSDZ found for each, as written in the layer.
+ */
+export function tinyTextureSlots(render: TinyLoader): Record<string, string>[] {
+  return tinyMaterials(render).map((m) => {
+    const slots: Record<string, string> = {};
+    for (const [key, id] of Object.entries(m)) {
+      if (!key.endsWith('TextureId') || typeof id !== 'number' || id < 0) continue;
+      slots[key.slice(0, -'TextureId'.length)] = render.getImage(render.getTexture(id).textureImageId).uri;
+    }
+    return slots;
+  });
 }

@@ -1,5 +1,5 @@
 /**
- * A child process for the crash tests: writes a .gltf set over whatever the folder holds, and
+ * A child process for the crash tests: writes a .gltf or .usda set over whatever the folder holds, and
  * SIGKILLs itself right before its k-th change to the file system (a file created, written,
  * renamed, linked, copied or removed), or a given time after its first change. It prints
  * `writing` at its first change; with k = 0 and no delay it runs to the end and prints, as
@@ -9,12 +9,14 @@
  * - `export <A|B> <textures> <alt>`: the whole exporter on a version of the two-version scene
  *   (exportGltf, loads glTF-Transform: about 0.3 s of start-up);
  * - `set <folder>`: only the set writer, committing the .gltf set found in `<folder>` as is
- *   (node built-ins only: starts in a few tens of ms, for tests that kill dozens of children).
+ *   (node built-ins only: starts in a few tens of ms, for tests that kill dozens of children);
+ * - `usda <A|B> <textures> <alt>`: exportUsda on a version of the two-version scene (the .usda
+ *   and its `<stem>_textures/` folder).
  *
  * Changes are counted by wrapping node:fs itself (syncBuiltinESMExports makes every `import
  * { rename } from 'node:fs/promises'` see the wrapper), so the writer needs no test hook.
  *
- * argv: <out.gltf> <k> <delay ms or -> <export|set> ...
+ * argv: <out.gltf|out.usda> <k> <delay ms or -> <export|set|usda> ...
  */
 import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
@@ -68,19 +70,22 @@ function readSet(folder: string): {
   return { json, resources };
 }
 
-const write =
-  mode === 'set'
-    ? await (async () => {
-        const { writeGltfSet } = await import('../../../../src/export/gltf/write-files.js');
-        const { json, resources } = readSet(rest[0]);
-        return () => writeGltfSet(out, json as never, resources);
-      })()
-    : await (async () => {
-        const { exportGltf } = await import('../../../../src/export/gltf/index.js');
-        const { sceneVersion } = await import('./two-versions.js');
-        const scene = sceneVersion(rest[0] as 'A' | 'B', rest[1], rest[2]);
-        return () => exportGltf(scene, out);
-      })();
+async function writer(): Promise<() => Promise<unknown>> {
+  if (mode === 'set') {
+    const { writeGltfSet } = await import('../../../../src/export/gltf/write-files.js');
+    const { json, resources } = readSet(rest[0]);
+    return () => writeGltfSet(out, json as never, resources);
+  }
+  const { sceneVersion } = await import('./two-versions.js');
+  const scene = sceneVersion(rest[0] as 'A' | 'B', rest[1], rest[2]);
+  if (mode === 'usda') {
+    const { exportUsda } = await import('../../../../src/export/usda/index.js');
+    return () => exportUsda(scene, out);
+  }
+  const { exportGltf } = await import('../../../../src/export/gltf/index.js');
+  return () => exportGltf(scene, out);
+}
+const write = await writer();
 
 for (const name of MUTATORS) {
   syncFs[name] = counted(syncFs[name]);
