@@ -4,10 +4,10 @@
  */
 import { basename, dirname, extname } from 'node:path';
 import { DazportError } from '../errors.js';
-import { ensureFolder } from '../export/ensure-folder.js';
 import type { ExportOptions, ExportSummary } from '../export/export-types.js';
 import { exportGltf } from '../export/gltf/index.js';
 import { exportUsda } from '../export/usda/index.js';
+import { ensureFolder } from '../fs/ensure-folder.js';
 import type { Scene } from '../scene/scene.js';
 
 export const SCENE_EXTENSIONS = ['.glb', '.gltf', '.usda'] as const;

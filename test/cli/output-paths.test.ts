@@ -84,6 +84,22 @@ describe('unwritable outputs', () => {
     for (const r of results) expect(r.stderr).toMatch(/^dazport: cannot create the folder for /);
   }, 200_000);
 
+  it("the emulator's token file: a folder that cannot be made is exit 7 at once, naming the file", async () => {
+    const tokenFiles = [
+      ...(onLinux ? ['/proc/nonexistent/token.txt'] : []),
+      join(dir, 'file.txt', 'token.txt'),
+    ];
+    const results = await Promise.all(
+      tokenFiles.map((file) =>
+        runBounded(['emulator', '--scene', 'empty', '--port', '0', '--token-file', file]),
+      ),
+    );
+    results.forEach((r, i) => {
+      expect(r.code, tokenFiles[i]).toBe(7);
+      expect(r.stderr).toContain(`cannot write the token file ${tokenFiles[i]}`);
+    });
+  }, 150_000);
+
   it('--json gives the output error as one JSON object', async () => {
     const out = join(dir, 'file.txt', 'x.gltf');
     const r = await runBounded(['--json', 'export', ...server, '--out', out]);

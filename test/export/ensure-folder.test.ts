@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureParentFolder } from '../../src/cli/write-scene-file.js';
 import { writeFileAtomic } from '../../src/export/atomic-write.js';
-import { ensureFolder } from '../../src/export/ensure-folder.js';
 import { exportGltf } from '../../src/export/gltf/index.js';
 import { exportUsda } from '../../src/export/usda/index.js';
+import { ensureFolder } from '../../src/fs/ensure-folder.js';
 import { iray, QUAD, tinyScene } from './gltf/helpers/tiny-scene.js';
 
 const onLinux = process.platform === 'linux';

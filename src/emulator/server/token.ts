@@ -7,19 +7,11 @@
  * The token is never printed or logged; only the file's path is.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import {
-  chmodSync,
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  realpathSync,
-  renameSync,
-  writeSync,
-} from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, realpathSync, renameSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { DazportError } from '../../errors.js';
+import { ensureFolder } from '../../fs/ensure-folder.js';
 
 /** Where DAZ Studio's plugin keeps its token. */
 export function realDazTokenPath(home = homedir()): string {
@@ -75,9 +67,23 @@ export function assertEmulatorMayWrite(path: string, home = homedir()): void {
 export function writeTokenFile(path: string, home = homedir(), token = generateToken()): string {
   assertEmulatorMayWrite(path, home);
   const target = canonical(path);
-  mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
   const temp = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  const fd = openSync(temp, 'wx', 0o600);
+  let fd: number;
+  try {
+    // Not mkdirSync's recursive mode, which never returns under /proc-like paths (fs/ensure-folder.ts).
+    ensureFolder(dirname(target), 0o700);
+    fd = openSync(temp, 'wx', 0o600);
+  } catch (cause) {
+    throw new DazportError(
+      'DAZPORT_OUTPUT',
+      `cannot write the token file ${path}: ${(cause as Error).message}`,
+      {
+        context: { tokenFile: path },
+        suggestion: 'point --token-file at a file in a folder you can write, or leave it at its default',
+        cause,
+      },
+    );
+  }
   try {
     writeSync(fd, `${token}\n`);
   } finally {

@@ -8,8 +8,11 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
-/** Make `folder` and its missing parents; throws the file system's error (code ENOTDIR, ENOENT, EACCES...). */
-export function ensureFolder(folder: string): void {
+/**
+ * Make `folder` and its missing parents (each made with `mode`, e.g. 0o700 for a folder holding
+ * a token); throws the file system's error (code ENOTDIR, ENOENT, EACCES...).
+ */
+export function ensureFolder(folder: string, mode?: number): void {
   const missing: string[] = [];
   let current = resolve(folder);
   for (;;) {
@@ -34,7 +37,7 @@ export function ensureFolder(folder: string): void {
   }
   for (const level of missing.reverse()) {
     try {
-      mkdirSync(level);
+      mkdirSync(level, mode === undefined ? undefined : { mode });
     } catch (err) {
       // Made meanwhile by another process: fine, as long as it is a folder (the next level or
       // the writer finds out otherwise).
