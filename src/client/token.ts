@@ -1,7 +1,8 @@
 /**
  * Where the API token comes from, first match wins: an explicit option, `DAZ_TOKEN`,
  * `DAZ_TOKEN_FILE`, then DAZ Studio's own `~/.daz3d/dazscriptserver_token.txt`. The token is
- * read from the first line of a file, trimmed, as the plugin writes it. It never goes into a
+ * read from the first line of a file, trimmed, as the plugin writes it. A token file given as
+ * `~/…` is under the home folder, as a shell would have made it. The token never goes into a
  * message: errors name the file, not its content. DAZ Studio writes a new token at each start,
  * so a token from a file can be read again (`rereadToken`) when the server refuses it.
  */
@@ -9,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { DazportError } from '../errors.js';
+import { describeExpandedPath, expandHome } from '../fs/expand-home.js';
 
 export type TokenSource = 'option' | 'DAZ_TOKEN' | 'DAZ_TOKEN_FILE' | 'default-file' | 'none';
 
@@ -23,6 +25,7 @@ export interface TokenDiscoveryOptions {
   token?: string;
   tokenFile?: string;
   env?: NodeJS.ProcessEnv;
+  /** The home folder: of the default token file, and what a leading `~` in a token file means. */
   home?: string;
 }
 
@@ -30,12 +33,15 @@ export function defaultTokenFile(home = homedir()): string {
   return join(home, '.daz3d', 'dazscriptserver_token.txt');
 }
 
-function readTokenFile(file: string, source: TokenSource): DiscoveredToken {
+/** `typed` as given (`~/…` is the home folder); messages show it as typed and as expanded. */
+function readTokenFile(typed: string, source: TokenSource, home?: string): DiscoveredToken {
+  const file = expandHome(typed, home);
+  const shown = describeExpandedPath(typed, file);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (cause) {
-    throw new DazportError('DAZPORT_TOKEN_FILE', `cannot read the token file ${file}`, {
+    throw new DazportError('DAZPORT_TOKEN_FILE', `cannot read the token file ${shown}`, {
       context: { file, source },
       suggestion: 'check the path (the emulator prints its token file when it starts)',
       cause,
@@ -43,7 +49,7 @@ function readTokenFile(file: string, source: TokenSource): DiscoveredToken {
   }
   const token = (text.split(/\r?\n/)[0] ?? '').trim();
   if (!token) {
-    throw new DazportError('DAZPORT_TOKEN_FILE', `the token file ${file} is empty`, {
+    throw new DazportError('DAZPORT_TOKEN_FILE', `the token file ${shown} is empty`, {
       context: { file, source },
     });
   }
@@ -54,9 +60,9 @@ export function discoverToken(options: TokenDiscoveryOptions = {}): DiscoveredTo
   const env = options.env ?? process.env;
   if (options.token !== undefined && options.token !== '')
     return { token: options.token.trim(), source: 'option' };
-  if (options.tokenFile) return readTokenFile(options.tokenFile, 'option');
+  if (options.tokenFile) return readTokenFile(options.tokenFile, 'option', options.home);
   if (env.DAZ_TOKEN) return { token: env.DAZ_TOKEN.trim(), source: 'DAZ_TOKEN' };
-  if (env.DAZ_TOKEN_FILE) return readTokenFile(env.DAZ_TOKEN_FILE, 'DAZ_TOKEN_FILE');
+  if (env.DAZ_TOKEN_FILE) return readTokenFile(env.DAZ_TOKEN_FILE, 'DAZ_TOKEN_FILE', options.home);
   const fallback = defaultTokenFile(options.home);
   try {
     return readTokenFile(fallback, 'default-file');

@@ -5,6 +5,7 @@
  * The returned handle knows the token so an in-process client (the demo, the tests) can use it;
  * nothing here prints or logs it.
  */
+import { expandHome } from '../fs/expand-home.js';
 import { EmulatorServer, type EmulatorServerOptions } from './server/server.js';
 import {
   assertEmulatorMayWrite,
@@ -14,7 +15,7 @@ import {
 } from './server/token.js';
 
 export interface StartEmulatorOptions extends Omit<EmulatorServerOptions, 'token' | 'authEnabled'> {
-  /** Where to write the token (default `~/.daz3d/dazport-emulator-token.txt`). */
+  /** Where to write the token, `~/…` meaning the home folder (default `~/.daz3d/dazport-emulator-token.txt`). */
   tokenFile?: string;
   /** Disable authentication (the plugin's "Enable Authentication" unchecked). */
   noAuth?: boolean;
@@ -34,7 +35,12 @@ export interface RunningEmulator {
 
 export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
   const { tokenFile: requestedTokenFile, noAuth = false, home, ...serverOptions } = options;
-  const tokenFile = noAuth ? null : (requestedTokenFile ?? defaultEmulatorTokenPath(home));
+  // `~/…` is the home folder (the same `home` the real-token guard compares against).
+  const tokenFile = noAuth
+    ? null
+    : requestedTokenFile !== undefined
+      ? expandHome(requestedTokenFile, home)
+      : defaultEmulatorTokenPath(home);
   if (tokenFile) assertEmulatorMayWrite(tokenFile, home);
   const token = tokenFile ? generateToken() : null;
   const server = await EmulatorServer.start({
