@@ -4,7 +4,7 @@
  */
 import { type Command, Option } from 'commander';
 import { DazClient } from '../client/dazscript-client.js';
-import { integerOption } from './commands/option-parsers.js';
+import { integerOption, pathOption } from './commands/option-parsers.js';
 
 export interface ConnectionFlags {
   host: string;
@@ -29,7 +29,11 @@ export function addConnectionOptions(command: Command): Command {
         'API token (prefer DAZ_TOKEN or a token file: command lines are visible to other users)',
       ).env('DAZ_TOKEN'),
     )
-    .addOption(new Option('--token-file <path>', 'file whose first line is the token').env('DAZ_TOKEN_FILE'))
+    .addOption(
+      new Option('--token-file <path>', 'file whose first line is the token')
+        .env('DAZ_TOKEN_FILE')
+        .argParser(pathOption),
+    )
     .addOption(
       new Option('--timeout <ms>', 'per-request timeout')
         .default(120_000)

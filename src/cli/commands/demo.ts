@@ -6,7 +6,7 @@ import { withEmbeddedEmulator } from '../embedded-emulator.js';
 import { type GlobalOptions, runCommand } from '../run-command.js';
 import { ensureParentFolder } from '../write-scene-file.js';
 import { exportFrom, exportReportLines } from './export.js';
-import { positiveNumberOption } from './option-parsers.js';
+import { pathOption, positiveNumberOption } from './option-parsers.js';
 import { retargetReportLines, retargetVia } from './retarget.js';
 
 /** ES5, returns plain values only: what a real DAZ Studio runs just the same. Bones are counted, not listed. */
@@ -64,7 +64,7 @@ export const demoCommand = new Command('demo')
   .addOption(
     new Option('--scene <name>', 'built-in scene to serve').choices(Object.keys(FIGURE_OF)).default('g9'),
   )
-  .option('--out-dir <dir>', 'where to write the outputs', 'dazport-demo')
+  .option('--out-dir <dir>', 'where to write the outputs', pathOption, 'dazport-demo')
   .option('--fps <n>', 'frame rate of the retargeted clip', positiveNumberOption('--fps', 1000), 30)
   .action(async (options: DemoOptions, command: Command) => {
     const globals = command.optsWithGlobals<GlobalOptions>();

@@ -5,7 +5,7 @@ import { EMULATOR_DEFAULTS } from '../../emulator/server/config.js';
 import { defaultEmulatorTokenPath } from '../../emulator/server/token.js';
 import { startEmulator } from '../../emulator/start-emulator.js';
 import { type GlobalOptions, runCommand } from '../run-command.js';
-import { integerOption } from './option-parsers.js';
+import { integerOption, pathOption } from './option-parsers.js';
 
 interface EmulatorCommandOptions {
   scene: string;
@@ -38,7 +38,9 @@ export const emulatorCommand = new Command('emulator')
     new Option(
       '--scene <name|file>',
       `built-in scene (${BUILTIN_SCENE_NAMES.join(', ')}; heavy:<vertices> for any size) or a scene JSON file, of at most ${MAX_SCENE_VERTICES.toLocaleString('en-US')} vertices`,
-    ).default('g9'),
+    )
+      .default('g9')
+      .argParser(pathOption),
   )
   .addOption(
     new Option('--host <address>', 'interface to bind').default(EMULATOR_DEFAULTS.host).env('DAZ_HOST'),
@@ -50,7 +52,10 @@ export const emulatorCommand = new Command('emulator')
       .argParser(integerOption('--port', 0, 65535)),
   )
   .addOption(
-    new Option('--token-file <path>', `where to write the token (default ${defaultEmulatorTokenPath()})`),
+    new Option(
+      '--token-file <path>',
+      `where to write the token (default ${defaultEmulatorTokenPath()})`,
+    ).argParser(pathOption),
   )
   .option('--no-auth', 'accept requests without a token (like unchecking "Enable Authentication")')
   .addOption(

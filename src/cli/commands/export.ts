@@ -9,7 +9,7 @@ import { printWarnings } from '../print-warnings.js';
 import { ProgressBar } from '../progress.js';
 import { type GlobalOptions, runCommand } from '../run-command.js';
 import { checkSceneFile, describeExport, ensureParentFolder, writeSceneFile } from '../write-scene-file.js';
-import { collect, collectLabels, integerOption } from './option-parsers.js';
+import { collectLabels, collectPaths, integerOption } from './option-parsers.js';
 
 interface ExportFlags extends ConnectionFlags {
   out: string[];
@@ -34,7 +34,7 @@ export const exportCommand = addConnectionOptions(
         'By default meshes are written as posed in DAZ Studio; --rigged writes the rest mesh, the\n' +
         'skeleton and skin weights instead, so engines can pose it (and --morphs adds morph targets).',
     )
-    .requiredOption('-o, --out <file>', 'output file: .glb, .gltf or .usda (repeatable)', collect)
+    .requiredOption('-o, --out <file>', 'output file: .glb, .gltf or .usda (repeatable)', collectPaths)
     .option(
       '--select <labels>',
       'only these top-level nodes and what is under them (comma-separated labels)',

@@ -8,6 +8,7 @@ import { writeFileAtomic } from '../../export/atomic-write.js';
 import { readBvhFile } from '../../import/bvh/index.js';
 import { printWarnings } from '../print-warnings.js';
 import { type GlobalOptions, runCommand } from '../run-command.js';
+import { pathOption } from './option-parsers.js';
 
 interface InspectOptions {
   convention: string;
@@ -28,16 +29,17 @@ export const inspectCommand = new Command('inspect')
       'with what was detected, every source joint listed and the unmapped ones set to null: fill the\n' +
       'nulls with canonical joints (the file lists them) and pass it to retarget with --bone-map.',
   )
-  .argument('<clip>', 'a .bvh file')
+  .argument('<clip>', 'a .bvh file', pathOption)
   .addOption(
     new Option('--convention <id>', 'force a convention instead of detecting it')
       .choices(['auto', ...SOURCE_CONVENTIONS.map((c) => c.id)])
       .default('auto'),
   )
-  .option('--bone-map <file>', 'a JSON bone map (see README: Bone maps)')
+  .option('--bone-map <file>', 'a JSON bone map (see README: Bone maps)', pathOption)
   .option(
     '--bone-map-template [file]',
     'write a ready-to-edit JSON bone map for this clip, pre-filled with what was detected (to stdout without a file)',
+    pathOption,
   )
   .addOption(
     new Option(

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import { expandHome } from '../../fs/expand-home.js';
 
 /** A commander argParser for whole numbers in [min, max], with a message that names the flag. */
 export function integerOption(flag: string, min: number, max: number): (value: string) => number {
@@ -25,6 +26,20 @@ export function positiveNumberOption(flag: string, max: number): (value: string)
 /** Collect a repeatable option into a list (`--out a.glb --out b.usda`). */
 export function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
+}
+
+/**
+ * The argParser of every option and argument that takes a path: a leading `~` is the home folder,
+ * as a shell would have made it, for values that reach us unexpanded (`--token-file=~/t`, quoted,
+ * or from an environment variable such as DAZ_TOKEN_FILE, which commander passes through here too).
+ */
+export function pathOption(value: string): string {
+  return expandHome(value);
+}
+
+/** A repeatable path option (`--out ~/a.glb --out ~/b.usda`), each expanded like `pathOption`. */
+export function collectPaths(value: string, previous: string[] | undefined): string[] {
+  return collect(pathOption(value), previous);
 }
 
 /** Comma-separated labels (`--select "Genesis 9,Camera 1"`), repeatable too. */

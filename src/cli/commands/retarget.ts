@@ -25,7 +25,7 @@ import { parseFloor, parseSourceRest } from '../retarget-option-parsers.js';
 import { parseRetargetTarget, type RetargetTarget } from '../retarget-target.js';
 import { type GlobalOptions, runCommand } from '../run-command.js';
 import { ensureParentFolder } from '../write-scene-file.js';
-import { collect, positiveNumberOption } from './option-parsers.js';
+import { collectPaths, pathOption, positiveNumberOption } from './option-parsers.js';
 
 export interface RetargetFlags extends ConnectionFlags {
   to: RetargetTarget;
@@ -91,7 +91,7 @@ export const retargetCommand = addConnectionOptions(
         'Work follows the frames present: "Frames:" beyond the frame lines is a mismatch like any other,\n' +
         'a rate above 10,000 fps or a resample of more than 1000 frames per source frame is refused.',
     )
-    .argument('<clip>', 'a .bvh file')
+    .argument('<clip>', 'a .bvh file', pathOption)
     .requiredOption(
       '--to <target>',
       'genesis9, genesis8f, genesis8m or live:<figure label>',
@@ -100,14 +100,18 @@ export const retargetCommand = addConnectionOptions(
     .option(
       '-o, --out <file>',
       'output .glb, .gltf, .usda or .duf (repeatable; optional with live:)',
-      collect,
+      collectPaths,
     )
     .addOption(
       new Option('--convention <id>', 'source naming convention')
         .choices(['auto', ...SOURCE_CONVENTIONS.map((c) => c.id)])
         .default('auto'),
     )
-    .option('--bone-map <file>', 'a JSON bone map (see README: Bone maps); wins over --convention')
+    .option(
+      '--bone-map <file>',
+      'a JSON bone map (see README: Bone maps); wins over --convention',
+      pathOption,
+    )
     .option('--fps <n>', 'output frame rate (default: the clip’s)', positiveNumberOption('--fps', 1000))
     .addOption(
       new Option(
