@@ -52,10 +52,24 @@ export class BvhParseError extends DazportError {
   }
 }
 
-/** A token as a message shows it: in double quotes, control characters escaped, long ones cut. */
+/**
+ * Characters a terminal would not show as themselves: C0 and C1 controls, DEL, the replacement
+ * character a binary byte decodes to, lone surrogates, bidi and zero-width format characters.
+ */
+const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\u{FFFD}]/gu;
+
+/**
+ * A token as a message shows it: in double quotes, anything unprintable escaped as `\uXXXX`,
+ * long ones cut, so an error about a binary file never sends raw bytes to the terminal.
+ */
 export function quoteToken(token: string): string {
   const cut = token.length > MAX_QUOTED ? `${token.slice(0, MAX_QUOTED)}…` : token;
-  return JSON.stringify(cut);
+  const quoted = JSON.stringify(cut);
+  return quoted.replace(UNPRINTABLE, (c) =>
+    Array.from({ length: c.length }, (_, i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`).join(
+      '',
+    ),
+  );
 }
 
 export const END_OF_FILE = 'end of file';

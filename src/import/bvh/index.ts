@@ -29,6 +29,7 @@ export {
 } from './forward-kinematics.js';
 export { FRAME_RATE_SNAP_TOLERANCE, snapFrameRate } from './frame-rate.js';
 export { getNamespace, stripNamespace } from './joint-namespace.js';
+export { NotBvhFileError } from './not-bvh-file-error.js';
 export { parseBvh } from './parse-bvh.js';
 export { READ_BVH_FILE_DEFAULTS, type ReadBvhFileOptions, readBvhFile } from './read-bvh-file.js';
 export {

@@ -5,10 +5,12 @@
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { sniffFileType, startsWithWord } from '../../formats/sniff-file-type.js';
 import type { BvhClip } from './bvh-clip.js';
 import { BvhReadError } from './bvh-read-error.js';
 import { BvhStreamParser } from './bvh-stream-parser.js';
 import type { BvhParseOptions } from './bvh-types.js';
+import { NotBvhFileError } from './not-bvh-file-error.js';
 
 export interface ReadBvhFileOptions extends BvhParseOptions {
   /** Text encoding of the file. Default `'utf-8'`; old Windows exporters may need `'latin1'`. */
@@ -25,7 +27,9 @@ export const READ_BVH_FILE_DEFAULTS = { encoding: 'utf-8', chunkBytes: 1 << 20 }
  * Read and parse a BVH file, streaming.
  *
  * Throws `BvhReadError` (`DAZPORT_BVH_READ`) when the file cannot be read and `BvhParseError`
- * (`DAZPORT_BVH_PARSE`) when it is not valid BVH.
+ * (`DAZPORT_BVH_PARSE`) when it is not valid BVH. A file that does not start with `HIERARCHY`
+ * and is recognisably something else (GLB, FBX, OBJ, an image, a zip...) throws
+ * `NotBvhFileError` (`DAZPORT_INPUT_TYPE`) naming what it is.
  *
  * ```ts
  * const clip = await readBvhFile('mocap/01_01.bvh');
@@ -52,7 +56,12 @@ export async function readBvhFile(path: string, options: ReadBvhFileOptions = {}
       inputLength: info.isFile() ? info.size : undefined,
     });
     stream = createReadStream(path, { highWaterMark: chunkBytes });
+    let first = true;
     for await (const chunk of stream) {
+      // Only the first chunk is sniffed, and only when it does not start like BVH: a real BVH
+      // file costs one short comparison.
+      if (first) checkNotOtherFormat(chunk as Buffer, options.label ?? path);
+      first = false;
       parser.push(decoder.decode(chunk as Buffer, { stream: true }));
     }
   } catch (error) {
@@ -63,4 +72,11 @@ export async function readBvhFile(path: string, options: ReadBvhFileOptions = {}
   }
   parser.push(decoder.decode());
   return parser.finish();
+}
+
+/** Throw {@link NotBvhFileError} when `head` is not BVH and is recognisably another kind of file. */
+function checkNotOtherFormat(head: Buffer, label: string): void {
+  if (startsWithWord(head, 'HIERARCHY')) return;
+  const type = sniffFileType(head);
+  if (type !== undefined) throw new NotBvhFileError(label, type);
 }
