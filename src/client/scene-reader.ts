@@ -76,9 +76,16 @@ export interface FacetChunk {
 
 export interface ReadProgress {
   phase: 'inventory' | 'mesh' | 'materials' | 'rig' | 'done';
+  /** Label of the mesh whose vertices came in last (phase 'mesh'). */
   mesh?: string;
+  /** Which mesh that is, 1-based, of how many (phase 'mesh'). */
+  meshIndex?: number;
+  meshCount?: number;
+  /** Vertices in the 'mesh' phase (of every mesh together); steps elsewhere. */
   done: number;
   total: number;
+  /** Answer bytes received so far in this read. */
+  bytes: number;
 }
 
 interface InventoryNode extends InventoryEntry {
@@ -149,6 +156,8 @@ export class SceneReader {
   #chunkScale = 1;
   /** The pose the inventory saw; pose-dependent answers must match it. */
   #guard: PoseGuard | null = null;
+  /** Answer bytes received by the read under way, for progress. */
+  #bytesRead = 0;
 
   constructor(client: DazClient, options: ReadSceneOptions = {}) {
     this.#client = client;
@@ -250,11 +259,14 @@ export class SceneReader {
       : this.#stop.signal;
     const r = await this.#client.run<T>(script, args, { signal, onRetry: (info) => this.#adapt(info) });
     this.#check();
+    this.#bytesRead += r.bytes ?? 0;
     return { value: r.result, bytes: r.bytes ?? 0 };
   }
 
   async #readAll(): Promise<Scene> {
-    const progress = this.#options.onProgress ?? (() => {});
+    this.#bytesRead = 0;
+    const report = this.#options.onProgress ?? (() => {});
+    const progress = (p: Omit<ReadProgress, 'bytes'>) => report({ ...p, bytes: this.#bytesRead });
     progress({ phase: 'inventory', done: 0, total: 1 });
     const inventory = (await this.#run<Inventory>(S.INVENTORY)).value;
     this.#guard = PoseGuard.fromInventory(inventory);
@@ -279,7 +291,15 @@ export class SceneReader {
     const onVertices = (i: number) => (done: number) => {
       doneByMesh[i] = done;
       const sum = doneByMesh.reduce((a, b) => a + b, 0);
-      progress({ phase: 'mesh', mesh: meshNodes[i].label, done: sum, total: totalVertices });
+      const meshCount = meshNodes.length;
+      progress({
+        phase: 'mesh',
+        mesh: meshNodes[i].label,
+        meshIndex: i + 1,
+        meshCount,
+        done: sum,
+        total: totalVertices,
+      });
     };
     // Everything is read at once, bounded by the request budget: the server always has the next
     // request queued, also across the end of one mesh and the start of the next, where a mesh by
@@ -298,8 +318,17 @@ export class SceneReader {
     skeletons.forEach((skeleton) => {
       scene.nodes[skeleton.node].skeleton = scene.skeletons.push(skeleton) - 1;
     });
-    progress({ phase: 'rig', done: 0, total: 1 });
-    if (this.#options.rigged) await this.#readRig(scene, meshNodes, indexById);
+    if (this.#options.rigged)
+      await this.#readRig(scene, meshNodes, indexById, (done, mesh) =>
+        progress({
+          phase: 'rig',
+          mesh,
+          meshIndex: done + 1,
+          meshCount: meshNodes.length,
+          done,
+          total: meshNodes.length,
+        }),
+      );
 
     for (const c of cameras.filter((x) => byId.has(x.id))) {
       const nodeIndex = indexById.get(c.id) as number;
@@ -574,8 +603,14 @@ export class SceneReader {
   }
 
   /** Rest mesh, skin weights and morphs of every figure mesh. */
-  async #readRig(scene: Scene, meshNodes: InventoryNode[], indexById: Map<number, number>): Promise<void> {
-    for (const n of meshNodes) {
+  async #readRig(
+    scene: Scene,
+    meshNodes: InventoryNode[],
+    indexById: Map<number, number>,
+    onMesh: (meshesDone: number, label: string) => void,
+  ): Promise<void> {
+    for (const [done, n] of meshNodes.entries()) {
+      onMesh(done, n.label);
       const mesh = scene.meshes.find((m) => m.node === indexById.get(n.id)) as Mesh;
       const begin = (await this.#run<MeshBegin>(S.MESH_BEGIN, { id: n.id, posed: false })).value;
       const expect = countCheck(n.label);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DazClient } from '../../src/client/dazscript-client.js';
-import { readScene, SceneReader } from '../../src/client/scene-reader.js';
+import { type ReadProgress, readScene, SceneReader } from '../../src/client/scene-reader.js';
 import type { RetryInfo } from '../../src/client/transport.js';
 import type { DzNode } from '../../src/emulator/dom/dz-node.js';
 import type { DzScene } from '../../src/emulator/dom/dz-scene.js';
@@ -234,6 +234,23 @@ describe('SceneReader against the emulator', () => {
     });
     expect(seen.at(-1)).toBe(98);
     expect(seen.length).toBeGreaterThan(1);
+  });
+
+  it('says which mesh of how many is being read, and how many bytes have come in', async () => {
+    const reports: ReadProgress[] = [];
+    await readScene(client, { rigged: true, chunkBytes: 4000, onProgress: (p) => reports.push(p) });
+    const meshes = reports.filter((p) => p.phase === 'mesh');
+    const count = meshes[0].meshCount as number;
+    expect(count).toBeGreaterThan(1);
+    expect(new Set(meshes.map((p) => p.meshIndex)).size).toBe(count);
+    for (const p of meshes) expect(p.meshIndex).toBeLessThanOrEqual(count);
+    // Bytes only grow, and the inventory alone is already some.
+    const bytes = reports.map((p) => p.bytes);
+    expect(bytes).toEqual([...bytes].sort((a, b) => a - b));
+    expect(bytes.at(-1)).toBeGreaterThan(meshes[0].total * 3);
+    // The rig phase counts its meshes too, instead of one step for all of them.
+    const rig = reports.filter((p) => p.phase === 'rig');
+    expect(rig.map((p) => p.meshIndex)).toEqual(Array.from({ length: count }, (_, i) => i + 1));
   });
 });
 
