@@ -28,7 +28,8 @@ export const emulatorCommand = new Command('emulator')
       'JSON as the real plugin, with DazScript (ES5) executed against an emulated DAZ object model over a\n' +
       'built-in Genesis 8/9 scene or a scene JSON file. Point any dazport command (or dazpy) at it.\n\n' +
       'A fresh 128-bit token is written (mode 600) to the token file; the token itself is never printed.\n' +
-      "The emulator never overwrites DAZ Studio's own ~/.daz3d/dazscriptserver_token.txt.\n\n" +
+      "It never writes DAZ Studio's own ~/.daz3d/dazscriptserver_token.txt, not even to create it: clients\n" +
+      'find the emulator with --token-file <its token file> or DAZ_TOKEN_FILE (both printed at start).\n\n' +
       'Not a sandbox: scripts run in node:vm with the rights of this process. Keep it on loopback.\n' +
       'Requests from web pages are refused on every route, with or without auth: an Origin other than\n' +
       "the emulator's own, or a Host that is not localhost, 127.x, ::1 or the --host address (bound to\n" +

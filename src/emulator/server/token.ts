@@ -2,8 +2,8 @@
  * The emulator's API token: 128 bits from the OS CSPRNG, written as 32 hex characters to a file
  * only the owner can read (mode 600), like the plugin's `~/.daz3d/dazscriptserver_token.txt`.
  *
- * The emulator owns its own file (default `~/.daz3d/dazport-emulator-token.txt`) and refuses to
- * write over an existing real DAZ Studio token file: that token belongs to a real Studio.
+ * The emulator owns its own file (default `~/.daz3d/dazport-emulator-token.txt`) and refuses
+ * DAZ Studio's token file, existing or not: that file belongs to a real Studio.
  * The token is never printed or logged; only the file's path is.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
@@ -42,27 +42,33 @@ function canonical(path: string): string {
 }
 
 /**
- * Throws DAZPORT_TOKEN_FILE_PROTECTED when `path` is DAZ Studio's own, existing token file.
- * Checked before the emulator binds, so a refused path costs nothing.
+ * Throws DAZPORT_TOKEN_FILE_PROTECTED when `path` is DAZ Studio's own token file, whether it
+ * exists or not. An existing one holds a real Studio's token; an absent one is written by DAZ
+ * Studio at its next start, and until then every client reading the default would send the
+ * emulator's token to DAZ Studio. Checked before the emulator binds, so a refused path costs nothing.
  */
 export function assertEmulatorMayWrite(path: string, home = homedir()): void {
   const target = canonical(path);
-  if (target === canonical(realDazTokenPath(home)) && existsSync(target)) {
-    throw new DazportError(
-      'DAZPORT_TOKEN_FILE_PROTECTED',
-      `refusing to overwrite DAZ Studio's own token file ${path}`,
-      {
-        context: { tokenFile: path },
-        suggestion: "leave --token-file at its default, or point it at a file of the emulator's own",
-      },
-    );
-  }
+  if (target !== canonical(realDazTokenPath(home))) return;
+  const own = defaultEmulatorTokenPath(home);
+  const state = existsSync(target)
+    ? "it holds a running DAZ Studio's token"
+    : 'DAZ Studio writes it when it starts';
+  throw new DazportError(
+    'DAZPORT_TOKEN_FILE_PROTECTED',
+    `refusing to write DAZ Studio's own token file ${path} (${state})`,
+    {
+      context: { tokenFile: path, emulatorTokenFile: own },
+      suggestion: `leave tokenFile out: the emulator writes its own ${own}; give that file to clients as their tokenFile (or DAZ_TOKEN_FILE)`,
+      cliSuggestion: `leave --token-file out: the emulator writes its own ${own}; give clients --token-file ${own} (or DAZ_TOKEN_FILE)`,
+    },
+  );
 }
 
 /**
  * Write `token` (a fresh one by default) to `path` atomically (temp file with mode 600, then
- * rename) and return it. Throws DAZPORT_TOKEN_FILE_PROTECTED for an existing real DAZ Studio
- * token file. The emulator calls it only once it listens: a token file names a running server.
+ * rename) and return it. Throws DAZPORT_TOKEN_FILE_PROTECTED for DAZ Studio's token file.
+ * The emulator calls it only once it listens: a token file names a running server.
  */
 export function writeTokenFile(path: string, home = homedir(), token = generateToken()): string {
   assertEmulatorMayWrite(path, home);
@@ -79,7 +85,8 @@ export function writeTokenFile(path: string, home = homedir(), token = generateT
       `cannot write the token file ${path}: ${(cause as Error).message}`,
       {
         context: { tokenFile: path },
-        suggestion: 'point --token-file at a file in a folder you can write, or leave it at its default',
+        suggestion: 'point tokenFile at a file in a folder you can write, or leave it out',
+        cliSuggestion: 'point --token-file at a file in a folder you can write, or leave it out',
         cause,
       },
     );
