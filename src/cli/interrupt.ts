@@ -16,6 +16,7 @@
 import { DazportError } from '../errors.js';
 import { removeOwnTempsSync } from '../export/temp-files.js';
 import { EXIT } from './exit-codes.js';
+import { jsonFailure, writeJson } from './json-output.js';
 import type { GlobalOptions } from './run-command.js';
 
 const cleanups = new Set<() => void>();
@@ -57,7 +58,7 @@ function report(signal: NodeJS.Signals, removed: number, globals: GlobalOptions)
     { context: { signal, temporaryFilesRemoved: removed } },
   );
   if (globals.json) {
-    process.stdout.write(`${JSON.stringify({ ok: false, error: err.toJSON() })}\n`);
+    writeJson(jsonFailure(err));
   } else {
     // A progress bar may be drawn on this terminal line: clear it first.
     process.stderr.write(`${process.stderr.isTTY ? '\r\x1b[K' : ''}dazport: ${err.message}\n`);

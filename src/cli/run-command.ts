@@ -6,6 +6,7 @@
 import { isDazportError, suggestionFor } from '../errors.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { handleInterrupts } from './interrupt.js';
+import { jsonFailure, jsonInternalFailure, writeJson } from './json-output.js';
 
 export interface GlobalOptions {
   json?: boolean;
@@ -19,20 +20,19 @@ export async function runCommand(globals: GlobalOptions, action: () => Promise<v
   try {
     await action();
   } catch (err) {
-    process.exitCode = report(err, globals);
+    process.exitCode = reportFailure(err, globals);
   } finally {
     stopHandlingInterrupts();
   }
 }
 
-function report(err: unknown, globals: GlobalOptions): number {
+/** Print a failure once, as JSON on stdout or as text on stderr; return the exit status. */
+export function reportFailure(err: unknown, globals: GlobalOptions): number {
   if (isDazportError(err)) {
     // On the command line the advice names flags (--frame-mismatch), not library options.
     const hint = suggestionFor(err, 'cli');
     if (globals.json) {
-      const { cliSuggestion: _flagForm, ...error } = err.toJSON();
-      const json = { ok: false, error: { ...error, ...(hint ? { suggestion: hint } : {}) } };
-      process.stdout.write(`${JSON.stringify(json)}\n`);
+      writeJson(jsonFailure(err));
     } else {
       process.stderr.write(`dazport: ${err.message}\n`);
       if (hint) process.stderr.write(`  hint: ${hint}\n`);
@@ -43,7 +43,7 @@ function report(err: unknown, globals: GlobalOptions): number {
   const message =
     err instanceof Error ? (globals.verbose ? (err.stack ?? err.message) : err.message) : String(err);
   if (globals.json) {
-    process.stdout.write(`${JSON.stringify({ ok: false, error: { code: 'DAZPORT_INTERNAL', message } })}\n`);
+    writeJson(jsonInternalFailure(message));
   } else {
     process.stderr.write(
       `dazport: internal error: ${message}\n  hint: run again with --verbose and report it\n`,
