@@ -32,5 +32,11 @@ export type {
   SourceRestChoice,
 } from './import/retarget/retarget.js';
 export { retargetOntoSkeleton } from './import/retarget/retarget-onto-skeleton.js';
+export {
+  type ExportSceneOptions,
+  type ExportSceneProgress,
+  type ExportSceneResult,
+  exportScene,
+} from './jobs/export-scene.js';
 export type { Motion } from './scene/motion.js';
 export type { Scene } from './scene/scene.js';

@@ -9,10 +9,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { exportFrom } from '../../src/cli/commands/export.js';
 import { DazClient, type RegisteredScript } from '../../src/client/dazscript-client.js';
 import { readScene } from '../../src/client/scene-reader.js';
 import { startEmulator } from '../../src/emulator/start-emulator.js';
+import { exportScene } from '../../src/jobs/export-scene.js';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
 import {
   chunkStart,
@@ -197,9 +197,9 @@ describe('reads through a faulty connection', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dazport-faults-'));
     try {
       const client = clientFor({ timeoutMs: 500 });
-      const request = { rigged: true, morphs: true, chunkKb: 64 };
+      const options = { rigged: true, morphs: true, chunkBytes: 64 * 1024 };
 
-      await exportFrom(client, { ...request, out: [join(dir, 'clean.glb')] }, { quiet: true });
+      await exportScene(client, join(dir, 'clean.glb'), options);
       // Every fourth script request is spoiled twice (the third attempt goes through): cut short
       // both times, or (one in six) first stalled past the timeout, then cut short.
       let scripts = 0;
@@ -212,7 +212,7 @@ describe('reads through a faulty connection', () => {
         ),
       );
       proxy.log.length = 0;
-      await exportFrom(client, { ...request, out: [join(dir, 'faulty.glb')] }, { quiet: true });
+      await exportScene(client, join(dir, 'faulty.glb'), options);
       const spoiled = proxy.log.filter((l) => l.fault);
       expect(spoiled.filter((l) => l.fault === 'truncate').length).toBeGreaterThanOrEqual(25);
       expect(spoiled.filter((l) => l.fault === 'stall').length).toBeGreaterThanOrEqual(2);

@@ -1,45 +1,21 @@
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
+import { BUILTIN_FIGURES, type BuiltinFigure } from '../../bonemaps/genesis/builtin-figures.js';
+import { listScene } from '../../client/scene-listing.js';
 import { BAKE_DEFAULTS } from '../../import/bake/bake-motion.js';
 import { withEmbeddedEmulator } from '../embedded-emulator.js';
+import { emulatedSceneOption } from '../emulated-scene-option.js';
 import { type GlobalOptions, runCommand } from '../run-command.js';
+import { sceneListingLines, summarizeListing } from '../scene-listing-lines.js';
 import { ensureParentFolder } from '../write-scene-file.js';
-import { exportFrom, exportReportLines } from './export.js';
+import { exportReportLines, exportWithFeedback } from './export.js';
 import { pathOption, positiveNumberOption } from './option-parsers.js';
 import { retargetReportLines, retargetVia } from './retarget.js';
 
-/** ES5, returns plain values only: what a real DAZ Studio runs just the same. Bones are counted, not listed. */
-const INVENTORY_SCRIPT = `(function () {
-  var nodes = [];
-  for (var i = 0; i < Scene.getNumNodes(); i++) {
-    var node = Scene.getNode(i);
-    if (node.inherits("DzBone")) continue;
-    var parent = node.getNodeParent();
-    var obj = node.getObject();
-    var geom = obj ? obj.getCurrentShape().getGeometry() : null;
-    nodes.push({ label: node.getLabel(), name: node.getName(), type: node.className(),
-      parent: parent ? parent.getLabel() : null,
-      bones: node.inherits("DzSkeleton") ? node.getAllBones().length : 0,
-      vertices: geom ? geom.getNumVertices() : 0,
-      facets: geom ? geom.getNumFacets() : 0 });
-  }
-  return { nodes: nodes };
-})()`;
-
-interface InventoryNode {
-  label: string;
-  name: string;
-  type: string;
-  parent: string | null;
-  bones: number;
-  vertices: number;
-  facets: number;
-}
-
-/** The demo's figure per built-in scene: the live target of the retarget step. */
-const FIGURE_OF = { g9: 'Genesis 9', g8f: 'Genesis 8 Female', g8m: 'Genesis 8 Male' } as const;
-type DemoScene = keyof typeof FIGURE_OF;
+/** The demo's scenes: one per built-in figure, the live target of the retarget step. */
+const DEMO_SCENES = BUILTIN_FIGURES.map((f) => f.scene);
+type DemoScene = BuiltinFigure['scene'];
 
 // From src/cli/commands (tsx) and dist/cli/commands (built) alike, the repository is three up.
 const DEMO_CLIP = fileURLToPath(new URL('../../../fixtures/bvh/cmu_01_01.bvh', import.meta.url));
@@ -61,9 +37,7 @@ export const demoCommand = new Command('demo')
       '     in batches as one undo step) and to files: GLB, USDA and a DAZ .duf preset\n' +
       'Outputs go to --out-dir. Nothing else is left behind: the token file lives in a temporary folder.',
   )
-  .addOption(
-    new Option('--scene <name>', 'built-in scene to serve').choices(Object.keys(FIGURE_OF)).default('g9'),
-  )
+  .addOption(emulatedSceneOption('--scene <name>', 'built-in scene to serve', DEMO_SCENES).default('g9'))
   .option('--out-dir <dir>', 'where to write the outputs', pathOption, 'dazport-demo')
   .option('--fps <n>', 'frame rate of the retargeted clip', positiveNumberOption('--fps', 1000), 30)
   .action(async (options: DemoOptions, command: Command) => {
@@ -72,12 +46,12 @@ export const demoCommand = new Command('demo')
   });
 
 async function runDemo(options: DemoOptions, globals: GlobalOptions): Promise<void> {
-  const figure = FIGURE_OF[options.scene];
+  const figure = (BUILTIN_FIGURES.find((f) => f.scene === options.scene) as BuiltinFigure).label;
   const outDir = resolve(options.outDir);
   ensureParentFolder(join(outDir, `${options.scene}.glb`));
   await withEmbeddedEmulator(options.scene, async ({ client, url }) => {
-    const { result, requestId } = await client.execute<{ nodes: InventoryNode[] }>(INVENTORY_SCRIPT);
-    const exported = await exportFrom(
+    const inventory = await listScene(client);
+    const exported = await exportWithFeedback(
       client,
       {
         out: [join(outDir, `${options.scene}.glb`), join(outDir, `${options.scene}.usda`)],
@@ -111,32 +85,20 @@ async function runDemo(options: DemoOptions, globals: GlobalOptions): Promise<vo
     );
     if (globals.json) {
       process.stdout.write(
-        `${JSON.stringify({ ok: true, emulator: url, scene: options.scene, requestId, nodes: result.nodes, export: exported, retarget: retargeted })}\n`,
+        `${JSON.stringify({ ok: true, emulator: url, scene: options.scene, requestId: inventory.requestId, nodes: inventory.nodes, export: exported, retarget: retargeted })}\n`,
       );
       return;
     }
     const out: string[] = [];
     out.push(`dazport demo: embedded DAZ Studio emulator (scene ${options.scene}) at ${url}`);
     out.push(
-      `1. scene inventory: ${result.nodes.length} nodes besides bones (POST /execute, request ${requestId})`,
+      `1. scene inventory: ${summarizeListing(inventory)} (request ${inventory.requestId}; see dazport scene)`,
     );
-    const width = Math.max(5, ...result.nodes.map((n) => n.label.length));
-    for (const node of result.nodes)
-      out.push(`     ${node.label.padEnd(width)}  ${node.type.padEnd(16)}  ${describe(node)}`);
+    out.push(...sceneListingLines(inventory, '     '));
     out.push('2. scene export (rigged, morphs)');
     out.push(...exportReportLines(exported, globals, 0).map((l) => `     ${l}`));
     out.push(`3. retarget onto the live "${figure}" and to files`);
     out.push(...retargetReportLines(retargeted, globals, 0).map((l) => `     ${l}`));
     if (!globals.quiet) process.stdout.write(`${out.join('\n')}\n`);
   });
-}
-
-function describe(node: InventoryNode): string {
-  const parts: string[] = [];
-  if (node.bones) parts.push(`${node.bones} bones`);
-  if (node.vertices)
-    parts.push(
-      `${node.vertices.toLocaleString('en-US')} vertices, ${node.facets.toLocaleString('en-US')} facets`,
-    );
-  return parts.join(', ');
 }

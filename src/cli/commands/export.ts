@@ -1,14 +1,13 @@
 import { Command, Option } from 'commander';
 import type { DazClient } from '../../client/dazscript-client.js';
-import { type ReadProgress, readScene } from '../../client/scene-reader.js';
 import { BUILTIN_SCENE_NAMES } from '../../emulator/scenes/builtin-scenes.js';
-import type { ExportSummary } from '../../export/export-types.js';
+import { type ExportSceneResult, exportScene } from '../../jobs/export-scene.js';
 import { addConnectionOptions, type ConnectionFlags, connect } from '../connection-options.js';
 import { withEmbeddedEmulator } from '../embedded-emulator.js';
 import { printWarnings } from '../print-warnings.js';
 import { ProgressBar } from '../progress.js';
 import { type GlobalOptions, runCommand } from '../run-command.js';
-import { checkSceneFile, describeExport, ensureParentFolder, writeSceneFile } from '../write-scene-file.js';
+import { checkSceneFile, describeExport, ensureParentFolder } from '../write-scene-file.js';
 import { collectLabels, collectPaths, integerOption } from './option-parsers.js';
 
 interface ExportFlags extends ConnectionFlags {
@@ -76,32 +75,26 @@ export const exportCommand = addConnectionOptions(
 });
 
 async function runExport(flags: ExportFlags, globals: GlobalOptions): Promise<void> {
+  // Bad outputs fail before an emulator starts or a connection is made (exportScene checks them
+  // again before reading, for library callers).
   for (const out of flags.out) checkSceneFile(out);
   for (const out of flags.out) ensureParentFolder(out);
   if (flags.emulated) {
     printExportReport(
-      await withEmbeddedEmulator(flags.emulated, ({ client }) => exportFrom(client, flags, globals)),
+      await withEmbeddedEmulator(flags.emulated, ({ client }) => exportWithFeedback(client, flags, globals)),
       globals,
     );
     return;
   }
   const client = connect(flags);
   try {
-    printExportReport(await exportFrom(client, flags, globals), globals);
+    printExportReport(await exportWithFeedback(client, flags, globals), globals);
   } finally {
     await client.close();
   }
 }
 
-export interface SceneExportReport {
-  source: string;
-  /** Reads started again because the scene changed during a read. */
-  rereads: number;
-  readMs: number;
-  totalMs: number;
-  outputs: ExportSummary[];
-}
-
+/** What the export command asks of `exportScene`, as flags give it. */
 export interface SceneExportRequest {
   out: string[];
   select?: string[];
@@ -111,51 +104,36 @@ export interface SceneExportRequest {
   rereads?: number;
 }
 
-/** Read the scene once through `client`, write it to every output. */
-export async function exportFrom(
+/** `exportScene` with the CLI's feedback: a progress bar, and a line on stderr per re-read. */
+export async function exportWithFeedback(
   client: DazClient,
   request: SceneExportRequest,
   globals: GlobalOptions,
-): Promise<SceneExportReport> {
-  const rigged = Boolean(request.rigged || request.morphs);
+): Promise<ExportSceneResult> {
   const bar = new ProgressBar(globals);
-  const started = performance.now();
-  let rereads = 0;
-  const scene = await readScene(client, {
-    rigged,
-    select: request.select,
-    chunkBytes: (request.chunkKb ?? 2048) * 1024,
-    rereads: request.rereads ?? 0,
-    onReread: (reason, n) => {
-      rereads = n;
-      bar.clear();
-      if (!globals.json && !globals.quiet)
-        process.stderr.write(`${reason.message}; reading it again (${n} of ${request.rereads})\n`);
-    },
-    onProgress: (p: ReadProgress) => bar.update(`reading ${p.mesh ?? p.phase}`, p.done, p.total),
-  });
-  const readMs = performance.now() - started;
-  const outputs: ExportSummary[] = [];
-  for (const out of request.out) {
-    outputs.push(
-      await writeSceneFile(scene, out, {
-        rigged,
-        morphs: Boolean(request.morphs),
-        onProgress: (p) => bar.update(`writing ${out}: ${p.phase}`, p.done, p.total),
-      }),
-    );
+  try {
+    return await exportScene(client, request.out, {
+      select: request.select,
+      rigged: request.rigged,
+      morphs: request.morphs,
+      chunkBytes: (request.chunkKb ?? 2048) * 1024,
+      rereads: request.rereads,
+      onReread: (reason, n) => {
+        bar.clear();
+        if (!globals.json && !globals.quiet)
+          process.stderr.write(`${reason.message}; reading it again (${n} of ${request.rereads})\n`);
+      },
+      onProgress: (p) =>
+        p.stage === 'read'
+          ? bar.update(`reading ${p.read.mesh ?? p.read.phase}`, p.read.done, p.read.total)
+          : bar.update(`writing ${p.file}: ${p.phase}`, p.done, p.total),
+    });
+  } finally {
+    bar.clear();
   }
-  bar.clear();
-  return {
-    source: scene.source.description,
-    rereads,
-    readMs: Math.round(readMs),
-    totalMs: Math.round(performance.now() - started),
-    outputs,
-  };
 }
 
-export function printExportReport(report: SceneExportReport, globals: GlobalOptions): void {
+export function printExportReport(report: ExportSceneResult, globals: GlobalOptions): void {
   if (globals.json) {
     process.stdout.write(`${JSON.stringify({ ok: true, ...report })}\n`);
     return;
@@ -166,7 +144,7 @@ export function printExportReport(report: SceneExportReport, globals: GlobalOpti
 
 /** The human report; warnings go straight to stderr (even with --quiet: they are losses). */
 export function exportReportLines(
-  report: SceneExportReport,
+  report: ExportSceneResult,
   globals: GlobalOptions,
   warningLimit = 3,
 ): string[] {

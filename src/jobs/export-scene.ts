@@ -1,0 +1,109 @@
+/**
+ * The export job, one call: read the scene once through a client (DAZ Studio or an emulator),
+ * write it to every output. The CLI's `export` and `demo` commands are this call plus flags and
+ * printing; a pipeline calls it the same way and gets the same files.
+ *
+ * Library code: nothing is printed. Progress and scene re-reads are told through callbacks,
+ * losses come back in each output's `warnings`.
+ */
+
+// TODO(issue 14): import from src/export once the writer dispatch moves there.
+import { checkSceneFile, ensureParentFolder, writeSceneFile } from '../cli/write-scene-file.js';
+import type { DazClient } from '../client/dazscript-client.js';
+import type { DazSceneChangedError } from '../client/errors.js';
+import { type ReadProgress, readScene } from '../client/scene-reader.js';
+import type { ExportSummary } from '../export/export-types.js';
+
+export interface ExportSceneOptions {
+  /** Only these top-level nodes (by label) and what is under them. */
+  select?: string[];
+  /** Write skeletons, rest meshes and skin weights (skinned meshes) instead of posed meshes. */
+  rigged?: boolean;
+  /** Also write morphs as morph targets / blend shapes (implies `rigged`). */
+  morphs?: boolean;
+  /** Wanted size of one streamed answer, bytes (default: the reader's, 2 MB). */
+  chunkBytes?: number;
+  /**
+   * If the scene changes while it is read (an edit in DAZ Studio), read it again up to this many
+   * times (default 0: stop with DazSceneChangedError). Two states of the scene are never mixed.
+   */
+  rereads?: number;
+  /** Told before each new read, with what changed and the number of the new read (1, 2 ...). */
+  onReread?: (reason: DazSceneChangedError, reread: number) => void;
+  /** Told as the read and each write progress. */
+  onProgress?: (progress: ExportSceneProgress) => void;
+}
+
+export type ExportSceneProgress =
+  | { stage: 'read'; read: ReadProgress }
+  | {
+      stage: 'write';
+      /** The output being written, and which of how many (1-based). */
+      file: string;
+      output: number;
+      outputs: number;
+      phase: string;
+      done: number;
+      total: number;
+    };
+
+export interface ExportSceneResult {
+  /** What was read: the scene's file in DAZ Studio, or the emulator's scene. */
+  source: string;
+  /** Reads started again because the scene changed during a read. */
+  rereads: number;
+  readMs: number;
+  totalMs: number;
+  /** One summary per output, in the order given (each with its own warnings). */
+  outputs: ExportSummary[];
+}
+
+/**
+ * Read the scene once through `client` and write it to every output in `outs` (.glb, .gltf,
+ * .usda; the extension picks the format). Outputs are checked, and their folders made, before
+ * anything is read, so a bad path fails in milliseconds rather than after a long read.
+ */
+export async function exportScene(
+  client: DazClient,
+  outs: string | readonly string[],
+  options: ExportSceneOptions = {},
+): Promise<ExportSceneResult> {
+  const files = typeof outs === 'string' ? [outs] : [...outs];
+  for (const out of files) checkSceneFile(out);
+  for (const out of files) ensureParentFolder(out);
+  const rigged = Boolean(options.rigged || options.morphs);
+  const started = performance.now();
+  let rereads = 0;
+  const scene = await readScene(client, {
+    rigged,
+    select: options.select,
+    // An explicit undefined would override the reader's default.
+    ...(options.chunkBytes === undefined ? {} : { chunkBytes: options.chunkBytes }),
+    rereads: options.rereads ?? 0,
+    onReread: (reason, n) => {
+      rereads = n;
+      options.onReread?.(reason, n);
+    },
+    onProgress: options.onProgress && ((read) => options.onProgress?.({ stage: 'read', read })),
+  });
+  const readMs = performance.now() - started;
+  const outputs: ExportSummary[] = [];
+  for (const [i, file] of files.entries()) {
+    const tell = options.onProgress;
+    outputs.push(
+      await writeSceneFile(scene, file, {
+        rigged,
+        morphs: Boolean(options.morphs),
+        onProgress:
+          tell && ((p) => tell({ stage: 'write', file, output: i + 1, outputs: files.length, ...p })),
+      }),
+    );
+  }
+  return {
+    source: scene.source.description,
+    rereads,
+    readMs: Math.round(readMs),
+    totalMs: Math.round(performance.now() - started),
+    outputs,
+  };
+}
