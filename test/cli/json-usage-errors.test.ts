@@ -20,7 +20,12 @@ const CASES: [what: string, args: string[], commanderCode: string, says: RegExp]
     'commander.invalidArgument',
     /--to takes/,
   ],
-  ['invalid choice', ['demo', '--scene', 'moon', '--json'], 'commander.invalidArgument', /Allowed choices/],
+  [
+    'invalid choice',
+    ['retarget', 'x.bvh', '--to', 'genesis9', '--twist', 'sideways', '--json'],
+    'commander.invalidArgument',
+    /Allowed choices are distribute, keep/,
+  ],
   ['unknown command', ['--json', 'exprot'], 'commander.unknownCommand', /unknown command 'exprot'/],
   [
     'unknown option',
