@@ -1,9 +1,15 @@
 /**
  * The options every command that talks to DAZ Studio takes, with their environment variables,
  * and the client they build. The token itself is never echoed.
+ *
+ * DAZ_TOKEN and DAZ_TOKEN_FILE are read by the client's token discovery, not by commander: so a
+ * refused token is named by where it really came from (`--token` or `DAZ_TOKEN`), and an explicit
+ * `--token-file` wins over a `DAZ_TOKEN` left in the environment.
  */
 import { type Command, Option } from 'commander';
 import { DazClient } from '../client/dazscript-client.js';
+import { defaultEmulatorTokenFile, defaultTokenFile } from '../client/token.js';
+import { CLI_TOKEN_NAMES } from '../client/token-origin.js';
 import { integerOption, pathOption } from './commands/option-parsers.js';
 
 export interface ConnectionFlags {
@@ -26,13 +32,15 @@ export function addConnectionOptions(command: Command): Command {
     .addOption(
       new Option(
         '--token <token>',
-        'API token (prefer DAZ_TOKEN or a token file: command lines are visible to other users)',
-      ).env('DAZ_TOKEN'),
+        'API token (prefer a token file: command lines are visible to other users) (env: DAZ_TOKEN)',
+      ),
     )
     .addOption(
-      new Option('--token-file <path>', 'file whose first line is the token')
-        .env('DAZ_TOKEN_FILE')
-        .argParser(pathOption),
+      new Option(
+        '--token-file <path>',
+        "file whose first line is the token (env: DAZ_TOKEN_FILE; default DAZ Studio's " +
+          `${defaultTokenFile()}; the emulator's is ${defaultEmulatorTokenFile()})`,
+      ).argParser(pathOption),
     )
     .addOption(
       new Option('--timeout <ms>', 'per-request timeout')
@@ -47,6 +55,7 @@ export function connect(flags: ConnectionFlags): DazClient {
     port: flags.port,
     token: flags.token,
     tokenFile: flags.tokenFile,
+    tokenOptionNames: CLI_TOKEN_NAMES,
     timeoutMs: flags.timeout,
   });
 }

@@ -15,6 +15,7 @@ import { DazJobError, DazServerError, DazTimeoutError } from './errors.js';
 import { type SceneEventMessage, type SceneEventOptions, sceneEvents } from './scene-events.js';
 import { type ExecuteResult, scriptResult } from './script-result.js';
 import { type DiscoveredToken, discoverToken, rereadToken, type TokenDiscoveryOptions } from './token.js';
+import { describeTokenOrigin, type TokenOptionNames } from './token-origin.js';
 import { type RetryInfo, type RetryPolicy, Transport, type TransportOptions } from './transport.js';
 
 export type { ExecuteResult } from './script-result.js';
@@ -30,6 +31,11 @@ export interface DazClientOptions extends TokenDiscoveryOptions {
   connections?: number;
   dispatcher?: TransportOptions['dispatcher'];
   onRetry?: TransportOptions['onRetry'];
+  /**
+   * How your user names the token and tokenFile options, for auth errors: `the token option` by
+   * default; the CLI passes its flags (`--token`, `--token-file`).
+   */
+  tokenOptionNames?: TokenOptionNames;
 }
 
 export interface ExecuteOptions {
@@ -94,6 +100,8 @@ export class DazClient {
       port,
       token: token.token,
       rereadToken: token.file ? reread : undefined,
+      tokenOrigin: () =>
+        describeTokenOrigin(client ? client.#token : token, options.tokenOptionNames, options.home),
       tokenHeader: options.tokenHeader,
       timeoutMs: options.timeoutMs,
       retry: options.retry,

@@ -4,6 +4,7 @@
  * Tokens never appear in messages or context.
  */
 import { DazportError, type DazportErrorOptions } from '../errors.js';
+import type { TokenOrigin } from './token-origin.js';
 
 /** The server could not be reached at all (refused, reset before any answer, DNS). */
 export class DazConnectionError extends DazportError {
@@ -18,18 +19,30 @@ export class DazConnectionError extends DazportError {
   }
 }
 
-/** 401/403: no token, a wrong token, or an address the server does not allow. */
+/**
+ * 401/403: no token, a wrong token, or an address the server does not allow. With `origin`
+ * (what the client knows of its token: token-origin.ts) the message says where the token came
+ * from, and a 401's advice is the one for that source.
+ */
 export class DazAuthError extends DazportError {
   override name = 'DazAuthError';
   constructor(
     readonly status: number,
     readonly serverCode: string,
-    message: string,
+    readonly serverMessage: string,
+    readonly origin?: TokenOrigin,
   ) {
-    super('DAZPORT_AUTH', message, {
-      context: { status, serverCode },
-      suggestion: authSuggestion(status, serverCode),
+    const byToken = status === 401 && origin;
+    super('DAZPORT_AUTH', origin ? `${serverMessage}; ${origin.sent}` : serverMessage, {
+      context: { status, serverCode, ...origin?.context },
+      suggestion: byToken ? origin.suggestion : authSuggestion(status, serverCode),
+      cliSuggestion: byToken ? origin.cliSuggestion : authCliSuggestion(status, serverCode),
     });
+  }
+
+  /** The same refusal, told where the token came from. */
+  withOrigin(origin: TokenOrigin): DazAuthError {
+    return new DazAuthError(this.status, this.serverCode, this.serverMessage, origin);
   }
 }
 
@@ -38,7 +51,12 @@ function authSuggestion(status: number, serverCode: string): string {
   if (serverCode === 'HOST_NOT_ALLOWED')
     return 'connect by address (127.0.0.1, or the address the emulator was started with), not by host name';
   if (status === 403) return "add this machine's address to the server's IP whitelist";
-  return 'pass --token, or set DAZ_TOKEN or DAZ_TOKEN_FILE (the emulator prints its token file path)';
+  return 'give the token or tokenFile option, or set DAZ_TOKEN or DAZ_TOKEN_FILE (the emulator prints its token file path)';
+}
+
+function authCliSuggestion(status: number, serverCode: string): string | undefined {
+  if (status !== 401 || serverCode === 'HOST_NOT_ALLOWED') return undefined;
+  return 'pass --token-file, or set DAZ_TOKEN_FILE or DAZ_TOKEN (the emulator prints its token file path)';
 }
 
 /** Any other refusal with an HTTP status ≥ 400 (limits, busy, validation, not found). */

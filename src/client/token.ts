@@ -19,6 +19,8 @@ export interface DiscoveredToken {
   source: TokenSource;
   /** The file it was read from, when it came from one. */
   file?: string;
+  /** With source `none`: DAZ Studio's default file, looked for, and why it gave no token. */
+  missing?: { file: string; why: string };
 }
 
 export interface TokenDiscoveryOptions {
@@ -31,6 +33,11 @@ export interface TokenDiscoveryOptions {
 
 export function defaultTokenFile(home = homedir()): string {
   return join(home, '.daz3d', 'dazscriptserver_token.txt');
+}
+
+/** Where `dazport emulator` writes its token unless told otherwise (never DAZ Studio's file). */
+export function defaultEmulatorTokenFile(home = homedir()): string {
+  return join(home, '.daz3d', 'dazport-emulator-token.txt');
 }
 
 /** `typed` as given (`~/…` is the home folder); messages show it as typed and as expanded. */
@@ -66,10 +73,18 @@ export function discoverToken(options: TokenDiscoveryOptions = {}): DiscoveredTo
   const fallback = defaultTokenFile(options.home);
   try {
     return readTokenFile(fallback, 'default-file');
-  } catch {
-    // No file: talk without a token; a server with auth on answers 401, and the error says what to do.
-    return { token: '', source: 'none' };
+  } catch (err) {
+    // No file: talk without a token; a server with auth on answers 401, and the error says why.
+    return { token: '', source: 'none', missing: { file: fallback, why: whyUnread(err) } };
   }
+}
+
+/** `does not exist`, `is empty`, `cannot be read (EACCES)`: what went wrong with a token file. */
+function whyUnread(err: unknown): string {
+  const cause = (err as { cause?: { code?: unknown } }).cause;
+  if (cause?.code === 'ENOENT') return 'does not exist';
+  if (!cause) return 'is empty';
+  return `cannot be read${typeof cause.code === 'string' ? ` (${cause.code})` : ''}`;
 }
 
 /**

@@ -25,8 +25,9 @@ import { type Dispatcher, Pool } from 'undici';
 import { abortableSleep } from './abortable-sleep.js';
 import { CutShortAnswer, errorCode, judgeFailure, judgeReply, REFUSED_CODES } from './attempt-verdict.js';
 import { baseUrl } from './connection.js';
-import { DazConnectionError, DazProtocolError } from './errors.js';
+import { DazAuthError, DazConnectionError, DazProtocolError } from './errors.js';
 import { isCutShortJson, parseServerJson } from './lenient-json.js';
+import type { TokenOrigin } from './token-origin.js';
 
 export interface RetryPolicy {
   /** Attempts in all, first included. */
@@ -62,6 +63,8 @@ export interface TransportOptions {
    * fails at once.
    */
   rereadToken?: () => string | undefined;
+  /** Where the token in use came from, named in a 401/403 error (never the token itself). */
+  tokenOrigin?: () => TokenOrigin;
   /** Per request, for headers and body each. */
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
@@ -113,6 +116,7 @@ export class Transport {
   readonly #tokenHeader: TransportOptions['tokenHeader'];
   #token: string;
   readonly #rereadToken: TransportOptions['rereadToken'];
+  readonly #tokenOrigin: TransportOptions['tokenOrigin'];
   readonly #timeoutMs: number;
   readonly #retry: RetryPolicy;
   readonly #onRetry: TransportOptions['onRetry'];
@@ -126,6 +130,7 @@ export class Transport {
     this.#tokenHeader = options.tokenHeader;
     this.#token = options.token;
     this.#rereadToken = options.rereadToken;
+    this.#tokenOrigin = options.tokenOrigin;
     this.#timeoutMs = options.timeoutMs ?? 30_000;
     this.#retry = { ...RETRY_DEFAULTS, ...options.retry };
     this.#onRetry = options.onRetry;
@@ -154,7 +159,7 @@ export class Transport {
       const verdict = reply
         ? judgeReply(reply)
         : judgeFailure(failure, { ...spec, url: this.url, timeoutMs: spec.timeoutMs ?? this.#timeoutMs });
-      if (!verdict.retry) throw verdict.error;
+      if (!verdict.retry) throw this.#withTokenOrigin(verdict.error);
       if (verdict.fault) faults++;
       const backoff =
         Math.min(this.#retry.maxDelayMs, this.#retry.baseDelayMs * 2 ** (attempt - 1)) *
@@ -167,7 +172,7 @@ export class Transport {
         outOfTime ||
         spec.signal?.aborted
       )
-        throw verdict.giveUp(attempt);
+        throw this.#withTokenOrigin(verdict.giveUp(attempt));
       const info: RetryInfo = {
         attempt,
         reason: verdict.reason,
@@ -180,6 +185,11 @@ export class Transport {
       await abortableSleep(delayMs, spec.signal);
       attempt++;
     }
+  }
+
+  /** A refusal of the token says where the token came from, when the client told us. */
+  #withTokenOrigin(err: unknown): unknown {
+    return err instanceof DazAuthError && this.#tokenOrigin ? err.withOrigin(this.#tokenOrigin()) : err;
   }
 
   /** Read the token again after a 401; true if it is not the one that was refused. */

@@ -30,7 +30,11 @@ describe('token discovery', () => {
   });
 
   it('talks without a token when none is configured, and names a bad token file without its content', () => {
-    expect(discoverToken({ env: {}, home: join(home, 'nowhere') })).toEqual({ token: '', source: 'none' });
+    expect(discoverToken({ env: {}, home: join(home, 'nowhere') })).toEqual({
+      token: '',
+      source: 'none',
+      missing: { file: join(home, 'nowhere', '.daz3d', 'dazscriptserver_token.txt'), why: 'does not exist' },
+    });
     const missing = join(home, 'missing.txt');
     expect(() => discoverToken({ env: { DAZ_TOKEN_FILE: missing }, home })).toThrowError(
       expect.objectContaining({

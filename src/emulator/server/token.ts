@@ -10,17 +10,18 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, openSync, realpathSync, renameSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { defaultEmulatorTokenFile, defaultTokenFile } from '../../client/token.js';
 import { DazportError } from '../../errors.js';
 import { ensureFolder } from '../../fs/ensure-folder.js';
 
-/** Where DAZ Studio's plugin keeps its token. */
+/** Where DAZ Studio's plugin keeps its token (the file clients read by default). */
 export function realDazTokenPath(home = homedir()): string {
-  return join(home, '.daz3d', 'dazscriptserver_token.txt');
+  return defaultTokenFile(home);
 }
 
 /** Where the emulator keeps its token unless told otherwise. */
 export function defaultEmulatorTokenPath(home = homedir()): string {
-  return join(home, '.daz3d', 'dazport-emulator-token.txt');
+  return defaultEmulatorTokenFile(home);
 }
 
 export function generateToken(): string {
