@@ -131,11 +131,36 @@ export class DazTimeoutError extends DazportError {
   }
 }
 
-/** A node the caller named is not in the scene. */
+/** What the scene has instead of a node that was asked for (client/inventory.ts findNodeByLabel). */
+export interface NodeNotFoundHints {
+  /** The labels closest to the one asked for, best first (empty when none is close). */
+  candidates?: string[];
+  /** When none is close: the first few labels of the scene. */
+  present?: string[];
+  /** Labels in the scene (bones not counted). */
+  total?: number;
+}
+
+/**
+ * A node the caller named is not in the scene. The message lists the closest labels
+ * (`context.candidates`), or, when none is close, the first few (`context.present`).
+ */
 export class DazNodeNotFoundError extends DazportError {
   override name = 'DazNodeNotFoundError';
-  constructor(what: string) {
-    super('DAZPORT_NODE_NOT_FOUND', `${what} is not in the DAZ scene`, { context: { node: what } });
+  constructor(what: string, hints: NodeNotFoundHints = {}) {
+    const candidates = hints.candidates ?? [];
+    const quoted = (labels: string[]) => labels.map((l) => `"${l}"`).join(', ');
+    let detail = '';
+    if (candidates.length) detail = `; closest: ${quoted(candidates)}`;
+    else if (hints.present?.length)
+      detail = `; none is close (labels: ${quoted(hints.present)}${(hints.total ?? 0) > hints.present.length ? `, … ${hints.total} in all` : ''})`;
+    else if (hints.total === 0) detail = '; the scene is empty';
+    super('DAZPORT_NODE_NOT_FOUND', `${what} is not in the DAZ scene${detail}`, {
+      context: { node: what, candidates, ...(hints.present ? { present: hints.present } : {}) },
+      suggestion: 'labels match exactly, case and spaces included: listScene(client) lists them all',
+      cliSuggestion:
+        'labels match exactly, case and spaces included: `dazport scene` (with the same connection options, or --emulated <scene>) lists them all',
+    });
   }
 }
 

@@ -19,19 +19,21 @@ import type { Light } from '../scene/light.js';
 import type { Material, MaterialChannel } from '../scene/material.js';
 import type { Mesh, MorphTarget, Skin } from '../scene/mesh.js';
 import { createScene, type Scene } from '../scene/scene.js';
-import type { SceneNode, SceneNodeKind } from '../scene/scene-node.js';
+import type { SceneNode } from '../scene/scene-node.js';
 import type { Joint, Skeleton } from '../scene/skeleton.js';
 import { type ChunkPlan, readChunks } from './chunked-reads.js';
 import type { DazClient, RegisteredScript } from './dazscript-client.js';
 import { decodeFacets, decodeTupleDeltas } from './delta-coding.js';
+import { DazMeshTopologyError, DazProtocolError, DazSceneChangedError } from './errors.js';
 import {
-  DazMeshTopologyError,
-  DazNodeNotFoundError,
-  DazProtocolError,
-  DazSceneChangedError,
-} from './errors.js';
+  findNodeByLabel,
+  type Inventory,
+  type InventoryNode,
+  kindOf,
+  orderParentsFirst,
+} from './inventory.js';
 import { RequestBudget } from './request-budget.js';
-import { compareInventories, type Fingerprint, type InventoryEntry, PoseGuard } from './scene-consistency.js';
+import { compareInventories, type Fingerprint, PoseGuard } from './scene-consistency.js';
 import * as S from './scripts/scene-scripts.js';
 import type { RetryInfo } from './transport.js';
 
@@ -86,24 +88,6 @@ export interface ReadProgress {
   total: number;
   /** Answer bytes received so far in this read. */
   bytes: number;
-}
-
-interface InventoryNode extends InventoryEntry {
-  name: string;
-  cls: string;
-  skeleton: boolean;
-  bone: boolean;
-  light: boolean;
-  camera: boolean;
-  visible: boolean;
-  origin: [number, number, number];
-}
-
-interface Inventory {
-  nodes: InventoryNode[];
-  time: number;
-  timeStep: number;
-  filename: string;
 }
 
 const TICKS_PER_SECOND = 4800;
@@ -447,9 +431,7 @@ export class SceneReader {
   /** The inventory entry of the mesh labelled `label` (for the streaming reads). */
   async #findMesh(label: string): Promise<InventoryNode> {
     const inventory = (await this.#run<Inventory>(S.INVENTORY)).value;
-    const node = inventory.nodes.find((n) => n.label === label && n.mesh);
-    if (!node) throw new DazNodeNotFoundError(`a mesh labelled "${label}"`);
-    return node;
+    return findNodeByLabel(inventory.nodes, label, 'a mesh', (n) => Boolean(n.mesh));
   }
 
   async #readFloats(
@@ -799,46 +781,13 @@ function selectNodes(nodes: InventoryNode[], select: string[] | undefined): Inve
   if (!select || select.length === 0) return nodes;
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const roots = new Set<number>();
-  for (const label of select) {
-    const match = nodes.find((n) => n.label === label);
-    if (!match) throw new DazNodeNotFoundError(`a node labelled "${label}"`);
-    roots.add(match.id);
-  }
+  for (const label of select) roots.add(findNodeByLabel(nodes, label, 'a node').id);
   const inSelection = (n: InventoryNode): boolean => {
     for (let cur: InventoryNode | undefined = n; cur; cur = byId.get(cur.parent))
       if (roots.has(cur.id)) return true;
     return false;
   };
   return nodes.filter(inSelection);
-}
-
-/** DAZ lists nodes in insertion order; a node re-parented later can come before its parent. */
-function orderParentsFirst(nodes: InventoryNode[]): InventoryNode[] {
-  const ids = new Set(nodes.map((n) => n.id));
-  const children = new Map<number, InventoryNode[]>();
-  const roots: InventoryNode[] = [];
-  for (const n of nodes) {
-    if (n.parent >= 0 && ids.has(n.parent)) {
-      const list = children.get(n.parent) ?? [];
-      list.push(n);
-      children.set(n.parent, list);
-    } else roots.push(n);
-  }
-  const out: InventoryNode[] = [];
-  const walk = (n: InventoryNode) => {
-    out.push(n);
-    for (const c of children.get(n.id) ?? []) walk(c);
-  };
-  for (const r of roots) walk(r);
-  return out;
-}
-
-function kindOf(n: InventoryNode): SceneNodeKind {
-  if (n.skeleton) return 'figure';
-  if (n.bone) return 'bone';
-  if (n.light) return 'light';
-  if (n.camera) return 'camera';
-  return n.mesh ? 'mesh' : 'group';
 }
 
 function toSceneNode(n: InventoryNode, indexById: Map<number, number>): SceneNode {

@@ -5,6 +5,7 @@
  * limb's twist over them instead of leaving them at zero.
  */
 import type { CanonicalJoint } from '../canonical.js';
+import type { BuiltinFigure } from './builtin-figures.js';
 import type { GenesisFigureId } from './skeleton-definition.js';
 
 export interface TwistGroup {
@@ -95,11 +96,21 @@ const G9_TWISTS: TwistGroup[] = sides((s) => [
   { main: `${s}_thigh`, twists: [`${s}_thightwist1`, `${s}_thightwist2`], layout: 'side' as const },
 ]);
 
-export const GENESIS_MAPS: Record<GenesisFigureId, GenesisMap> = {
+const MAPS: Record<GenesisFigureId, GenesisMap> = {
   genesis8female: { figure: 'genesis8female', bones: GENESIS8_MAP_BONES, twists: G8_TWISTS },
   genesis8male: { figure: 'genesis8male', bones: GENESIS8_MAP_BONES, twists: G8_TWISTS },
   genesis9: { figure: 'genesis9', bones: GENESIS9_MAP_BONES, twists: G9_TWISTS },
 };
+
+/**
+ * The maps by library id, and by the ids the command line uses (`genesis8f`, `genesis8m`, see
+ * builtin-figures.ts). The short ids are not enumerable: iterating still gives each map once.
+ */
+export const GENESIS_MAPS: Readonly<Record<GenesisFigureId | BuiltinFigure['id'], GenesisMap>> =
+  Object.defineProperties(MAPS, {
+    genesis8f: { value: MAPS.genesis8female, enumerable: false },
+    genesis8m: { value: MAPS.genesis8male, enumerable: false },
+  }) as Record<GenesisFigureId | BuiltinFigure['id'], GenesisMap>;
 
 /** Pick the map of a live figure from its bone names (G9 has `l_thigh`, G8 `lThighBend`). */
 export function genesisMapForBones(boneNames: readonly string[]): GenesisMap | undefined {

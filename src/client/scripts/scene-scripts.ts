@@ -291,6 +291,22 @@ export const MORPHS = read(
 })()`,
 );
 
+/**
+ * The names, labels and current values of a node's morphs, without their deltas: what the scene
+ * listing shows (MORPHS above reads the deltas too, megabytes for a figure).
+ */
+export const MORPH_NAMES = read(
+  'morph-names',
+  `(function () {${FIND_NODE}
+  var obj = findNode(getArguments()[0].id).getObject(), out = [];
+  if (obj) for (var m = 0; m < obj.getNumModifiers(); m++) {
+    var mod = obj.getModifier(m);
+    if (mod.inherits("DzMorph")) out.push({ name: mod.getName(), label: mod.getLabel(), value: mod.getValueControl().getValue() });
+  }
+  return out;
+})()`,
+);
+
 export const SCENE_SCRIPTS = [
   INVENTORY,
   MESH_BEGIN,
@@ -303,4 +319,5 @@ export const SCENE_SCRIPTS = [
   SKELETON,
   SKIN_WEIGHTS,
   MORPHS,
+  MORPH_NAMES,
 ];
