@@ -14,6 +14,7 @@
 
 import { missingBodyJoints, type RequiredBodyJoint } from './body-coverage.js';
 import { CANONICAL_CENTER, CANONICAL_SIDE, type CanonicalJoint } from './canonical.js';
+import { describeSynonyms } from './canonical-names.js';
 import type { JointMapping } from './detect-convention.js';
 
 export interface BoneMapTemplate {
@@ -32,7 +33,9 @@ export interface BoneMapTemplateOptions {
   clip?: string;
 }
 
-const CANONICAL_HELP = `Canonical joints: ${CANONICAL_CENTER.join(' ')}; per side (l_ or r_): ${CANONICAL_SIDE.join(' ')}.`;
+const CANONICAL_HELP =
+  `Canonical joints: ${CANONICAL_CENTER.join(' ')}; per side (l_ or r_): ${CANONICAL_SIDE.join(' ')}. ` +
+  `Also accepted: ${describeSynonyms()}.`;
 
 /** The template for `names` (the clip's joints, in order) as `mapping` maps them. */
 export function buildBoneMapTemplate(

@@ -6,7 +6,8 @@
  * { "convention": "mixamo",              // optional: start from a built-in convention
  *   "joints": { "Bip_Spine_02": "spineMid", "Bip_Head": "head", "Tail01": null } }
  * ```
- * Values are canonical joint names (see canonical.ts), or null to leave a joint unmapped on
+ * Values are canonical joint names (see canonical.ts; any case, and the synonyms of
+ * canonical-names.ts such as `l_collar` for `l_clavicle`), or null to leave a joint unmapped on
  * purpose (it is then not reported as unmapped). The user's entries win over the base
  * convention's: a name the user maps or sets to null is taken out of the base's aliases, spine
  * chain and ignored list first. Other top-level keys are notes for people (the template that
@@ -15,7 +16,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { DazportError } from '../errors.js';
+import { expandHome } from '../fs/expand-home.js';
 import { CANONICAL_JOINTS, type CanonicalJoint } from './canonical.js';
+import { canonicalJointNamed, describeSynonyms } from './canonical-names.js';
 import { normalizeJointName, type SourceConvention } from './conventions/convention.js';
 import { SOURCE_CONVENTIONS } from './conventions/tables.js';
 
@@ -44,18 +47,18 @@ export function parseUserBoneMap(text: string, file: string): SourceConvention {
   }
   if (!root.joints || typeof root.joints !== 'object' || Array.isArray(root.joints))
     fail('joints', 'an object of source joint → canonical joint');
-  const entries = Object.entries(root.joints as Record<string, unknown>);
-  for (const [source, target] of entries) {
-    if (
-      target !== null &&
-      (typeof target !== 'string' || !(CANONICAL_JOINTS as readonly string[]).includes(target))
-    ) {
+  // Each value as its canonical joint: `l_collar` and `L_Clavicle` are `l_clavicle`.
+  const entries = Object.entries(root.joints as Record<string, unknown>).map(([source, target]) => {
+    if (target === null) return [source, null] as const;
+    const canonical = typeof target === 'string' ? canonicalJointNamed(target) : undefined;
+    if (!canonical)
       fail(
         `joints.${source}`,
-        `a canonical joint (${CANONICAL_JOINTS.slice(0, 6).join(', ')}, l_upperArm, r_thigh ...) or null`,
+        `a canonical joint (${CANONICAL_JOINTS.slice(0, 6).join(', ')}, l_clavicle, l_upperArm, r_thigh ...; ` +
+          `also ${describeSynonyms()}) or null, got ${JSON.stringify(target)}`,
       );
-    }
-  }
+    return [source, canonical as CanonicalJoint] as const;
+  });
   // The base convention, minus every name the user decides about.
   const decided = new Set(entries.map(([source]) => normalizeJointName(source)));
   const undecided = (names: readonly string[]) => names.filter((n) => !decided.has(normalizeJointName(n)));
@@ -68,9 +71,8 @@ export function parseUserBoneMap(text: string, file: string): SourceConvention {
       ignored.push(source);
       continue;
     }
-    const canonical = target as CanonicalJoint;
     // The user's name goes first, so it wins over the base convention's.
-    joints[canonical] = [source, ...(joints[canonical] ?? [])];
+    joints[target] = [source, ...(joints[target] ?? [])];
   }
   return {
     id: `user:${file}`,
@@ -81,10 +83,11 @@ export function parseUserBoneMap(text: string, file: string): SourceConvention {
   };
 }
 
+/** Read the bone map at `file` (a leading `~` is the home folder). */
 export function readUserBoneMap(file: string): SourceConvention {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readFileSync(expandHome(file), 'utf8');
   } catch (cause) {
     throw new DazportError('DAZPORT_BONEMAP_INVALID', `cannot read the bone map ${file}`, {
       context: { file },
