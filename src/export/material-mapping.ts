@@ -60,7 +60,10 @@ export interface PbrMaterial {
   /** Iray renders both sides of every polygon (it has no culling channel). */
   doubleSided: boolean;
   uvTransform?: UvTransform;
+  /** Every loss and approximation, one line each (losses included). */
   warnings: string[];
+  /** The channels dropped for want of a PBR equivalent (also in `warnings`). */
+  losses: MaterialLoss[];
 }
 
 const num = (c: MaterialChannel | undefined, fallback: number): number =>
@@ -72,14 +75,62 @@ const rgb = (c: MaterialChannel | undefined, fallback: [number, number, number])
 const tex = (c: MaterialChannel | undefined, colorSpace: PbrTexture['colorSpace']): PbrTexture | undefined =>
   c?.map ? { file: c.map, colorSpace } : undefined;
 
+/**
+ * A channel DAZ renders that metallic-roughness PBR has no place for: dropped, with a warning.
+ * The most common loss by far (every Genesis skin surface has three), so the CLI counts these by
+ * feature instead of listing them (`parseMaterialLoss` reads them back from the warning text).
+ */
+export interface MaterialLoss {
+  /** The surface (material) name. */
+  surface: string;
+  /** The DAZ channel, e.g. `Translucency Weight`. */
+  channel: string;
+  /** What is lost, in a word or two: `translucency`, `top coat`... */
+  feature: string;
+}
+
 /** Channels that matter to a renderer but have no place in metallic-roughness PBR. */
-const UNMAPPED: [channel: string, isActive: (c: MaterialChannel) => boolean, what: string][] = [
-  ['Translucency Weight', (c) => num(c, 0) > 0, 'translucency'],
-  ['Refraction Weight', (c) => num(c, 0) > 0, 'refraction (use KHR_materials_transmission by hand)'],
-  ['Top Coat Weight', (c) => num(c, 0) > 0, 'top coat'],
-  ['Sub Surface Enable', (c) => c.value === true, 'subsurface scattering'],
-  ['Dual Lobe Specular Weight', (c) => num(c, 0) > 0, 'dual-lobe specular (folded into roughness)'],
+const UNMAPPED: {
+  channel: string;
+  isActive: (c: MaterialChannel) => boolean;
+  feature: string;
+  note?: string;
+}[] = [
+  { channel: 'Translucency Weight', isActive: (c) => num(c, 0) > 0, feature: 'translucency' },
+  {
+    channel: 'Refraction Weight',
+    isActive: (c) => num(c, 0) > 0,
+    feature: 'refraction',
+    note: 'use KHR_materials_transmission by hand',
+  },
+  { channel: 'Top Coat Weight', isActive: (c) => num(c, 0) > 0, feature: 'top coat' },
+  { channel: 'Sub Surface Enable', isActive: (c) => c.value === true, feature: 'subsurface scattering' },
+  {
+    channel: 'Dual Lobe Specular Weight',
+    isActive: (c) => num(c, 0) > 0,
+    feature: 'dual-lobe specular',
+    note: 'folded into roughness',
+  },
 ];
+
+const LOSS_TAIL = 'has no PBR equivalent and is dropped';
+
+/** The warning text of a loss, as in `PbrMaterial.warnings` and `ExportSummary.warnings`. */
+export function materialLossWarning(loss: MaterialLoss): string {
+  const note = UNMAPPED.find((u) => u.channel === loss.channel)?.note;
+  return `${loss.surface}: ${loss.feature}${note ? ` (${note})` : ''} (${loss.channel}) ${LOSS_TAIL}`;
+}
+
+/** The loss a warning reports, if it is one written by {@link materialLossWarning}. */
+export function parseMaterialLoss(warning: string): MaterialLoss | undefined {
+  if (!warning.endsWith(LOSS_TAIL)) return undefined;
+  for (const u of UNMAPPED) {
+    const middle = `: ${u.feature}${u.note ? ` (${u.note})` : ''} (${u.channel}) ${LOSS_TAIL}`;
+    if (warning.endsWith(middle) && warning.length > middle.length)
+      return { surface: warning.slice(0, -middle.length), channel: u.channel, feature: u.feature };
+  }
+  return undefined;
+}
 
 export function toPbr(material: Material): PbrMaterial {
   const ch = material.channels;
@@ -136,6 +187,7 @@ export function toPbr(material: Material): PbrMaterial {
     emissive: srgbToLinearRgb(rgb(ch['Emission Color'], [0, 0, 0])),
     doubleSided: shader !== 'DAZ Studio Default',
     warnings,
+    losses: [],
   };
   const base = tex(ch['Diffuse Color'], 'srgb');
   if (base) pbr.baseColorTexture = base;
@@ -174,9 +226,12 @@ export function toPbr(material: Material): PbrMaterial {
   const oy = num(ch['Vertical Offset'], 0);
   if (kx !== 1 || ky !== 1 || ox !== 0 || oy !== 0) pbr.uvTransform = { scale: [kx, ky], offset: [ox, oy] };
 
-  for (const [name, isActive, what] of UNMAPPED) {
-    const c = ch[name];
-    if (c && isActive(c)) warn(`${what} (${name}) has no PBR equivalent and is dropped`);
+  for (const { channel, isActive, feature } of UNMAPPED) {
+    const c = ch[channel];
+    if (!c || !isActive(c)) continue;
+    const loss = { surface: material.name, channel, feature };
+    pbr.losses.push(loss);
+    warnings.push(materialLossWarning(loss));
   }
   return pbr;
 }

@@ -9,9 +9,9 @@ import { emulatedSceneOption } from '../emulated-scene-option.js';
 import { type GlobalOptions, runCommand } from '../run-command.js';
 import { sceneListingLines, summarizeListing } from '../scene-listing-lines.js';
 import { ensureParentFolder } from '../write-scene-file.js';
-import { exportReportLines, exportWithFeedback } from './export.js';
+import { exportReportLines, exportWarningLines, exportWithFeedback } from './export.js';
 import { pathOption, positiveNumberOption } from './option-parsers.js';
-import { retargetReportLines, retargetVia } from './retarget.js';
+import { retargetReportLines, retargetVia, retargetWarningLines } from './retarget.js';
 
 /** The demo's scenes: one per built-in figure, the live target of the retarget step. */
 const DEMO_SCENES = BUILTIN_FIGURES.map((f) => f.scene);
@@ -96,9 +96,11 @@ async function runDemo(options: DemoOptions, globals: GlobalOptions): Promise<vo
     );
     out.push(...sceneListingLines(inventory, '     '));
     out.push('2. scene export (rigged, morphs)');
-    out.push(...exportReportLines(exported, globals, 0).map((l) => `     ${l}`));
+    out.push(...exportReportLines(exported, globals).map((l) => `     ${l}`));
     out.push(`3. retarget onto the live "${figure}" and to files`);
-    out.push(...retargetReportLines(retargeted, globals, 0).map((l) => `     ${l}`));
+    out.push(...retargetReportLines(retargeted, globals).map((l) => `     ${l}`));
     if (!globals.quiet) process.stdout.write(`${out.join('\n')}\n`);
+    const warnings = [...exportWarningLines(exported, globals), ...retargetWarningLines(retargeted, globals)];
+    for (const line of warnings) process.stderr.write(`${line}\n`);
   });
 }

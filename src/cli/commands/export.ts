@@ -4,7 +4,8 @@ import { BUILTIN_SCENE_NAMES } from '../../emulator/scenes/builtin-scenes.js';
 import { type ExportSceneResult, exportScene } from '../../jobs/export-scene.js';
 import { addConnectionOptions, type ConnectionFlags, connect } from '../connection-options.js';
 import { withEmbeddedEmulator } from '../embedded-emulator.js';
-import { printWarnings } from '../print-warnings.js';
+import { writeJsonSuccess } from '../json-output.js';
+import { warningLines } from '../print-warnings.js';
 import { ProgressBar } from '../progress.js';
 import { type GlobalOptions, runCommand } from '../run-command.js';
 import { checkSceneFile, describeExport, ensureParentFolder } from '../write-scene-file.js';
@@ -135,20 +136,21 @@ export async function exportWithFeedback(
 
 export function printExportReport(report: ExportSceneResult, globals: GlobalOptions): void {
   if (globals.json) {
-    process.stdout.write(`${JSON.stringify({ ok: true, ...report })}\n`);
+    writeJsonSuccess(report);
     return;
   }
   const lines = exportReportLines(report, globals);
   if (lines.length) process.stdout.write(`${lines.join('\n')}\n`);
+  for (const line of exportWarningLines(report, globals)) process.stderr.write(`${line}\n`);
 }
 
-/** The human report; warnings go straight to stderr (even with --quiet: they are losses). */
-export function exportReportLines(
-  report: ExportSceneResult,
-  globals: GlobalOptions,
-  warningLimit = 3,
-): string[] {
-  for (const s of report.outputs) printWarnings(s.file, s.warnings, globals, warningLimit);
+/** One summary line per output (every warning with --verbose, none with --quiet or --json). */
+export function exportWarningLines(report: ExportSceneResult, globals: GlobalOptions): string[] {
+  return report.outputs.flatMap((s) => warningLines(s.file, s.warnings, globals));
+}
+
+/** The human report (nothing with --quiet); its warnings: {@link exportWarningLines}. */
+export function exportReportLines(report: ExportSceneResult, globals: GlobalOptions): string[] {
   if (globals.quiet) return [];
   return [
     ...report.outputs.map((s) => `wrote ${describeExport(s)}`),

@@ -19,7 +19,7 @@ import {
   isDufFile,
 } from '../deliver-motion.js';
 import { withEmbeddedEmulator } from '../embedded-emulator.js';
-import { printWarnings } from '../print-warnings.js';
+import { warningLines } from '../print-warnings.js';
 import { ProgressBar } from '../progress.js';
 import { parseFloor, parseSourceRest } from '../retarget-option-parsers.js';
 import { parseRetargetTarget, type RetargetTarget } from '../retarget-target.js';
@@ -338,20 +338,29 @@ export function printRetargetReport(report: RetargetReport, globals: GlobalOptio
     process.stdout.write(`${JSON.stringify({ ok: true, ...report })}\n`);
     return;
   }
-  process.stdout.write(retargetReportLines(report, globals).join('\n') + '\n');
+  const lines = retargetReportLines(report, globals);
+  if (lines.length) process.stdout.write(`${lines.join('\n')}\n`);
+  for (const line of retargetWarningLines(report, globals)) process.stderr.write(`${line}\n`);
 }
 
-/** The human report; warnings and notes go straight to stderr. */
-export function retargetReportLines(
-  report: RetargetReport,
-  globals: GlobalOptions,
-  warningLimit = 3,
-): string[] {
-  printWarnings(report.clip, report.clipWarnings, globals, warningLimit);
-  printWarnings(report.clip, report.retargetWarnings, globals, warningLimit);
-  for (const d of report.outputs) printWarnings(d.target, d.warnings, globals, warningLimit);
-  if (report.unmappedSource.length)
-    process.stderr.write(`note: source joints not mapped: ${report.unmappedSource.join(', ')}\n`);
+/**
+ * One summary line for the clip (reading and retarget warnings), one per output, and the source
+ * joints left unmapped; nothing with --quiet or --json (the report carries them).
+ */
+export function retargetWarningLines(report: RetargetReport, globals: GlobalOptions): string[] {
+  const unmapped =
+    report.unmappedSource.length && !globals.quiet && !globals.json
+      ? [`note: source joints not mapped: ${report.unmappedSource.join(', ')}`]
+      : [];
+  return [
+    ...warningLines(report.clip, [...report.clipWarnings, ...report.retargetWarnings], globals),
+    ...report.outputs.flatMap((d) => warningLines(d.target, d.warnings, globals)),
+    ...unmapped,
+  ];
+}
+
+/** The human report (nothing with --quiet); its warnings: {@link retargetWarningLines}. */
+export function retargetReportLines(report: RetargetReport, globals: GlobalOptions): string[] {
   if (globals.quiet) return [];
   const keys =
     report.keysBefore !== undefined && report.keysAfter !== undefined
