@@ -2,12 +2,11 @@
  * Pick the scene writer from the output's extension, so every command that writes scenes
  * accepts the same files: .glb / .gltf (glTF 2.0, metres) and .usda (USD text, centimetres).
  */
-import { basename, dirname, extname } from 'node:path';
+import { basename, extname } from 'node:path';
 import { DazportError } from '../errors.js';
 import type { ExportOptions, ExportSummary } from '../export/export-types.js';
 import { exportGltf } from '../export/gltf/index.js';
 import { exportUsda } from '../export/usda/index.js';
-import { ensureFolder } from '../fs/ensure-folder.js';
 import type { Scene } from '../scene/scene.js';
 
 export const SCENE_EXTENSIONS = ['.glb', '.gltf', '.usda'] as const;
@@ -27,7 +26,6 @@ export function checkSceneFile(out: string): void {
 
 export function writeSceneFile(scene: Scene, out: string, options: ExportOptions): Promise<ExportSummary> {
   checkSceneFile(out);
-  ensureParentFolder(out);
   return extname(out).toLowerCase() === '.usda'
     ? exportUsda(scene, out, options)
     : exportGltf(scene, out, options);
@@ -60,22 +58,7 @@ function plural(n: number, noun: string): string {
 }
 
 /**
- * Like `mkdir -p` for an output's folder, without Node's endless retry on /proc-like paths; a
- * failure is an output error naming the file. Commands call it for every output before they
- * read anything, so a bad path fails in milliseconds, not after a long scene read.
+ * Commands call it for every output before they read anything, so a bad path fails in
+ * milliseconds, not after a long scene read (the writers call it again: cheap).
  */
-export function ensureParentFolder(out: string): void {
-  try {
-    ensureFolder(dirname(out));
-  } catch (cause) {
-    throw new DazportError(
-      'DAZPORT_OUTPUT',
-      `cannot create the folder for ${out}: ${(cause as Error).message}`,
-      {
-        context: { file: out },
-        suggestion: 'write to a folder that exists or can be created, on a disk (not /proc or /sys)',
-        cause,
-      },
-    );
-  }
-}
+export { ensureParentFolder } from '../export/output-path.js';

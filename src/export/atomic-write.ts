@@ -21,7 +21,10 @@ export function tempPathFor(target: string): string {
 
 /** Remove a temporary file (if it exists) and forget it. */
 export async function discardTemp(temp: string): Promise<void> {
-  await rm(temp, { force: true });
+  await rm(temp, { force: true }).catch((err: NodeJS.ErrnoException) => {
+    // A file where its folder should be: the temporary file was never made.
+    if (err.code !== 'ENOTDIR') throw err;
+  });
   releaseTemp(temp);
 }
 

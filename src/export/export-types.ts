@@ -4,6 +4,11 @@ export interface ExportOptions {
   rigged?: boolean;
   /** Write morphs (blend shapes / morph targets) too (needs `rigged` data). */
   morphs?: boolean;
+  /**
+   * Folder for the texture files of a .gltf or .usda, relative to the output's folder (default
+   * `<output stem>_textures`; `.` for beside the output). A .glb embeds its textures.
+   */
+  textureFolder?: string;
   /** Told as writing progresses (`done` of `total` work units, e.g. vertices). */
   onProgress?: (p: { phase: string; done: number; total: number }) => void;
 }

@@ -3,8 +3,8 @@
  * use a `skin_diffuse.png`, with other pixels. Writing one must never change what the other
  * shows: a texture whose content differs from a file of that name that another export uses
  * gets a name of its own, identical content is shared, and a re-export keeps its names. Files
- * another export uses are never removed. For .gltf, .usda (a shared texture folder) and one of
- * each (a .usda whose textures go beside the .gltf's).
+ * another export uses are never removed. For .gltf and .usda sharing a texture folder, .gltf
+ * with their textures beside them, and one of each writing its textures beside both.
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -79,9 +79,8 @@ async function seenUsda(file: string): Promise<Seen> {
 const seen = (file: string) => (file.endsWith('.usda') ? seenUsda(file) : seenGltf(file));
 
 function exportTo(scene: Scene, file: string, textureFolder?: string) {
-  return file.endsWith('.usda')
-    ? exportUsda(scene, file, textureFolder ? { textureFolder } : {})
-    : exportGltf(scene, file);
+  const options = textureFolder ? { textureFolder } : {};
+  return file.endsWith('.usda') ? exportUsda(scene, file, options) : exportGltf(scene, file, options);
 }
 
 /** Every file below `dir`, relative. */
@@ -108,7 +107,18 @@ describe('two exports in one folder with textures of the same name', () => {
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   const cases: { name: string; a: string; b: string; textureFolder?: string }[] = [
-    { name: 'two .gltf', a: 'scene-a.gltf', b: 'scene-b.gltf' },
+    {
+      name: 'two .gltf sharing a texture folder',
+      a: 'scene-a.gltf',
+      b: 'scene-b.gltf',
+      textureFolder: 'maps',
+    },
+    {
+      name: 'two .gltf with their textures beside them',
+      a: 'scene-a.gltf',
+      b: 'scene-b.gltf',
+      textureFolder: '.',
+    },
     {
       name: 'two .usda sharing a texture folder',
       a: 'scene-a.usda',

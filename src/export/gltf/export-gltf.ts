@@ -22,6 +22,8 @@ import { DazportError } from '../../errors.js';
 import type { Scene } from '../../scene/scene.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import type { ExportOptions, ExportSummary } from '../export-types.js';
+import { folderUriPrefix, textureFolderPath } from '../output-layout.js';
+import { prepareOutputPath } from '../output-path.js';
 import { buildAnimations } from './animation.js';
 import { buildCameras, buildLights } from './cameras-lights.js';
 import type { GltfContext } from './context.js';
@@ -38,8 +40,9 @@ const EXTENSIONS = [KHRTextureTransform, KHRLightsPunctual, KHRMaterialsEmissive
 
 /**
  * Write `scene` to `outPath`: `.glb` (one file, textures embedded) or `.gltf` (+ `<name>.bin`
- * and the textures beside it, relative URIs). Rigged and morph output need a scene read with
- * `rigged: true`. Throws DazportError `DAZPORT_USAGE` for another extension,
+ * beside it and the textures in `<name>_textures/`, or `options.textureFolder`; relative,
+ * URI-escaped URIs). A leading `~` is the home folder; missing folders are made. Rigged and
+ * morph output need a scene read with `rigged: true`. Throws DazportError `DAZPORT_USAGE` for another extension,
  * `DAZPORT_SCENE_INVALID` for `rigged` without rest data, `DAZPORT_OUTPUT` when a file cannot
  * be written (nothing partial is left behind). `summary.bytes` counts every file written, side
  * files included; `summary.vertices` are glTF vertices (after splitting at UV seams and between
@@ -47,20 +50,21 @@ const EXTENSIONS = [KHRTextureTransform, KHRLightsPunctual, KHRMaterialsEmissive
  */
 export async function exportGltf(
   scene: Scene,
-  outPath: string,
+  requestedPath: string,
   options: ExportOptions = {},
 ): Promise<ExportSummary> {
-  const ext = extname(outPath).toLowerCase();
+  const ext = extname(requestedPath).toLowerCase();
   if (ext !== '.glb' && ext !== '.gltf') {
     throw new DazportError(
       'DAZPORT_USAGE',
-      `glTF output must end in .glb or .gltf, got "${basename(outPath)}"`,
+      `glTF output must end in .glb or .gltf, got "${basename(requestedPath)}"`,
       {
-        context: { file: outPath },
+        context: { file: requestedPath },
       },
     );
   }
   const format = ext === '.glb' ? 'glb' : 'gltf';
+  const outPath = prepareOutputPath(requestedPath);
   const stem = basename(outPath, extname(outPath));
   const warnings: string[] = [];
   const logger: ILogger = {
@@ -103,10 +107,12 @@ export async function exportGltf(
   const plan = planNodes(ctx);
   buildNodes(ctx, plan);
   const skins = buildSkins(ctx);
-  const library = new TextureLibrary(doc, (w) => warnings.push(w), [
-    basename(outPath),
-    `${uriSafe(stem)}.bin`,
-  ]);
+  const library = new TextureLibrary(
+    doc,
+    (w) => warnings.push(w),
+    [basename(outPath), `${uriSafe(stem)}.bin`],
+    format === 'gltf' ? textureFolderUri(outPath, options.textureFolder) : '',
+  );
   const materials = new MaterialBuilder(ctx, library);
   const stats = await buildMeshes(ctx, { plan, material: (i) => materials.get(i), skins });
   const cameras = buildCameras(ctx);
@@ -172,6 +178,12 @@ function riggedSkeletons(scene: Scene, warnings: string[]): Set<number> {
     else out.add(i);
   });
   return out;
+}
+
+/** The texture folder of a .gltf as a URI prefix, relative to the .gltf. */
+function textureFolderUri(outPath: string, textureFolder: string | undefined): string {
+  const folder = dirname(resolve(outPath));
+  return folderUriPrefix(relative(folder, textureFolderPath(folder, outPath, textureFolder)));
 }
 
 function uriSafe(name: string): string {

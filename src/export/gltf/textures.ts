@@ -2,8 +2,8 @@
  * Texture files → glTF textures, each file read once and each texture made once (keyed by what
  * it holds: a file as is, or a repacked combination). glTF core takes PNG and JPEG only
  * (§3.8.2): other formats, and files that are missing or unreadable, are dropped with a warning
- * naming the file, never a crash. Embedded in a GLB, or written beside a .gltf under a
- * URI-safe, unique file name.
+ * naming the file, never a crash. Embedded in a GLB, or written in a .gltf's texture folder
+ * (output-layout.ts) under a URI-safe, unique file name.
  */
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
@@ -33,11 +33,16 @@ export class TextureLibrary {
   readonly #files = new Map<string, Promise<ImageFile | null>>();
   readonly #textures = new Map<string, Texture>();
   readonly #uris = new Set<string>();
+  readonly #folderUri: string;
 
-  /** `reserved`: file names the export writes itself (the .gltf, the .bin), never used for images. */
-  constructor(doc: Document, warn: (text: string) => void, reserved: string[] = []) {
+  /**
+   * `reserved`: URIs the export writes itself (the .gltf, the .bin), never used for images;
+   * `folderUri`: the texture folder as a URI prefix (`scene_textures/`, or empty for beside the .gltf).
+   */
+  constructor(doc: Document, warn: (text: string) => void, reserved: string[] = [], folderUri = '') {
     this.#doc = doc;
     this.#warn = warn;
+    this.#folderUri = folderUri;
     for (const r of reserved) this.#uris.add(r.toLowerCase());
   }
 
@@ -74,7 +79,7 @@ export class TextureLibrary {
     const image = make();
     const uri = this.#uniqueUri(image.name, image.mimeType);
     const texture = this.#doc
-      .createTexture(uri.replace(/\.[^.]+$/, ''))
+      .createTexture(uri.slice(this.#folderUri.length).replace(/\.[^.]+$/, ''))
       .setImage(image.bytes)
       .setMimeType(image.mimeType)
       .setURI(uri);
@@ -85,8 +90,9 @@ export class TextureLibrary {
   #uniqueUri(name: string, mimeType: string): string {
     const ext = mimeType === 'image/png' ? '.png' : '.jpg';
     const stem = basename(name, extname(name)).replace(/[^A-Za-z0-9._-]+/g, '_') || 'texture';
-    let uri = `${stem}${ext}`;
-    for (let n = 2; this.#uris.has(uri.toLowerCase()); n++) uri = `${stem}_${n}${ext}`;
+    const prefix = this.#folderUri;
+    let uri = `${prefix}${stem}${ext}`;
+    for (let n = 2; this.#uris.has(uri.toLowerCase()); n++) uri = `${prefix}${stem}_${n}${ext}`;
     this.#uris.add(uri.toLowerCase());
     return uri;
   }

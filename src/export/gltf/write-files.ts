@@ -1,12 +1,13 @@
 /**
- * A .gltf is a set: the JSON file and, beside it, the .bin and textures it references by
- * relative URI. It is written as the shared multi-file commit does (set-commit.ts), which keeps
- * the previous set or the new one whole for a reader at every instant, whenever the process
- * dies; what it needs from glTF is here:
+ * A .gltf is a set: the JSON file, the .bin beside it and the textures in its texture folder
+ * (output-layout.ts), all referenced by relative URI. It is written as the shared multi-file
+ * commit does (set-commit.ts), which keeps the previous set or the new one whole for a reader
+ * at every instant, whenever the process dies; what it needs from glTF is here:
  *
  * 1. The folder is swept of what killed runs left; each file is given its place (set-plan.ts):
  *    its own URI, or a suffixed one (`skin_diffuse_2.png`) when another export of the folder
- *    uses that name for other bytes; an identical file already there is used as it is.
+ *    uses that name for other bytes; an identical file already there is used as it is. Missing
+ *    folders for the files are made (and swept when they exist, set-folders.ts).
  * 2. The new files and the final .gltf (URIs as placed) are written to temporary files; when
  *    a file replaces one the previous .gltf uses, a staged .gltf referencing it under its staged
  *    name too.
@@ -24,6 +25,7 @@ import { isDazportError } from '../../errors.js';
 import { discardTemp, outputError } from '../atomic-write.js';
 import { PathSet } from '../export-references.js';
 import { commitSetSync, refuseNonFile, type SetMember, stagedName } from '../set-commit.js';
+import { prepareMemberFolders, removeEmptyFolders } from '../set-folders.js';
 import { SetPlanner } from '../set-plan.js';
 import { newTempPath } from '../temp-files.js';
 import { relativeUriPath } from './gltf-references.js';
@@ -45,11 +47,11 @@ interface Companion extends SetMember {
 export interface GltfSetWritten {
   /** Bytes of the .gltf and every file it references. */
   bytes: number;
-  /** The files beside the .gltf (absolute paths), as placed. */
+  /** The files the .gltf references (absolute paths), as placed. */
   files: string[];
 }
 
-/** Write `json` to `mainPath` and `resources` (URI → bytes) beside it as one set. */
+/** Write `json` to `mainPath` and `resources` (relative URI → bytes) as one set. */
 export async function writeGltfSet(
   mainPath: string,
   json: GltfJson,
@@ -70,7 +72,12 @@ export async function writeGltfSet(
   const mainTemp = newTempPath(mainPath);
   const stagedMainTemp = staged.size ? newTempPath(mainPath) : null;
   let current = mainPath;
+  let created: string[] = [];
   try {
+    created = prepareMemberFolders(
+      planner.folder,
+      companions.flatMap((c) => (c.temp ? [c.path] : [])),
+    );
     for (const c of companions) {
       if (!c.temp) continue;
       current = c.path;
@@ -83,18 +90,23 @@ export async function writeGltfSet(
     await Promise.all(
       [...companions.map((c) => c.temp), mainTemp, stagedMainTemp].map((t) => t && discardTemp(t)),
     );
+    removeEmptyFolders(created);
     throw isDazportError(cause) ? cause : outputError(current, cause);
   }
   const files = companions.map((c) => c.path);
+  const replaced = planner.replacedFiles(
+    files,
+    companions.flatMap((c) => (c.staged ? [c.path] : [])),
+  );
+  // Folders this export made, and those its dropped files leave (an old texture folder): removed if empty.
+  const emptied = replaced.map(dirname).filter((f) => f !== planner.folder);
   commitSetSync({
     main: mainPath,
     mainTemp,
     stagedMainTemp,
     members: companions,
-    replaced: planner.replacedFiles(
-      files,
-      companions.flatMap((c) => (c.staged ? [c.path] : [])),
-    ),
+    replaced,
+    folders: [...new Set([...created, ...emptied])].sort((a, b) => b.length - a.length),
   });
   return { bytes: companions.reduce((n, c) => n + c.data.byteLength, Buffer.byteLength(mainText)), files };
 }

@@ -18,6 +18,7 @@ import type { Scene } from '../../scene/scene.js';
 import { AtomicFileSink, discardTemp, outputError } from '../atomic-write.js';
 import type { ExportSummary } from '../export-types.js';
 import { type PbrMaterial, toPbr } from '../material-mapping.js';
+import { prepareOutputPath } from '../output-path.js';
 import { commitSetSync, refuseNonFile } from '../set-commit.js';
 import { SetPlanner } from '../set-plan.js';
 import { newTempPath } from '../temp-files.js';
@@ -53,7 +54,8 @@ interface Counters {
 
 /**
  * Write `scene` to `outPath` as USDA (text USD). Textures are copied to `<stem>_textures/`
- * beside it. The file appears whole or not at all (DazportError `DAZPORT_OUTPUT` when it
+ * beside it (or `options.textureFolder`). A leading `~` is the home folder; missing folders are
+ * made. The file appears whole or not at all (DazportError `DAZPORT_OUTPUT` when it
  * cannot be written, `DAZPORT_SCENE_INVALID` for a value USD cannot hold).
  *
  * ```ts
@@ -63,10 +65,11 @@ interface Counters {
  */
 export async function exportUsda(
   scene: Scene,
-  outPath: string,
+  requestedPath: string,
   options: UsdaExportOptions = {},
 ): Promise<ExportSummary> {
   const o = { ...USDA_EXPORT_DEFAULTS, ...options };
+  const outPath = prepareOutputPath(requestedPath);
   const warnings = new Set<string>();
   const warn = (text: string) => warnings.add(text);
   if (o.morphs && !o.rigged) warn('morphs need a rigged export (--rigged): not written');

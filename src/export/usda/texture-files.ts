@@ -1,7 +1,8 @@
 /**
- * Texture files beside the output: every map a material uses is copied once into
- * `<output stem>_textures/` and referenced with a path relative to the .usda (`@./x_textures/a.png@`,
- * anchored to the layer, so the folder can move as a whole). Two sources with the same file
+ * Texture files beside the output: every map a material uses is copied once into the texture
+ * folder, `<output stem>_textures/` (output-layout.ts, the same rule as a .gltf's), and
+ * referenced with a path relative to the .usda (`@./x_textures/a.png@`, anchored to the
+ * layer, so the folder can move as a whole). Two sources with the same file
  * name get `_1`, `_2` suffixes; so does a map whose name another export of the folder uses for
  * other pixels (a shared `textureFolder`), while an identical file already there is used as it
  * is (set-plan.ts). A source that does not exist is a warning, not an error.
@@ -14,11 +15,12 @@
  */
 import { existsSync, rmdirSync, statSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { DazportError } from '../../errors.js';
 import { ensureFolder } from '../../fs/ensure-folder.js';
 import { discardTemp } from '../atomic-write.js';
 import { PathSet } from '../export-references.js';
+import { textureFolderOf } from '../output-layout.js';
 import type { SetMember } from '../set-commit.js';
 import { stagedName } from '../set-commit.js';
 import type { SetPlanner } from '../set-plan.js';
@@ -49,8 +51,7 @@ export class TextureCopies implements TextureResolver {
   #createdFolder: string | null = null;
 
   constructor(planner: SetPlanner, warn: (text: string) => void, folder?: string) {
-    const stem = basename(planner.main, extname(planner.main));
-    this.folder = folder ?? `${stem}_textures`;
+    this.folder = textureFolderOf(planner.main, folder);
     this.#folderPath = join(planner.folder, this.folder);
     this.#planner = planner;
     this.#warn = warn;

@@ -10,8 +10,6 @@ export interface UsdaExportOptions extends ExportOptions {
   subdivision?: boolean;
   /** Radius of the SphereLight that stands for a DAZ point or spot light, cm (default 1). */
   pointLightRadiusCm?: number;
-  /** Folder for copied textures, relative to the output's folder (default `<output stem>_textures`). */
-  textureFolder?: string;
 }
 
 export const USDA_EXPORT_DEFAULTS: Required<

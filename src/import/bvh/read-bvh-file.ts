@@ -6,6 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { sniffFileType, startsWithWord } from '../../formats/sniff-file-type.js';
+import { describeExpandedPath, expandHome } from '../../fs/expand-home.js';
 import type { BvhClip } from './bvh-clip.js';
 import { BvhReadError } from './bvh-read-error.js';
 import { BvhStreamParser } from './bvh-stream-parser.js';
@@ -24,7 +25,7 @@ export interface ReadBvhFileOptions extends BvhParseOptions {
 export const READ_BVH_FILE_DEFAULTS = { encoding: 'utf-8', chunkBytes: 1 << 20 } as const;
 
 /**
- * Read and parse a BVH file, streaming.
+ * Read and parse a BVH file, streaming. A leading `~` in `path` is the home folder.
  *
  * Throws `BvhReadError` (`DAZPORT_BVH_READ`) when the file cannot be read and `BvhParseError`
  * (`DAZPORT_BVH_PARSE`) when it is not valid BVH. A file that does not start with `HIERARCHY`
@@ -38,7 +39,10 @@ export const READ_BVH_FILE_DEFAULTS = { encoding: 'utf-8', chunkBytes: 1 << 20 }
  *
  * @category Import
  */
-export async function readBvhFile(path: string, options: ReadBvhFileOptions = {}): Promise<BvhClip> {
+export async function readBvhFile(typedPath: string, options: ReadBvhFileOptions = {}): Promise<BvhClip> {
+  // `~/mocap/a.bvh` from code or a config file reaches here without a shell to expand it.
+  const path = expandHome(typedPath);
+  const label = options.label ?? typedPath;
   const encoding = options.encoding ?? READ_BVH_FILE_DEFAULTS.encoding;
   const chunkBytes = options.chunkBytes ?? READ_BVH_FILE_DEFAULTS.chunkBytes;
   // Not fatal: a stray invalid byte becomes U+FFFD and, in a name, stays visible in the clip.
@@ -51,7 +55,7 @@ export async function readBvhFile(path: string, options: ReadBvhFileOptions = {}
     // A file's size in bytes bounds its length in characters: the frame array is sized by what
     // the file can hold, not by Frames:. A pipe or device has no size: the array grows instead.
     const info = await stat(path);
-    parser = new BvhStreamParser(options.label ?? path, {
+    parser = new BvhStreamParser(label, {
       ...options,
       inputLength: info.isFile() ? info.size : undefined,
     });
@@ -60,14 +64,15 @@ export async function readBvhFile(path: string, options: ReadBvhFileOptions = {}
     for await (const chunk of stream) {
       // Only the first chunk is sniffed, and only when it does not start like BVH: a real BVH
       // file costs one short comparison.
-      if (first) checkNotOtherFormat(chunk as Buffer, options.label ?? path);
+      if (first) checkNotOtherFormat(chunk as Buffer, label);
       first = false;
       parser.push(decoder.decode(chunk as Buffer, { stream: true }));
     }
   } catch (error) {
     stream?.destroy();
     // Node's system errors (ENOENT, EISDIR, EACCES...) carry `syscall`; parse errors pass as they are.
-    if (error instanceof Error && 'syscall' in error) throw new BvhReadError(options.label ?? path, error);
+    if (error instanceof Error && 'syscall' in error)
+      throw new BvhReadError(options.label ?? describeExpandedPath(typedPath, path), error);
     throw error;
   }
   parser.push(decoder.decode());

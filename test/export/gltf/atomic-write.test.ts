@@ -1,12 +1,4 @@
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,37 +21,41 @@ describe('atomic glTF output', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('throws DAZPORT_OUTPUT and leaves nothing when the output folder is missing', async () => {
+  it('throws DAZPORT_OUTPUT and leaves nothing when the output folder cannot be made', async () => {
+    writeFileSync(join(dir, 'a-file'), 'in the way');
     for (const file of ['scene.glb', 'scene.gltf']) {
-      const path = join(dir, 'missing', file);
+      const path = join(dir, 'a-file', 'missing', file);
       await expect(exportGltf(scene(), path)).rejects.toMatchObject({
         code: 'DAZPORT_OUTPUT',
-        context: { file: expect.stringContaining(join(dir, 'missing')) },
+        context: { file: path },
       });
-      expect(existsSync(join(dir, 'missing'))).toBe(false);
     }
-    expect(readdirSync(dir)).toEqual([]);
+    expect(readdirSync(dir)).toEqual(['a-file']);
+    rmSync(join(dir, 'a-file'));
   });
 
   it('keeps the previous outputs whole when one target cannot be replaced, and leaves no temporaries', async () => {
     const out = join(dir, 'out');
-    mkdirSync(out);
-    writeFileSync(join(out, 'checker_diffuse.png'), 'previous texture');
+    const tex = join(out, 'scene_textures');
+    mkdirSync(tex, { recursive: true });
+    writeFileSync(join(tex, 'checker_diffuse.png'), 'previous texture');
     mkdirSync(join(out, 'scene.gltf')); // the main file cannot replace a folder
     await expect(exportGltf(scene(), join(out, 'scene.gltf'))).rejects.toMatchObject({
       code: 'DAZPORT_OUTPUT',
       context: { file: join(out, 'scene.gltf') },
     });
-    expect(readdirSync(out).sort()).toEqual(['checker_diffuse.png', 'scene.gltf']);
-    expect(readFileSync(join(out, 'checker_diffuse.png'), 'utf8')).toBe('previous texture');
+    expect(readdirSync(out).sort()).toEqual(['scene.gltf', 'scene_textures']);
+    expect(readdirSync(tex)).toEqual(['checker_diffuse.png']);
+    expect(readFileSync(join(tex, 'checker_diffuse.png'), 'utf8')).toBe('previous texture');
     // A second export over a complete previous one replaces every file and leaves no backups.
     rmSync(join(out, 'scene.gltf'), { recursive: true });
     await exportGltf(scene(), join(out, 'scene.gltf'));
     const first = readFileSync(join(out, 'scene.bin'));
     await exportGltf(scene(), join(out, 'scene.gltf'));
-    expect(readdirSync(out).sort()).toEqual(['checker_diffuse.png', 'scene.bin', 'scene.gltf']);
+    expect(readdirSync(out).sort()).toEqual(['scene.bin', 'scene.gltf', 'scene_textures']);
+    expect(readdirSync(tex)).toEqual(['checker_diffuse.png']);
     expect(readFileSync(join(out, 'scene.bin'))).toEqual(first);
-    expect(readFileSync(join(out, 'checker_diffuse.png'))).toEqual(
+    expect(readFileSync(join(tex, 'checker_diffuse.png'))).toEqual(
       readFileSync(join(TEX, 'checker_diffuse.png')),
     );
   });

@@ -6,13 +6,14 @@
  * every k the export makes, then the other way round (B → A); a second series kills at random
  * moments of its writes. After each kill an independent reader (glTF-Transform's NodeIO, then the Khronos
  * validator) must load a complete export equal to A or B. The next export into the folder must
- * then leave exactly its own set: no temporary file, backup or orphan of the killed one.
+ * then leave exactly its own set: no temporary file, backup, orphan or empty folder of the
+ * killed one, in the .gltf's folder or its texture folder.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { NodeIO } from '@gltf-transform/core';
 import { ALL_EXTENSIONS } from '@gltf-transform/extensions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -70,7 +71,19 @@ describe('a .gltf export killed at any point', () => {
     return JSON.stringify(json);
   }
 
-  /** Files the .gltf references, by name. */
+  /** Every file and folder below `dir`, relative, with forward slashes (as URIs are). */
+  function entriesBelow(dir: string): string[] {
+    return readdirSync(dir, { recursive: true, withFileTypes: true }).map((e) =>
+      relative(dir, join(e.parentPath, e.name)).split(sep).join('/'),
+    );
+  }
+
+  /** A folder is no leftover while it holds a referenced file (the texture folder). */
+  function holdsReferenced(entry: string, refs: Set<string>): boolean {
+    return [...refs].some((r) => r.startsWith(`${entry}/`));
+  }
+
+  /** Files the .gltf references, by relative path. */
   function referenced(main: string): Set<string> {
     const json = JSON.parse(readFileSync(main, 'utf8'));
     return new Set(
@@ -129,7 +142,9 @@ describe('a .gltf export killed at any point', () => {
     // The next run: the same export again, here, over whatever the kill left.
     await exportGltf(sceneVersion(to, TEXTURES, alt), join(dir, MAIN));
     const refs = referenced(join(dir, MAIN));
-    const leftovers = readdirSync(dir).filter((f) => f !== MAIN && !refs.has(f));
+    const leftovers = entriesBelow(dir).filter(
+      (f) => f !== MAIN && !refs.has(f) && !holdsReferenced(f, refs),
+    );
     rmSync(dir, { recursive: true, force: true });
     return { label: end.signal ? label : `${label} (finished first)`, broken, leftovers };
   }

@@ -231,19 +231,25 @@ describe.each(['g9', 'g8f', 'g8m'])('glTF export of the %s scene', (name) => {
     const materials = json.materials as JsonMaterial[];
     const mats = new Map(materials.map((m) => [m.name, m]));
     const skin = mats.get('Torso') as JsonMaterial;
-    expect(imageOf(skin.pbrMetallicRoughness.baseColorTexture)).toBe('skin_diffuse.png');
-    expect(imageOf(skin.normalTexture)).toBe('skin_normal.png');
-    expect(readFileSync(join(fx.dir, 'skin_diffuse.png'))).toEqual(
+    // Textures go in `<stem>_textures/`, the .bin beside the .gltf (output-layout.ts).
+    expect(imageOf(skin.pbrMetallicRoughness.baseColorTexture)).toBe('posed_textures/skin_diffuse.png');
+    expect(imageOf(skin.normalTexture)).toBe('posed_textures/skin_normal.png');
+    expect(json.buffers.map((b: { uri: string }) => b.uri)).toEqual(['posed.bin']);
+    expect(readFileSync(join(fx.dir, 'posed_textures', 'skin_diffuse.png'))).toEqual(
       readFileSync(join(process.cwd(), 'assets/textures/skin_diffuse.png')),
     );
     // Colour maps only in colour slots, data maps only in data slots.
     for (const m of materials) {
-      expect(imageOf(m.normalTexture) ?? 'skin_normal.png').toBe('skin_normal.png');
+      expect(imageOf(m.normalTexture) ?? 'posed_textures/skin_normal.png').toBe(
+        'posed_textures/skin_normal.png',
+      );
       expect(imageOf(m.pbrMetallicRoughness.baseColorTexture) ?? '').not.toMatch(/normal|rough/);
     }
     const cube = mats.get('Surface') as JsonMaterial;
-    expect(imageOf(cube.pbrMetallicRoughness.baseColorTexture)).toBe('checker_diffuse.png');
-    expect(imageOf(cube.pbrMetallicRoughness.metallicRoughnessTexture)).toBe('checker_roughness_mr.png');
+    expect(imageOf(cube.pbrMetallicRoughness.baseColorTexture)).toBe('posed_textures/checker_diffuse.png');
+    expect(imageOf(cube.pbrMetallicRoughness.metallicRoughnessTexture)).toBe(
+      'posed_textures/checker_roughness_mr.png',
+    );
     expect(cube.pbrMetallicRoughness.metallicFactor).toBeCloseTo(0.2, 6);
     expect(cube.pbrMetallicRoughness.roughnessFactor).toBeCloseTo(0.6, 6);
     for (const slot of [
@@ -259,16 +265,18 @@ describe.each(['g9', 'g8f', 'g8m'])('glTF export of the %s scene', (name) => {
       .getRoot()
       .listTextures()
       .find((t) => t.getName() === 'skin_diffuse');
-    expect(embedded?.getImage()).toEqual(new Uint8Array(readFileSync(join(fx.dir, 'skin_diffuse.png'))));
+    expect(embedded?.getImage()).toEqual(
+      new Uint8Array(readFileSync(join(fx.dir, 'posed_textures', 'skin_diffuse.png'))),
+    );
     expect(summaries.get('posed.glb')?.sideFiles).toEqual([]);
     const side = summaries.get('posed.gltf')?.sideFiles ?? [];
     expect(side.map((f) => f.slice(fx.dir.length + 1)).sort()).toEqual([
-      'checker_diffuse.png',
-      'checker_roughness_mr.png',
-      'eye_diffuse.png',
       'posed.bin',
-      'skin_diffuse.png',
-      'skin_normal.png',
+      join('posed_textures', 'checker_diffuse.png'),
+      join('posed_textures', 'checker_roughness_mr.png'),
+      join('posed_textures', 'eye_diffuse.png'),
+      join('posed_textures', 'skin_diffuse.png'),
+      join('posed_textures', 'skin_normal.png'),
     ]);
     for (const f of side) expect(existsSync(f)).toBe(true);
   });

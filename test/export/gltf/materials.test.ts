@@ -100,7 +100,9 @@ describe('glTF materials', () => {
       Array.from(img.data.subarray((y * img.width + x) * 4, (y * img.width + x) * 4 + 4));
     expect(px(packed, 64, 64)).toEqual([...px(base, 64, 64).slice(0, 3), 255]); // inside the circle
     expect(px(packed, 1, 1)).toEqual([...px(base, 1, 1).slice(0, 3), 0]); // outside
-    expect(summary.sideFiles.map((f) => f.slice(dir.length + 1))).toContain('checker_diffuse_alpha.png');
+    expect(summary.sideFiles.map((f) => f.slice(dir.length + 1))).toContain(
+      join('opacity_textures', 'checker_diffuse_alpha.png'),
+    );
   });
 
   it('packs an opacity map alone over a white base', async () => {
@@ -214,7 +216,7 @@ describe('glTF materials', () => {
     ]);
   });
 
-  it('gives same-named textures from different folders distinct file names beside a .gltf', async () => {
+  it("gives same-named textures from different folders distinct file names in a .gltf's texture folder", async () => {
     mkdirSync(join(dir, 'a'), { recursive: true });
     mkdirSync(join(dir, 'b'), { recursive: true });
     copyFileSync(join(TEX, 'checker_diffuse.png'), join(dir, 'a', 'diffuse map.png'));
@@ -239,9 +241,9 @@ describe('glTF materials', () => {
     mkdirSync(out);
     const summary = await exportGltf(scene, join(out, 'two.gltf'));
     expect(summary.sideFiles.map((f) => f.slice(out.length + 1)).sort()).toEqual([
-      'diffuse_map.png',
-      'diffuse_map_2.png',
       'two.bin',
+      join('two_textures', 'diffuse_map.png'),
+      join('two_textures', 'diffuse_map_2.png'),
     ]);
     const report = await validateFile(join(out, 'two.gltf'));
     expect(report.issues.numErrors + report.issues.numWarnings).toBe(0);

@@ -1,10 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { GLTF } from '@gltf-transform/core';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { writeGltfSet } from '../../../src/export/gltf/write-files.js';
-import { ownTemps } from '../../../src/export/temp-files.js';
+import { HOST_TAG, ownTemps } from '../../../src/export/temp-files.js';
 
 // Fail chosen steps of the commit, as a full disk or a lost network share would.
 const faults = vi.hoisted(() => ({ renameOntoMain: 0, renamesOntoMain: 0, link: false, copy: false }));
@@ -140,6 +140,49 @@ describe('writeGltfSet', () => {
     await write();
     expect(JSON.parse(contents()['main.gltf']).images[0].uri).toBe('new.png');
     expect(statSync(join(dir, 'new.png')).ino).toBe(inode);
+  });
+
+  describe('textures in a folder below the .gltf', () => {
+    const nested = () =>
+      writeGltfSet(join(dir, 'main.gltf'), gltf(['side.bin', 'main%20maps/new.png']), {
+        'side.bin': enc('new bin'),
+        'main%20maps/new.png': enc('new texture'),
+      });
+
+    it('makes the folder; the loose files of the previous set go', async () => {
+      const { files } = await nested();
+      expect(files).toEqual([join(dir, 'side.bin'), join(dir, 'main maps', 'new.png')]);
+      expect(readdirSync(dir).sort()).toEqual(['main maps', 'main.gltf', 'side.bin']);
+      expect(readFileSync(join(dir, 'main maps', 'new.png'), 'utf8')).toBe('new texture');
+      expect(ownTemps()).toEqual([]);
+    });
+
+    it('a failed commit leaves the previous set whole and no folder of its own', async () => {
+      faults.renameOntoMain = 1;
+      await expect(nested()).rejects.toMatchObject({ code: 'DAZPORT_OUTPUT' });
+      expect(contents()).toEqual({
+        'main.gltf': JSON.stringify(gltf(['side.bin', 'old.png'])),
+        'side.bin': 'old bin',
+        'old.png': 'old texture',
+      });
+      expect(ownTemps()).toEqual([]);
+    });
+
+    it('sweeps what a killed run left in the folder', async () => {
+      mkdirSync(join(dir, 'main maps'));
+      const dead = join(dir, 'main maps', `.new.png.dazport.${HOST_TAG}.999999999.0badf00d.tmp`);
+      writeFileSync(dead, 'half a texture');
+      await nested();
+      expect(readdirSync(join(dir, 'main maps'))).toEqual(['new.png']);
+    });
+
+    it('refuses a URI that leaves nothing to write to', async () => {
+      await expect(
+        writeGltfSet(join(dir, 'main.gltf'), gltf(['https://example.com/a.png']), {
+          'https://example.com/a.png': enc('x'),
+        }),
+      ).rejects.toMatchObject({ code: 'DAZPORT_OUTPUT' });
+    });
   });
 
   it('never removes the previous files of a .gltf dazport did not write', async () => {

@@ -212,11 +212,13 @@ describe('exportUsda: failures leave no partial file', () => {
     expect(leftovers(out)).toEqual([]);
   });
 
-  it('an output folder that does not exist, or a folder in the way: DAZPORT_OUTPUT', async () => {
-    await expect(exportUsda(posedStage(), join(dir, 'no-such-folder', 'x.usda'))).rejects.toMatchObject({
+  it('an output folder that cannot be made, or a folder in the way: DAZPORT_OUTPUT', async () => {
+    writeFileSync(join(dir, 'a-file'), 'not a folder');
+    await expect(exportUsda(posedStage(), join(dir, 'a-file', 'sub', 'x.usda'))).rejects.toMatchObject({
       code: 'DAZPORT_OUTPUT',
+      context: { file: join(dir, 'a-file', 'sub', 'x.usda') },
     });
-    expect(existsSync(join(dir, 'no-such-folder'))).toBe(false);
+    expect(readFileSync(join(dir, 'a-file'), 'utf8')).toBe('not a folder');
     const out = mkdtempSync(join(dir, 'in-the-way-'));
     mkdirSync(join(out, 'scene.usda'));
     await expect(exportUsda(posedStage(), join(out, 'scene.usda'))).rejects.toMatchObject({
