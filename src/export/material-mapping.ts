@@ -132,6 +132,22 @@ export function parseMaterialLoss(warning: string): MaterialLoss | undefined {
   return undefined;
 }
 
+/**
+ * `warnings` without the material losses: for outputs whose materials are dazport's own, such as
+ * the built-in mannequin under a retargeted motion, where they tell the user nothing.
+ */
+export function withoutMaterialLosses(warnings: readonly string[]): string[] {
+  return warnings.filter((w) => !parseMaterialLoss(w));
+}
+
+/** A report with its outputs' material losses left out (see {@link withoutMaterialLosses}). */
+export function withoutOutputMaterialLosses<R extends { outputs: { warnings: string[] }[] }>(report: R): R {
+  return {
+    ...report,
+    outputs: report.outputs.map((o) => ({ ...o, warnings: withoutMaterialLosses(o.warnings) })),
+  };
+}
+
 export function toPbr(material: Material): PbrMaterial {
   const ch = material.channels;
   const warnings: string[] = [];

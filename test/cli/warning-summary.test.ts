@@ -8,7 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { summarizeWarnings, warningLines } from '../../src/cli/print-warnings.js';
-import { materialLossWarning, parseMaterialLoss, toPbr } from '../../src/export/material-mapping.js';
+import {
+  materialLossWarning,
+  parseMaterialLoss,
+  toPbr,
+  withoutMaterialLosses,
+} from '../../src/export/material-mapping.js';
 import type { Material } from '../../src/scene/material.js';
 import { runInProcess } from '../helpers/in-process-cli.js';
 
@@ -56,6 +61,8 @@ describe('warning summary', () => {
       expect(pbr.warnings).toContain(materialLossWarning(loss));
     }
     expect(parseMaterialLoss('Face: bump map b.png not exported')).toBeUndefined();
+    const other = 'Face: bump map b.png not exported';
+    expect(withoutMaterialLosses([...pbr.warnings, other])).toEqual([other]);
   });
 
   it('one line by default, each warning with --verbose, none with --quiet or --json', () => {
