@@ -32,11 +32,20 @@ export type {
   SourceRestChoice,
 } from './import/retarget/retarget.js';
 export { retargetOntoSkeleton } from './import/retarget/retarget-onto-skeleton.js';
+export type { Delivery } from './jobs/deliver-motion.js';
 export {
   type ExportSceneOptions,
   type ExportSceneProgress,
   type ExportSceneResult,
   exportScene,
 } from './jobs/export-scene.js';
+export {
+  checkRetargetRequest,
+  type RetargetFileOptions,
+  type RetargetFileProgress,
+  type RetargetFileTarget,
+  retargetFile,
+} from './jobs/retarget-file.js';
+export type { RetargetFileResult, RetargetFloorReport } from './jobs/retarget-report.js';
 export type { Motion } from './scene/motion.js';
 export type { Scene } from './scene/scene.js';

@@ -1,10 +1,10 @@
 /**
  * Ctrl-C (SIGINT) and SIGTERM while a command runs. Node's default would end the process where
  * it stands and leave its hidden temporary files behind, often as big as the outputs. Instead:
- * remove this process's temporary files (src/export/temp-files.ts) and what commands registered
- * with {@link onInterrupt} (the embedded emulator's token folder), say so in one line (the JSON
- * error object on stdout with --json, like every other error), and exit 130 for SIGINT or 143
- * for SIGTERM, the statuses a shell reports for a process that signal killed.
+ * remove this process's temporary files (src/export/temp-files.ts) and what library code
+ * registered in src/fs/interrupt-cleanups.ts (the embedded emulator's token folder), say so in
+ * one line (the JSON error object on stdout with --json, like every other error), and exit 130
+ * for SIGINT or 143 for SIGTERM, the statuses a shell reports for a process that signal killed.
  *
  * The output being written keeps its previous version; outputs already finished stay. A .gltf
  * or .usda set is never caught half-committed: its commit is synchronous
@@ -15,29 +15,16 @@
  */
 import { DazportError } from '../errors.js';
 import { removeOwnTempsSync } from '../export/temp-files.js';
+import { runInterruptCleanupsSync } from '../fs/interrupt-cleanups.js';
 import { EXIT } from './exit-codes.js';
 import { jsonFailure, writeJson } from './json-output.js';
 import type { GlobalOptions } from './run-command.js';
-
-const cleanups = new Set<() => void>();
-
-/** Run `cleanup` (synchronous) if the command is interrupted; call the result when it is no longer needed. */
-export function onInterrupt(cleanup: () => void): () => void {
-  cleanups.add(cleanup);
-  return () => cleanups.delete(cleanup);
-}
 
 /** Handle SIGINT and SIGTERM until the returned function is called. */
 export function handleInterrupts(globals: GlobalOptions): () => void {
   const handler = (signal: NodeJS.Signals) => {
     const removed = removeOwnTempsSync();
-    for (const cleanup of cleanups) {
-      try {
-        cleanup();
-      } catch {
-        // Clean-up is best effort: the exit status must still say what happened.
-      }
-    }
+    runInterruptCleanupsSync();
     if (process.listenerCount(signal) > 1) return;
     report(signal, removed, globals);
     process.exit(signal === 'SIGINT' ? EXIT.INTERRUPTED : EXIT.TERMINATED);

@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Node } from '@gltf-transform/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliverSceneFile } from '../../src/cli/deliver-motion.js';
 import { DazClient } from '../../src/client/dazscript-client.js';
 import { readScene } from '../../src/client/scene-reader.js';
 import { readBvhFile } from '../../src/import/bvh/index.js';
@@ -19,6 +18,7 @@ import {
   retargetOntoSkeleton,
 } from '../../src/import/retarget/retarget-onto-skeleton.js';
 import { targetJointPositions } from '../../src/import/retarget/target-pose.js';
+import { deliverSceneFile } from '../../src/jobs/deliver-motion.js';
 import type { Scene } from '../../src/scene/scene.js';
 import { readBack as readGltf } from '../export/gltf/helpers/read-back.js';
 import { summarizeIssues, validateFile } from '../export/gltf/helpers/validate.js';

@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { BUILTIN_FIGURES, type BuiltinFigure } from '../../bonemaps/genesis/builtin-figures.js';
 import { listScene } from '../../client/scene-listing.js';
-import { BAKE_DEFAULTS } from '../../import/bake/bake-motion.js';
 import { withEmbeddedEmulator } from '../embedded-emulator.js';
 import { emulatedSceneOption } from '../emulated-scene-option.js';
 import { type GlobalOptions, runCommand } from '../run-command.js';
@@ -11,7 +10,7 @@ import { sceneListingLines, summarizeListing } from '../scene-listing-lines.js';
 import { ensureParentFolder } from '../write-scene-file.js';
 import { exportReportLines, exportWarningLines, exportWithFeedback } from './export.js';
 import { pathOption, positiveNumberOption } from './option-parsers.js';
-import { retargetReportLines, retargetVia, retargetWarningLines } from './retarget.js';
+import { retargetReportLines, retargetWarningLines, retargetWithFeedback } from './retarget.js';
 
 /** The demo's scenes: one per built-in figure, the live target of the retarget step. */
 const DEMO_SCENES = BUILTIN_FIGURES.map((f) => f.scene);
@@ -60,26 +59,13 @@ async function runDemo(options: DemoOptions, globals: GlobalOptions): Promise<vo
       },
       globals,
     );
-    const retargeted = await retargetVia(
-      client,
-      figure,
-      true,
+    const retargeted = await retargetWithFeedback(
       DEMO_CLIP,
       {
+        to: { client, figure },
         out: ['glb', 'usda', 'duf'].map((ext) => join(outDir, `cmu_01_01-${options.scene}.${ext}`)),
-        convention: 'auto',
         fps: options.fps,
-        rootScale: 'auto',
-        rootMotion: true,
-        twist: 'distribute',
-        reduce: true,
-        toleranceDeg: BAKE_DEFAULTS.maxErrorDeg,
-        toleranceCm: BAKE_DEFAULTS.maxErrorCm,
-        gzip: true,
-        frameMismatch: 'error',
-        sourceRest: 'auto',
-        floor: 'auto',
-        footLock: true,
+        frameCountMismatch: 'error',
       },
       globals,
     );

@@ -1,30 +1,18 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { SOURCE_CONVENTIONS } from '../../bonemaps/conventions/tables.js';
 import { RetargetCoverageError } from '../../bonemaps/coverage-error.js';
-import type { DazClient } from '../../client/dazscript-client.js';
-import { readScene } from '../../client/scene-reader.js';
 import { DazportError } from '../../errors.js';
-import { BAKE_DEFAULTS, bakeMotion } from '../../import/bake/bake-motion.js';
-import { readBvhFile } from '../../import/bvh/index.js';
-import type { FloorChoice, RetargetResult, SourceRestChoice } from '../../import/retarget/retarget.js';
-import { retargetOntoSkeleton } from '../../import/retarget/retarget-onto-skeleton.js';
+import { BAKE_DEFAULTS } from '../../import/bake/bake-motion.js';
+import type { FloorChoice, SourceRestChoice } from '../../import/retarget/retarget.js';
+import { checkRetargetRequest, type RetargetFileOptions, retargetFile } from '../../jobs/retarget-file.js';
+import type { RetargetFileResult } from '../../jobs/retarget-report.js';
 import { addConnectionOptions, type ConnectionFlags, connect } from '../connection-options.js';
-import {
-  checkMotionOutput,
-  type Delivery,
-  deliverDuf,
-  deliverLive,
-  deliverSceneFile,
-  describeDelivery,
-  isDufFile,
-} from '../deliver-motion.js';
-import { withEmbeddedEmulator } from '../embedded-emulator.js';
+import { describeDelivery } from '../describe-delivery.js';
 import { warningLines } from '../print-warnings.js';
 import { ProgressBar } from '../progress.js';
 import { parseFloor, parseSourceRest } from '../retarget-option-parsers.js';
 import { parseRetargetTarget, type RetargetTarget } from '../retarget-target.js';
 import { type GlobalOptions, runCommand } from '../run-command.js';
-import { ensureParentFolder } from '../write-scene-file.js';
 import { collectPaths, pathOption, positiveNumberOption } from './option-parsers.js';
 
 export interface RetargetFlags extends ConnectionFlags {
@@ -190,150 +178,79 @@ export const retargetCommand = addConnectionOptions(
 });
 
 async function runRetarget(clipFile: string, flags: RetargetFlags, globals: GlobalOptions): Promise<void> {
-  const outs = flags.out ?? [];
-  for (const out of outs) checkMotionOutput(out);
-  if (flags.to.kind === 'builtin' && outs.length === 0) {
-    throw new DazportError('DAZPORT_USAGE', 'nothing to write: give --out (or --to live:<figure>)', {
-      suggestion: 'e.g. --out clip.glb',
-    });
-  }
-  if (flags.rootScale === 'unit' && flags.sourceUnitCm === undefined) {
-    throw new DazportError('DAZPORT_USAGE', '--root-scale unit needs the size of a source unit', {
-      suggestion: 'add --source-unit-cm N (e.g. 2.54 for inches), or use --root-scale auto',
-    });
-  }
-  for (const out of outs) ensureParentFolder(out);
+  const options = retargetOptionsOf(flags);
+  // Usage mistakes fail before an emulator starts or a token is looked for.
+  checkRetargetRequest(options, flags.to.kind === 'live');
   if (flags.to.kind === 'builtin') {
-    const { scene, label } = flags.to;
-    const report = await withEmbeddedEmulator(scene, ({ client }) =>
-      retargetVia(client, label, false, clipFile, flags, globals),
+    printRetargetReport(
+      await retargetWithFeedback(clipFile, { ...options, to: flags.to.label }, globals),
+      globals,
     );
-    printRetargetReport(report, globals);
     return;
   }
   const client = connect(flags);
   try {
-    printRetargetReport(await retargetVia(client, flags.to.label, true, clipFile, flags, globals), globals);
+    const to = { client, figure: flags.to.label };
+    printRetargetReport(await retargetWithFeedback(clipFile, { ...options, to }, globals), globals);
   } finally {
     await client.close();
   }
 }
 
-export interface RetargetReport {
-  clip: string;
-  figure: string;
-  convention: string;
-  conventionLabel: string;
-  conventionScore: number;
-  unmappedSource: string[];
-  unmappedTarget: string[];
-  rootScale: number;
-  frameRate: number;
-  frames: number;
-  /** What the reader accepted but the user should hear about (a Frames: mismatch...). */
-  clipWarnings: string[];
-  /** The capture's reference pose and why. */
-  reference: RetargetResult['reference'];
-  floor: RetargetFloorReport;
-  /** What the retarget did that the user should know (reference pose chosen from a frame ...). */
-  retargetWarnings: string[];
-  keysBefore?: number;
-  keysAfter?: number;
-  outputs: Delivery[];
-}
-
-/** Retarget onto the figure `label` served by `client`, then deliver to every output. */
-export async function retargetVia(
-  client: DazClient,
-  label: string,
-  live: boolean,
-  clipFile: string,
+/** The retarget flags in the library's terms (`retargetFile`'s options). */
+export function retargetOptionsOf(
   flags: Omit<RetargetFlags, keyof ConnectionFlags | 'to'>,
-  globals: GlobalOptions,
-): Promise<RetargetReport> {
-  const bar = new ProgressBar(globals);
-  const clip = await readBvhFile(clipFile, { frameCountMismatch: flags.frameMismatch });
-  if (clip.frameCount === 0) {
-    // Read leniently, a file cut right after its header has no frames: say so before the retarget
-    // trips over an empty frame range.
-    throw new DazportError('DAZPORT_RETARGET', `${clipFile} has no frames to retarget`, {
-      context: { file: clipFile, declaredFrames: clip.declaredFrameCount, frameLines: clip.frameLineCount },
-      suggestion: `Frames: says ${clip.declaredFrameCount}, the file has no frame lines: export it again`,
-    });
-  }
-  const figureScene = await readScene(client, {
-    select: [label],
-    rigged: true,
-    onProgress: (p) => bar.update(`reading ${label}: ${p.phase}`, p.done, p.total),
-  });
-  const skeleton = figureScene.skeletons.findIndex((s) => s.label === label);
-  if (skeleton < 0) {
-    throw new DazportError('DAZPORT_RETARGET', `"${label}" is not a figure (it has no skeleton)`, {
-      context: { figure: label },
-      suggestion: 'run `dazport discover` to list the figures in the scene',
-    });
-  }
-  const result = withClipInCoverageHint(clipFile, globals, () =>
-    retargetOntoSkeleton(clip, figureScene.skeletons[skeleton], {
-      convention: flags.convention,
-      boneMapFile: flags.boneMap,
-      fps: flags.fps,
-      rootScale: flags.rootScale,
-      sourceUnitCm: flags.sourceUnitCm,
-      frames: flags.frames,
-      rootMotion: flags.rootMotion,
-      twist: flags.twist,
-      sourceRest: flags.sourceRest,
-      floor: flags.floor,
-      footLock: flags.footLock,
-      allowPartial: flags.allowPartial,
-    }),
-  );
-  const needsKeys = live || (flags.out ?? []).some(isDufFile);
-  const baked = needsKeys
-    ? bakeMotion(result.motion, result.rig, {
-        reduce: flags.reduce,
-        maxErrorDeg: flags.toleranceDeg,
-        maxErrorCm: flags.toleranceCm,
-        onlyDriven: flags.onlyDriven ?? false,
-      })
-    : undefined;
-  const deliveries: Delivery[] = [];
-  for (const out of flags.out ?? []) {
-    const progress = (done: number, total: number) => bar.update(`writing ${out}`, done, total);
-    deliveries.push(
-      isDufFile(out) && baked
-        ? await deliverDuf(baked, out, flags.gzip, label)
-        : await deliverSceneFile(figureScene, skeleton, result.motion, out, progress),
-    );
-  }
-  if (live && baked)
-    deliveries.push(
-      await deliverLive(client, label, baked, (d, t) => bar.update(`keys onto ${label}`, d, t)),
-    );
-  bar.clear();
+): Omit<RetargetFileOptions, 'to'> {
   return {
-    clip: clipFile,
-    figure: label,
-    convention: result.mapping.convention.id,
-    conventionLabel: result.mapping.convention.label,
-    conventionScore: Number(result.mapping.score.toFixed(3)),
-    unmappedSource: result.unmappedSource,
-    unmappedTarget: result.unmappedTarget,
-    rootScale: Number(result.rootScale.toFixed(4)),
-    frameRate: result.motion.frameRate,
-    frames: result.motion.frameCount,
-    clipWarnings: [...clip.warnings],
-    reference: result.reference,
-    floor: floorReport(result),
-    retargetWarnings: result.warnings,
-    keysBefore: baked?.keysBefore,
-    keysAfter: baked?.keysAfter,
-    outputs: deliveries,
+    out: flags.out,
+    convention: flags.convention,
+    boneMapFile: flags.boneMap,
+    fps: flags.fps,
+    rootScale: flags.rootScale,
+    sourceUnitCm: flags.sourceUnitCm,
+    frames: flags.frames,
+    rootMotion: flags.rootMotion,
+    twist: flags.twist,
+    sourceRest: flags.sourceRest,
+    floor: flags.floor,
+    footLock: flags.footLock,
+    allowPartial: flags.allowPartial,
+    reduce: flags.reduce,
+    maxErrorDeg: flags.toleranceDeg,
+    maxErrorCm: flags.toleranceCm,
+    onlyDriven: flags.onlyDriven ?? false,
+    gzip: flags.gzip,
+    frameCountMismatch: flags.frameMismatch,
   };
 }
 
-export function printRetargetReport(report: RetargetReport, globals: GlobalOptions): void {
+/** `retargetFile` with the CLI's feedback: a progress bar, and a coverage stop's bone map template. */
+export async function retargetWithFeedback(
+  clipFile: string,
+  options: RetargetFileOptions,
+  globals: GlobalOptions,
+): Promise<RetargetFileResult> {
+  const bar = new ProgressBar(globals);
+  try {
+    return await withClipInCoverageHint(clipFile, globals, () =>
+      retargetFile(clipFile, {
+        ...options,
+        onProgress: (p) =>
+          p.stage === 'read-figure'
+            ? bar.update(`reading ${p.figure}: ${p.read.phase}`, p.read.done, p.read.total)
+            : bar.update(
+                p.target.startsWith('live:') ? `keys onto ${p.target.slice(5)}` : `writing ${p.target}`,
+                p.done,
+                p.total,
+              ),
+      }),
+    );
+  } finally {
+    bar.clear();
+  }
+}
+
+export function printRetargetReport(report: RetargetFileResult, globals: GlobalOptions): void {
   if (globals.json) {
     process.stdout.write(`${JSON.stringify({ ok: true, ...report })}\n`);
     return;
@@ -347,7 +264,7 @@ export function printRetargetReport(report: RetargetReport, globals: GlobalOptio
  * One summary line for the clip (reading and retarget warnings), one per output, and the source
  * joints left unmapped; nothing with --quiet or --json (the report carries them).
  */
-export function retargetWarningLines(report: RetargetReport, globals: GlobalOptions): string[] {
+export function retargetWarningLines(report: RetargetFileResult, globals: GlobalOptions): string[] {
   const unmapped =
     report.unmappedSource.length && !globals.quiet && !globals.json
       ? [`note: source joints not mapped: ${report.unmappedSource.join(', ')}`]
@@ -360,7 +277,7 @@ export function retargetWarningLines(report: RetargetReport, globals: GlobalOpti
 }
 
 /** The human report (nothing with --quiet); its warnings: {@link retargetWarningLines}. */
-export function retargetReportLines(report: RetargetReport, globals: GlobalOptions): string[] {
+export function retargetReportLines(report: RetargetFileResult, globals: GlobalOptions): string[] {
   if (globals.quiet) return [];
   const keys =
     report.keysBefore !== undefined && report.keysAfter !== undefined
@@ -378,9 +295,13 @@ export function retargetReportLines(report: RetargetReport, globals: GlobalOptio
  * A coverage stop names the clip in its hint and, on a terminal session, prints the bone map
  * pre-filled with what was detected, ready to fill in (--json carries it in the error's context).
  */
-function withClipInCoverageHint<T>(clipFile: string, globals: GlobalOptions, run: () => T): T {
+async function withClipInCoverageHint<T>(
+  clipFile: string,
+  globals: GlobalOptions,
+  run: () => Promise<T>,
+): Promise<T> {
   try {
-    return run();
+    return await run();
   } catch (err) {
     if (!(err instanceof RetargetCoverageError)) throw err;
     if (!globals.json)
@@ -396,39 +317,7 @@ function withClipInCoverageHint<T>(clipFile: string, globals: GlobalOptions, run
   }
 }
 
-/** Floor contact in the report: grounding applied, and feet of the result against the capture's own. */
-export interface RetargetFloorReport {
-  offsetCm?: number;
-  liftedFrames?: number;
-  maxLiftCm?: number;
-  feetMedianCm?: number;
-  feetWorstCm?: number;
-  skating?: number;
-  captureSkating?: number;
-  /** Mean horizontal speed of planted feet, cm/s: the figure's and the capture's. */
-  plantedDriftCmS?: number;
-  capturePlantedDriftCmS?: number;
-  /** With --foot-lock: frames where each foot (left, right) is pinned. */
-  lockedFrames?: number[];
-}
-
-function floorReport(result: RetargetResult): RetargetFloorReport {
-  const r = (v: number, d = 2) => Number(v.toFixed(d));
-  return {
-    offsetCm: result.grounding && r(result.grounding.offsetCm),
-    liftedFrames: result.grounding?.liftedFrames,
-    maxLiftCm: result.grounding && r(result.grounding.maxLiftCm),
-    feetMedianCm: result.contact && r(result.contact.figure.medianCm),
-    feetWorstCm: result.contact && r(result.contact.figure.worstCm),
-    skating: result.contact && r(result.contact.figure.skating, 4),
-    captureSkating: result.contact && r(result.contact.capture.skating, 4),
-    plantedDriftCmS: result.contact && r(result.contact.figure.plantedDrift),
-    capturePlantedDriftCmS: result.contact && r(result.contact.capture.plantedDrift),
-    lockedFrames: result.grounding?.lockedFrames,
-  };
-}
-
-function floorLines(report: RetargetReport): string[] {
+function floorLines(report: RetargetFileResult): string[] {
   const f = report.floor;
   const lines = [`reference pose: ${report.reference.reason}`];
   const parts: string[] = [];

@@ -4,6 +4,8 @@
  * Each delivery returns one summary; every file is written atomically.
  */
 import { extname } from 'node:path';
+// TODO(issue 14): import from src/export once the writer dispatch moves there.
+import { ensureParentFolder, isSceneFile, writeSceneFile } from '../cli/write-scene-file.js';
 import type { DazClient } from '../client/dazscript-client.js';
 import { writeKeysToFigure } from '../client/write-keys.js';
 import { DazportError } from '../errors.js';
@@ -12,7 +14,6 @@ import type { BakedMotion } from '../import/bake/bake-motion.js';
 import { dufPreset, serializeDuf } from '../import/duf/write-duf.js';
 import { type Motion, motionDurationSec, withRestTracks } from '../scene/motion.js';
 import type { Scene } from '../scene/scene.js';
-import { ensureParentFolder, isSceneFile, writeSceneFile } from './write-scene-file.js';
 
 export interface Delivery {
   /** A file path, or `live:<label>`. */
@@ -119,15 +120,4 @@ export async function deliverLive(
     requests: summary.requests,
     warnings: [],
   };
-}
-
-export function describeDelivery(d: Delivery): string {
-  const size = d.bytes === undefined ? '' : `, ${(d.bytes / 1024).toFixed(1)} kB`;
-  const how =
-    d.format === 'live'
-      ? `${d.requests} ${d.requests === 1 ? 'request' : 'requests'}, one undo step`
-      : `${d.format}${size}`;
-  const keys =
-    d.format === 'glb' || d.format === 'gltf' || d.format === 'usda' ? 'samples per track' : 'keys kept';
-  return `${d.target} (${how}): ${d.frames} frames, ${d.durationSec.toFixed(2)} s, ${d.bones} bones, ${d.keys.toLocaleString('en-US')} ${keys}`;
 }

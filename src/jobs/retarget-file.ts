@@ -1,0 +1,240 @@
+/**
+ * The retarget job, one call: read a BVH clip, retarget it onto a Genesis figure and deliver it
+ * to every output (.glb/.gltf/.usda scene files with the figure's mannequin, .duf pose presets)
+ * and, for a figure in DAZ Studio, onto the figure itself. The CLI's `retarget` and `demo` are
+ * this call plus flags and printing, so a pipeline gets the same bytes for the same options.
+ *
+ *   await retargetFile('walk.bvh', { to: 'genesis9', out: ['walk.glb', 'walk.usda'] });
+ *   await retargetFile('walk.bvh', { to: { client, figure: 'Genesis 9' } });   // live keys
+ *
+ * A built-in figure (genesis9, genesis8f, genesis8m) is served by an emulator this call starts
+ * inside the process and stops before it returns: its skeleton and mannequin come through the
+ * same client path as a live figure's. Library code: nothing is printed; progress goes to
+ * `onProgress`, what the user should hear about comes back in the result's warnings.
+ */
+import { BUILTIN_FIGURE_IDS, findBuiltinFigure } from '../bonemaps/genesis/builtin-figures.js';
+// TODO(issue 14): import from src/export once the writer dispatch moves there.
+import { ensureParentFolder } from '../cli/write-scene-file.js';
+import type { DazClient } from '../client/dazscript-client.js';
+import { type ReadProgress, readScene } from '../client/scene-reader.js';
+import { DazportError } from '../errors.js';
+import { type BakeOptions, bakeMotion } from '../import/bake/bake-motion.js';
+import { readBvhFile } from '../import/bvh/index.js';
+import type { ReadBvhFileOptions } from '../import/bvh/read-bvh-file.js';
+import { type RetargetOntoOptions, retargetOntoSkeleton } from '../import/retarget/retarget-onto-skeleton.js';
+import {
+  checkMotionOutput,
+  type Delivery,
+  deliverDuf,
+  deliverLive,
+  deliverSceneFile,
+  isDufFile,
+} from './deliver-motion.js';
+import { withEmbeddedEmulator } from './embedded-emulator.js';
+import { floorReport, type RetargetFileResult } from './retarget-report.js';
+
+/**
+ * A built-in figure's id (`genesis9`, `genesis8f`, `genesis8m`; aliases such as `genesis8female`,
+ * `g8f` or `Genesis 8 Female` are accepted), or a figure in the scene a client serves (DAZ
+ * Studio, or an emulator you started), by its label.
+ */
+export type RetargetFileTarget =
+  | string
+  | {
+      client: DazClient;
+      /** The figure's label in that scene. */
+      figure: string;
+      /** Write the keys onto the figure, as one undo step (default true). */
+      writeKeys?: boolean;
+    };
+
+export interface RetargetFileOptions
+  extends RetargetOntoOptions,
+    BakeOptions,
+    Pick<ReadBvhFileOptions, 'frameCountMismatch' | 'encoding'> {
+  to: RetargetFileTarget;
+  /** .glb, .gltf, .usda or .duf files (the extension picks the format); optional for a live figure. */
+  out?: string | readonly string[];
+  /** Gzip .duf presets as DAZ Studio writes them (default true). */
+  gzip?: boolean;
+  /** Told as the figure is read and each output is written. */
+  onProgress?: (progress: RetargetFileProgress) => void;
+}
+
+export type RetargetFileProgress =
+  | { stage: 'read-figure'; figure: string; read: ReadProgress }
+  | {
+      stage: 'write';
+      /** A file, or `live:<figure label>` for keys written onto a figure. */
+      target: string;
+      /** Which delivery of how many (1-based). */
+      output: number;
+      outputs: number;
+      done: number;
+      total: number;
+    };
+
+/** Retarget `clipFile` onto `options.to` and deliver it to every output. */
+export async function retargetFile(
+  clipFile: string,
+  options: RetargetFileOptions,
+): Promise<RetargetFileResult> {
+  const to = options.to;
+  if (typeof to !== 'string') {
+    const live = to.writeKeys ?? true;
+    const outs = checkRetargetRequest(options, live);
+    return retargetOnto(to.client, to.figure, live, clipFile, outs, options);
+  }
+  const builtin = findBuiltinFigure(to);
+  if (!builtin)
+    throw new DazportError('DAZPORT_USAGE', `"${to}" is not a built-in figure`, {
+      context: { to },
+      suggestion: `use ${BUILTIN_FIGURE_IDS.map((id) => `'${id}'`).join(', ')}, or a figure a client serves: to: { client, figure: 'Genesis 9' }`,
+      cliSuggestion: `use --to ${BUILTIN_FIGURE_IDS.join(', ')} or live:"<figure label>"`,
+    });
+  const outs = checkRetargetRequest(options, false);
+  // The files name their source: the figure, not the throwaway emulator's random port, so that
+  // two runs give the same bytes.
+  const source = `dazport built-in figure ${builtin.id} (${builtin.label})`;
+  return withEmbeddedEmulator(builtin.scene, ({ client }) =>
+    retargetOnto(client, builtin.label, false, clipFile, outs, options, source),
+  );
+}
+
+/**
+ * What `retargetFile` checks before any work, for callers that want the usage mistakes first:
+ * outputs it can write (their folders are made), something to deliver to, a source unit for
+ * `rootScale: 'unit'`. Throws DAZPORT_USAGE; returns the outputs as a list.
+ */
+export function checkRetargetRequest(options: Omit<RetargetFileOptions, 'to'>, live: boolean): string[] {
+  const outs =
+    options.out === undefined ? [] : typeof options.out === 'string' ? [options.out] : [...options.out];
+  for (const out of outs) checkMotionOutput(out);
+  if (outs.length === 0 && !live)
+    throw new DazportError('DAZPORT_USAGE', 'nothing to write: no output file and no live figure', {
+      suggestion: "give out (e.g. out: 'clip.glb'), or a figure in DAZ Studio as to: { client, figure }",
+      cliSuggestion: 'give --out (e.g. --out clip.glb), or --to live:<figure>',
+    });
+  if (options.rootScale === 'unit' && options.sourceUnitCm === undefined)
+    throw new DazportError('DAZPORT_USAGE', 'root scale "unit" needs the size of a source unit', {
+      suggestion: "add sourceUnitCm (e.g. 2.54 for inches), or use rootScale: 'auto'",
+      cliSuggestion: 'add --source-unit-cm N (e.g. 2.54 for inches), or use --root-scale auto',
+    });
+  for (const out of outs) ensureParentFolder(out);
+  return outs;
+}
+
+/** Retarget onto the figure `label` served by `client`, then deliver to every output. */
+async function retargetOnto(
+  client: DazClient,
+  label: string,
+  live: boolean,
+  clipFile: string,
+  outs: readonly string[],
+  options: RetargetFileOptions,
+  sourceDescription?: string,
+): Promise<RetargetFileResult> {
+  const tell = options.onProgress;
+  const clip = await readBvhFile(
+    clipFile,
+    definedOnly({
+      frameCountMismatch: options.frameCountMismatch,
+      encoding: options.encoding,
+    }),
+  );
+  if (clip.frameCount === 0) {
+    // Read leniently, a file cut right after its header has no frames: say so before the retarget
+    // trips over an empty frame range.
+    throw new DazportError('DAZPORT_RETARGET', `${clipFile} has no frames to retarget`, {
+      context: { file: clipFile, declaredFrames: clip.declaredFrameCount, frameLines: clip.frameLineCount },
+      suggestion: `Frames: says ${clip.declaredFrameCount}, the file has no frame lines: export it again`,
+    });
+  }
+  const figureRead = await readScene(client, {
+    select: [label],
+    rigged: true,
+    onProgress: tell && ((read) => tell({ stage: 'read-figure', figure: label, read })),
+  });
+  const figureScene = sourceDescription
+    ? { ...figureRead, source: { ...figureRead.source, description: sourceDescription } }
+    : figureRead;
+  const skeleton = figureScene.skeletons.findIndex((s) => s.label === label);
+  if (skeleton < 0) {
+    throw new DazportError('DAZPORT_RETARGET', `"${label}" is not a figure (it has no skeleton)`, {
+      context: { figure: label },
+      suggestion: 'list the figures in the scene (CLI: `dazport discover`) and pass one of their labels',
+      cliSuggestion: 'run `dazport discover` to list the figures in the scene',
+    });
+  }
+  // Explicit undefined options would override the retarget's defaults: pass only what was given.
+  const result = retargetOntoSkeleton(
+    clip,
+    figureScene.skeletons[skeleton],
+    definedOnly({
+      convention: options.convention,
+      boneMapFile: options.boneMapFile,
+      fps: options.fps,
+      rootScale: options.rootScale,
+      sourceUnitCm: options.sourceUnitCm,
+      frames: options.frames,
+      rootMotion: options.rootMotion,
+      positionMode: options.positionMode,
+      twist: options.twist,
+      sourceRest: options.sourceRest,
+      floor: options.floor,
+      footLock: options.footLock,
+      allowPartial: options.allowPartial,
+    }),
+  );
+  const needsKeys = live || outs.some(isDufFile);
+  const baked = needsKeys
+    ? bakeMotion(
+        result.motion,
+        result.rig,
+        definedOnly({
+          reduce: options.reduce,
+          maxErrorDeg: options.maxErrorDeg,
+          maxErrorCm: options.maxErrorCm,
+          onlyDriven: options.onlyDriven,
+        }),
+      )
+    : undefined;
+  const count = outs.length + (live ? 1 : 0);
+  const progressOf = (target: string, output: number) =>
+    tell &&
+    ((done: number, total: number) => tell({ stage: 'write', target, output, outputs: count, done, total }));
+  const deliveries: Delivery[] = [];
+  for (const [i, out] of outs.entries()) {
+    deliveries.push(
+      isDufFile(out) && baked
+        ? await deliverDuf(baked, out, options.gzip ?? true, label)
+        : await deliverSceneFile(figureScene, skeleton, result.motion, out, progressOf(out, i + 1)),
+    );
+  }
+  if (live && baked)
+    deliveries.push(await deliverLive(client, label, baked, progressOf(`live:${label}`, count)));
+  return {
+    clip: clipFile,
+    figure: label,
+    convention: result.mapping.convention.id,
+    conventionLabel: result.mapping.convention.label,
+    conventionScore: Number(result.mapping.score.toFixed(3)),
+    unmappedSource: result.unmappedSource,
+    unmappedTarget: result.unmappedTarget,
+    rootScale: Number(result.rootScale.toFixed(4)),
+    frameRate: result.motion.frameRate,
+    frames: result.motion.frameCount,
+    clipWarnings: [...clip.warnings],
+    reference: result.reference,
+    floor: floorReport(result),
+    retargetWarnings: result.warnings,
+    keysBefore: baked?.keysBefore,
+    keysAfter: baked?.keysAfter,
+    outputs: deliveries,
+  };
+}
+
+/** `options` without its undefined entries, so spreading it over defaults keeps them. */
+function definedOnly<T extends object>(options: T): Partial<T> {
+  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
