@@ -10,6 +10,7 @@ import { emulatorCommand } from './commands/emulator.js';
 import { exportCommand } from './commands/export.js';
 import { inspectCommand } from './commands/inspect.js';
 import { retargetCommand } from './commands/retarget.js';
+import { sceneCommand } from './commands/scene.js';
 import { routeUsageErrors } from './usage-errors.js';
 
 // From src/cli (tsx) and dist/cli (built) alike, the package manifest is two folders up.
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
       'after',
       '\nStart here:\n' +
         '  $ dazport demo                 # everything end to end on an embedded emulator\n' +
+        '  $ dazport scene                # what is in the scene: the labels --select and live: take\n' +
         '  $ dazport export --out scene.glb            # the DAZ Studio scene to glTF (or .usda)\n' +
         '  $ dazport retarget walk.bvh --to live:"Genesis 9"   # mocap onto a figure\n' +
         '  $ dazport emulator --help      # serve an emulated DAZ Studio for other tools\n' +
@@ -39,6 +41,7 @@ export function buildProgram(): Command {
         '             130 interrupted (Ctrl-C), 143 terminated (SIGTERM): temporary files removed.\n',
     );
   program.addCommand(demoCommand);
+  program.addCommand(sceneCommand);
   program.addCommand(exportCommand);
   program.addCommand(retargetCommand);
   program.addCommand(emulatorCommand);

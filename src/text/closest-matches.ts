@@ -49,7 +49,11 @@ function closeness(query: string, name: string): number | undefined {
   if (q === n) return 0;
   if (qs === ns) return 0.1;
   const edits = Math.min(editDistance(q, n), editDistance(qs, ns));
-  if (edits <= Math.max(1, Math.floor(MAX_EDITS_PER_CHAR * Math.max(qs.length, ns.length)))) return edits;
+  // Among names as many edits away, one that goes on from what was typed comes first
+  // (`genesis8` → genesis8f before genesis9).
+  const continues = ns.startsWith(qs) ? 0.5 : 0;
+  if (edits <= Math.max(1, Math.floor(MAX_EDITS_PER_CHAR * Math.max(qs.length, ns.length))))
+    return edits - continues;
   // Part of the name (or the name part of what was typed): close, ranked after small typos and
   // the nearer the lengths the better. Two letters would match almost anything.
   if (Math.min(qs.length, ns.length) >= 3 && (ns.includes(qs) || qs.includes(ns)))
