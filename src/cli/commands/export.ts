@@ -6,6 +6,7 @@ import { addConnectionOptions, type ConnectionFlags, connect } from '../connecti
 import { withEmbeddedEmulator } from '../embedded-emulator.js';
 import { writeJsonSuccess } from '../json-output.js';
 import { warningLines } from '../print-warnings.js';
+import { exportProgressReport } from '../progress/job-progress.js';
 import { ProgressBar } from '../progress.js';
 import { type GlobalOptions, runCommand } from '../run-command.js';
 import { checkSceneFile, describeExport, ensureParentFolder } from '../write-scene-file.js';
@@ -124,10 +125,7 @@ export async function exportWithFeedback(
         if (!globals.json && !globals.quiet)
           process.stderr.write(`${reason.message}; reading it again (${n} of ${request.rereads})\n`);
       },
-      onProgress: (p) =>
-        p.stage === 'read'
-          ? bar.update(`reading ${p.read.mesh ?? p.read.phase}`, p.read.done, p.read.total)
-          : bar.update(`writing ${p.file}: ${p.phase}`, p.done, p.total),
+      onProgress: (p) => bar.show(exportProgressReport(p)),
     });
   } finally {
     bar.clear();

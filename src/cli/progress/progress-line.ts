@@ -22,11 +22,13 @@ const BAR_WIDTH = 20;
 
 export function formatProgressLine(report: ProgressReport, rate: PhaseRate, columns: number): string {
   const share = report.total > 0 ? Math.min(1, Math.max(0, report.done / report.total)) : 0;
-  const filled = Math.round(share * BAR_WIDTH);
+  // Rounded down: 99.6% is not done yet, and the bar must not say it is.
+  const filled = Math.floor(share * BAR_WIDTH);
   const bar = `${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}`;
   const parts: string[] = [];
   if (report.unit) parts.push(`${formatCount(report.done)} of ${formatCount(report.total)} ${report.unit}`);
-  if (report.bytes !== undefined)
+  // No bytes yet is no news: a request is under way.
+  if (report.bytes)
     parts.push(
       rate.bytesPerSecond !== undefined
         ? `${formatBytes(report.bytes)} at ${formatBytes(rate.bytesPerSecond)}/s`
@@ -40,7 +42,7 @@ export function formatProgressLine(report: ProgressReport, rate: PhaseRate, colu
   const item = report.item
     ? ` (${report.item.index} of ${report.item.count}${report.item.name ? `, ${report.item.name}` : ''})`
     : '';
-  const line = `${bar} ${(share * 100).toFixed(0).padStart(3)}% ${report.phase}${item}: ${parts.join(' · ')}`;
+  const line = `${bar} ${String(Math.floor(share * 100)).padStart(3)}% ${report.phase}${item}: ${parts.join(' · ')}`;
   return line.length < columns ? line : `${line.slice(0, Math.max(0, columns - 2))}…`;
 }
 
