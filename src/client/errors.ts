@@ -12,6 +12,8 @@ export class DazConnectionError extends DazportError {
   constructor(url: string, options: DazportErrorOptions = {}) {
     super('DAZPORT_CONNECTION', `cannot reach a DazScript Server at ${url}`, {
       suggestion:
+        'start DAZ Studio with the DazScript Server pane running, or run `dazport emulator`; check the host and port options (DAZ_HOST, DAZ_PORT)',
+      cliSuggestion:
         'start DAZ Studio with the DazScript Server pane running, or run `dazport emulator`; check --host/--port (DAZ_HOST, DAZ_PORT)',
       ...options,
       context: { url, ...options.context },
@@ -126,7 +128,9 @@ export class DazTimeoutError extends DazportError {
     const tries = attempts ? `, in all ${attempts} attempts` : '';
     super('DAZPORT_TIMEOUT', `${what}: no answer within ${ms} ms${tries}`, {
       context: { timeoutMs: ms, ...context },
-      suggestion: 'DAZ Studio may be blocked by a dialog or a long operation; check it, or raise --timeout',
+      suggestion: 'DAZ Studio may be blocked by a dialog or a long operation; check it, or raise timeoutMs',
+      cliSuggestion:
+        'DAZ Studio may be blocked by a dialog or a long operation; check it, or raise --timeout',
     });
   }
 }
@@ -170,6 +174,8 @@ export class DazSceneChangedError extends DazportError {
   constructor(detail: string) {
     super('DAZPORT_SCENE_CHANGED', `the DAZ scene changed while it was being read: ${detail}`, {
       suggestion:
+        'leave DAZ Studio alone during the export, or give rereads: N to read it again when it changes',
+      cliSuggestion:
         'leave DAZ Studio alone during the export, or pass --rereads N to read it again when it changes',
     });
   }
@@ -190,6 +196,8 @@ export class DazMeshTopologyError extends DazportError {
       {
         context: { mesh, posedVertices, baseVertices },
         suggestion:
+          "in DAZ Studio set the figure's Mesh Resolution to Base (or SubDivision Level to 0) and export again, or leave this node out of the select option",
+        cliSuggestion:
           "in DAZ Studio set the figure's Mesh Resolution to Base (or SubDivision Level to 0) and export again, or leave this node out with --select",
       },
     );

@@ -1,5 +1,10 @@
-/** Run the dazport CLI from sources in a child process, as a user would. */
+/**
+ * Run the dazport CLI in a child process, as a user would: under vitest from the JavaScript copy
+ * of src/ that test/helpers/global-setup.ts builds for the run (`node main.js`, one process, like
+ * the installed bin), elsewhere (scripts/fault-run.ts) from the sources through tsx.
+ */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,8 +19,15 @@ export interface CliResult {
   stderr: string;
 }
 
+/** The compiled CLI of this test run, if there is one. */
+function compiledMain(): string | undefined {
+  const main = process.env.DAZPORT_TEST_CLI;
+  return main && existsSync(main) ? main : undefined;
+}
+
 export function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
-  return spawn(process.execPath, [TSX, MAIN, ...args], {
+  const compiled = compiledMain();
+  return spawn(process.execPath, compiled ? [compiled, ...args] : [TSX, MAIN, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env, NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -28,7 +40,8 @@ export function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}): ChildProc
  * that does not acknowledge a relayed signal within 30 ms.
  */
 export function spawnCliInOneProcess(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+  const compiled = compiledMain();
+  return spawn(process.execPath, compiled ? [compiled, ...args] : ['--import', 'tsx', MAIN, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env, NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -8,6 +8,7 @@
  * so the written local translation (c − c_parent + t)·0.01 follows without knowing c_parent.
  */
 import type { Animation, Node } from '@gltf-transform/core';
+import { flagAndOption } from '../../flag-and-option.js';
 import { type Quat, quatConjugate, quatMultiply, quatNormalize } from '../../math/euler.js';
 import { frameRotation, type Motion } from '../../scene/motion.js';
 import type { Joint, Skeleton } from '../../scene/skeleton.js';
@@ -25,7 +26,7 @@ export function buildAnimations(ctx: GltfContext): number {
       ctx.warnings.push(
         ctx.options.rigged
           ? `motion ${motion.name}: no rigged skeleton has its joints; not written`
-          : `motion ${motion.name} needs a rigged export (--rigged); not written`,
+          : `motion ${motion.name} needs a rigged export, ${flagAndOption('--rigged', 'rigged: true')}; not written`,
       );
       continue;
     }

@@ -19,6 +19,7 @@ import {
   KHRTextureTransform,
 } from '@gltf-transform/extensions';
 import { DazportError } from '../../errors.js';
+import { flagAndOption } from '../../flag-and-option.js';
 import type { Scene } from '../../scene/scene.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import type { ExportOptions, ExportSummary } from '../export-types.js';
@@ -100,7 +101,7 @@ export async function exportGltf(
   };
   if (options.morphs && !options.rigged)
     warnings.push(
-      'morphs need a rigged export (--rigged): current morph values are baked into the posed mesh',
+      `morphs need a rigged export, ${flagAndOption('--rigged', 'rigged: true')}: current morph values are baked into the posed mesh`,
     );
   doc.getRoot().setDefaultScene(ctx.gltfScene);
 
@@ -167,7 +168,8 @@ function riggedSkeletons(scene: Scene, warnings: string[]): Set<number> {
   for (const m of scene.meshes) if (m.rest?.skin) skinned.add(m.rest.skin.skeleton);
   if (scene.skeletons.length > 0 && !scene.meshes.some((m) => m.rest)) {
     throw new DazportError('DAZPORT_SCENE_INVALID', 'a rigged export needs the rest mesh and skin weights', {
-      suggestion: 'read the scene with { rigged: true } (the CLI does with --rigged)',
+      suggestion: 'read the scene with readScene(client, { rigged: true })',
+      cliSuggestion: 'export with --rigged',
     });
   }
   const out = new Set<number>();

@@ -13,6 +13,7 @@
 import { statSync } from 'node:fs';
 import { appendFile, copyFile, truncate } from 'node:fs/promises';
 import { DazportError, isDazportError } from '../../errors.js';
+import { flagAndOption } from '../../flag-and-option.js';
 import { restWithMorphs, triangleCount } from '../../scene/mesh.js';
 import type { Scene } from '../../scene/scene.js';
 import { AtomicFileSink, discardTemp, outputError } from '../atomic-write.js';
@@ -72,7 +73,8 @@ export async function exportUsda(
   const outPath = prepareOutputPath(requestedPath);
   const warnings = new Set<string>();
   const warn = (text: string) => warnings.add(text);
-  if (o.morphs && !o.rigged) warn('morphs need a rigged export (--rigged): not written');
+  if (o.morphs && !o.rigged)
+    warn(`morphs need a rigged export, ${flagAndOption('--rigged', 'rigged: true')}: not written`);
   for (const mesh of scene.meshes) validateMesh(mesh);
   const plan = planScene(scene, { rigged: o.rigged, morphs: o.morphs && o.rigged }, warn);
   refuseNonFile(outPath);

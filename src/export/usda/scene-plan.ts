@@ -198,6 +198,7 @@ export function planScene(scene: Scene, options: PlanOptions, warn: (text: strin
       throw new DazportError('DAZPORT_USAGE', `rigged export: mesh "${mesh.name}" has no rest data`, {
         context: { mesh: mesh.name },
         suggestion: 'read the scene with the rigged option (readScene(client, { rigged: true }))',
+        cliSuggestion: 'export with --rigged',
       });
     }
     const skin = options.rigged ? mesh.rest?.skin : null;

@@ -37,6 +37,7 @@ import type { CanonicalJoint } from '../../bonemaps/canonical.js';
 import type { JointMapping } from '../../bonemaps/detect-convention.js';
 import type { GenesisMap } from '../../bonemaps/genesis/genesis-maps.js';
 import { DazportError } from '../../errors.js';
+import { flagAndOption } from '../../flag-and-option.js';
 import { type Quat, quatRotate } from '../../math/euler.js';
 import type { JointTrack, Motion } from '../../scene/motion.js';
 import type { BvhClip } from '../bvh/bvh-clip.js';
@@ -177,7 +178,8 @@ export function retarget(
       'DAZPORT_RETARGET_COVERAGE',
       `${clip.file}: no hips joint mapped (convention ${mapping.convention.label})`,
       {
-        suggestion: 'pick the convention with --convention, or give a bone map file',
+        suggestion: 'pick the convention with the convention option, or give a bone map as boneMapFile',
+        cliSuggestion: 'pick the convention with --convention, or give a bone map with --bone-map',
       },
     );
   }
@@ -233,7 +235,7 @@ export function retarget(
   if (typeof opts.rootScale === 'number') rootScale = opts.rootScale;
   else if (opts.rootScale === 'unit') {
     if (!opts.sourceUnitCm)
-      throw new DazportError('DAZPORT_RETARGET', 'rootScale "unit" needs the size of a source unit', {
+      throw new DazportError('DAZPORT_RETARGET', 'root scale "unit" needs the size of a source unit', {
         suggestion: "give sourceUnitCm (e.g. 2.54 for inches), or use rootScale: 'auto'",
         cliSuggestion: 'add --source-unit-cm N (e.g. 2.54 for inches), or use --root-scale auto',
       });
@@ -488,7 +490,8 @@ export function retarget(
       }
     } else if (options.footLock === true) {
       warnings.push(
-        'foot lock needs root motion and a floor to lock to: --floor keep and --no-root-motion turn it off',
+        `foot lock needs root motion and a floor to lock to: ${flagAndOption('--floor keep', "floor: 'keep'")} ` +
+          `and ${flagAndOption('--no-root-motion', 'rootMotion: false')} turn it off`,
       );
     }
     if (captureFeet && captureSoles) {

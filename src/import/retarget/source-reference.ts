@@ -54,7 +54,11 @@ export function chooseSourceReference(
       throw new DazportError(
         'DAZPORT_RETARGET',
         `reference frame ${frame} is outside the clip (0..${clip.frameCount - 1})`,
-        { context: { file: clip.file }, suggestion: 'name a frame of the clip, or use the automatic choice' },
+        {
+          context: { file: clip.file },
+          suggestion: "name a frame of the clip, or use sourceRest: 'auto'",
+          cliSuggestion: 'name a frame of the clip (--source-rest frame:N), or use --source-rest auto',
+        },
       );
     }
     return {
