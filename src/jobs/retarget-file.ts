@@ -18,6 +18,7 @@ import { ensureParentFolder } from '../cli/write-scene-file.js';
 import type { DazClient } from '../client/dazscript-client.js';
 import { type ReadProgress, readScene } from '../client/scene-reader.js';
 import { DazportError } from '../errors.js';
+import { withoutOutputMaterialLosses } from '../export/material-mapping.js';
 import { type BakeOptions, bakeMotion } from '../import/bake/bake-motion.js';
 import { readBvhFile } from '../import/bvh/index.js';
 import type { ReadBvhFileOptions } from '../import/bvh/read-bvh-file.js';
@@ -96,8 +97,11 @@ export async function retargetFile(
   // The files name their source: the figure, not the throwaway emulator's random port, so that
   // two runs give the same bytes.
   const source = `dazport built-in figure ${builtin.id} (${builtin.label})`;
-  return withEmbeddedEmulator(builtin.scene, ({ client }) =>
-    retargetOnto(client, builtin.label, false, clipFile, outs, options, source),
+  // The mannequin's materials are ours: their losses would only be noise under a motion.
+  return withoutOutputMaterialLosses(
+    await withEmbeddedEmulator(builtin.scene, ({ client }) =>
+      retargetOnto(client, builtin.label, false, clipFile, outs, options, source),
+    ),
   );
 }
 

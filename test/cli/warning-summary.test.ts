@@ -90,4 +90,23 @@ describe('warnings of the commands', () => {
       outs.map((o) => expect.stringMatching(new RegExp(`^warning: ${o}: \\d+ material values have no PBR`))),
     );
   }, 60_000);
+
+  it('retarget onto a built-in figure: its outputs carry no material warnings for the mannequin', async () => {
+    const CMU = join(import.meta.dirname, '..', '..', 'fixtures', 'bvh', 'cmu_01_01.bvh');
+    const out = join(dir, 'walk.glb');
+    const r = await runInProcess([
+      '--json',
+      'retarget',
+      CMU,
+      '--to',
+      'genesis9',
+      '--out',
+      out,
+      '--frames',
+      '0:30',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.outputs[0].warnings.filter((w: string) => parseMaterialLoss(w))).toEqual([]);
+  }, 60_000);
 });

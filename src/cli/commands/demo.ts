@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { BUILTIN_FIGURES, type BuiltinFigure } from '../../bonemaps/genesis/builtin-figures.js';
 import { listScene } from '../../client/scene-listing.js';
+import { withoutOutputMaterialLosses } from '../../export/material-mapping.js';
 import { withEmbeddedEmulator } from '../embedded-emulator.js';
 import { emulatedSceneOption } from '../emulated-scene-option.js';
 import { type GlobalOptions, runCommand } from '../run-command.js';
@@ -59,15 +60,18 @@ async function runDemo(options: DemoOptions, globals: GlobalOptions): Promise<vo
       },
       globals,
     );
-    const retargeted = await retargetWithFeedback(
-      DEMO_CLIP,
-      {
-        to: { client, figure },
-        out: ['glb', 'usda', 'duf'].map((ext) => join(outDir, `cmu_01_01-${options.scene}.${ext}`)),
-        fps: options.fps,
-        frameCountMismatch: 'error',
-      },
-      globals,
+    // The demo's figure is the built-in mannequin: its materials' losses are not the user's.
+    const retargeted = withoutOutputMaterialLosses(
+      await retargetWithFeedback(
+        DEMO_CLIP,
+        {
+          to: { client, figure },
+          out: ['glb', 'usda', 'duf'].map((ext) => join(outDir, `cmu_01_01-${options.scene}.${ext}`)),
+          fps: options.fps,
+          frameCountMismatch: 'error',
+        },
+        globals,
+      ),
     );
     if (globals.json) {
       process.stdout.write(
