@@ -8,6 +8,7 @@ export { buildBoneMapTemplate, formatBoneMapTemplate } from './bonemaps/bone-map
 export { chooseJointMapping } from './bonemaps/choose-mapping.js';
 export { RetargetCoverageError } from './bonemaps/coverage-error.js';
 export { GENESIS_MAPS } from './bonemaps/genesis/genesis-maps.js';
+export type { JsonError, JsonFailure, JsonOutput, JsonSuccess } from './cli/json-output.js';
 export { DazClient } from './client/dazscript-client.js';
 export {
   type FacetChunk,
@@ -18,6 +19,7 @@ export {
 } from './client/scene-reader.js';
 export { readKeysFromFigure, writeKeysToFigure } from './client/write-keys.js';
 export { startEmulator } from './emulator/start-emulator.js';
+export { ERROR_CODES, type ErrorCode, type ErrorCodeInfo, EXIT } from './error-codes.js';
 export { DazportError, isDazportError } from './errors.js';
 export type { ExportOptions, ExportSummary } from './export/export-types.js';
 export { exportGltf } from './export/gltf/index.js';
