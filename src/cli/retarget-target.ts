@@ -4,35 +4,29 @@
  * the running DAZ Studio (`live:<label>`).
  */
 import { InvalidArgumentError } from 'commander';
+import { BUILTIN_FIGURE_IDS, findBuiltinFigure } from '../bonemaps/genesis/builtin-figures.js';
+import { closestMatches } from '../text/closest-matches.js';
 
 export type RetargetTarget =
   | { kind: 'builtin'; scene: 'g9' | 'g8f' | 'g8m'; label: string }
   | { kind: 'live'; label: string };
 
-const BUILTIN: Record<string, { scene: 'g9' | 'g8f' | 'g8m'; label: string }> = {
-  genesis9: { scene: 'g9', label: 'Genesis 9' },
-  genesis8f: { scene: 'g8f', label: 'Genesis 8 Female' },
-  genesis8m: { scene: 'g8m', label: 'Genesis 8 Male' },
-};
-const ALIASES: Record<string, string> = {
-  g9: 'genesis9',
-  g8f: 'genesis8f',
-  g8m: 'genesis8m',
-  genesis8female: 'genesis8f',
-  genesis8male: 'genesis8m',
-};
-
+/** `genesis9`, `genesis8f`, `genesis8m` (or any alias: `genesis8female`, `g8f`), or `live:<label>`. */
 export function parseRetargetTarget(value: string): RetargetTarget {
   if (value.startsWith('live:')) {
     const label = value.slice(5).trim();
     if (!label) throw new InvalidArgumentError('--to live: needs the figure label, e.g. live:"Genesis 9"');
     return { kind: 'live', label };
   }
-  const key = value.toLowerCase().replace(/[\s_-]/g, '');
-  const builtin = BUILTIN[ALIASES[key] ?? key];
-  if (!builtin)
+  const builtin = findBuiltinFigure(value);
+  if (!builtin) {
+    const close = closestMatches(value, BUILTIN_FIGURE_IDS, { limit: 3 });
     throw new InvalidArgumentError(
-      `--to takes genesis9, genesis8f, genesis8m or live:<figure label>, got "${value}"`,
+      `--to takes ${BUILTIN_FIGURE_IDS.join(', ')} or live:<figure label>, got "${value}"` +
+        (close.length
+          ? ` (closest: ${close.join(', ')})`
+          : `; a figure in DAZ Studio is live:"${value}" (\`dazport scene\` lists their labels)`),
     );
-  return { kind: 'builtin', ...builtin };
+  }
+  return { kind: 'builtin', scene: builtin.scene, label: builtin.label };
 }
