@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** esbuild comes with tsx (a devDependency), which depends on it. */
-function loadEsbuild(): typeof import('esbuild') {
+export function loadEsbuild(): typeof import('esbuild') {
   const fromTsx = createRequire(createRequire(import.meta.url).resolve('tsx/package.json'));
   return fromTsx('esbuild') as typeof import('esbuild');
 }
