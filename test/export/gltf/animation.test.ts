@@ -133,6 +133,8 @@ describe('glTF animation from a Motion', () => {
   it('skips motions in a posed export, saying why', async () => {
     const posed = await exportGltf(fx.scene, join(fx.dir, 'posed-motion.glb'));
     expect(posed.animations).toBe(0);
-    expect(posed.warnings).toContain('motion Synthetic needs a rigged export (--rigged); not written');
+    expect(posed.warnings).toContain(
+      'motion Synthetic needs a rigged export, --rigged (library: rigged: true); not written',
+    );
   });
 });

@@ -312,7 +312,9 @@ describe('exportUsda: a rigged figure with a motion', () => {
     const { scene } = riggedFigure();
     scene.motions = [];
     const summary = await exportUsda(scene, join(dir, 'morphs-only.usda'), { morphs: true });
-    expect(summary.warnings).toContain('morphs need a rigged export (--rigged): not written');
+    expect(summary.warnings).toContain(
+      'morphs need a rigged export, --rigged (library: rigged: true): not written',
+    );
     expect(summary.joints).toBe(0);
   });
 });
