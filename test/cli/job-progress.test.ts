@@ -1,14 +1,15 @@
 /**
- * What a person sees on the terminal during a real export: the export job's progress, drawn by
- * the CLI's bar on a terminal stand-in, names phases, mesh k of n, output k of m and counts.
+ * What a person sees on the terminal during a real export and a real retarget: the jobs'
+ * progress, drawn by the CLI's bar on a terminal stand-in, names phases, mesh k of n, output k of
+ * m and counts.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { exportProgressReport } from '../../src/cli/progress/job-progress.js';
+import { exportProgressReport, retargetProgressReport } from '../../src/cli/progress/job-progress.js';
 import { ProgressBar } from '../../src/cli/progress.js';
-import { DazClient, exportScene } from '../../src/index.js';
+import { DazClient, exportScene, retargetFile } from '../../src/index.js';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
 
 let emu: TestEmulator;
@@ -23,7 +24,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-it('shows every phase of an export with its counts, not a bare percentage', async () => {
+/** A progress bar on a terminal stand-in that keeps every line drawn. */
+function recordingBar(): { bar: ProgressBar; lines: string[] } {
   const lines: string[] = [];
   const terminal = {
     isTTY: true,
@@ -32,7 +34,11 @@ it('shows every phase of an export with its counts, not a bare percentage', asyn
   } as unknown as NodeJS.WriteStream;
   // A clock that moves 150 ms per report, so the throttle lets every report through.
   let now = 0;
-  const bar = new ProgressBar({}, terminal, () => (now += 150));
+  return { bar: new ProgressBar({}, terminal, () => (now += 150)), lines };
+}
+
+it('shows every phase of an export with its counts, not a bare percentage', async () => {
+  const { bar, lines } = recordingBar();
   const client = DazClient.connect({
     host: '127.0.0.1',
     port: emu.emulator.server.port,
@@ -55,4 +61,26 @@ it('shows every phase of an export with its counts, not a bare percentage', asyn
   expect(drawn.some((l) => l.includes('(1 of 2, a.glb)'))).toBe(true);
   expect(drawn.some((l) => l.includes('(2 of 2, b.usda)'))).toBe(true);
   await client.close();
+});
+
+it('shows the clip read in bytes, the retarget with its frames, and output k of m', async () => {
+  const { bar, lines } = recordingBar();
+  const clip = join(import.meta.dirname, '..', '..', 'fixtures', 'bvh', 'cmu_01_01.bvh');
+  await retargetFile(clip, {
+    to: 'genesis9',
+    out: [join(dir, 'walk.glb'), join(dir, 'walk.duf')],
+    onProgress: (p) => bar.show(retargetProgressReport(p)),
+  });
+  bar.clear();
+  const drawn = lines.filter(Boolean);
+  if (process.env.SHOW_PROGRESS) console.log([...new Set(drawn)].join('\n'));
+  expect(
+    drawn.some((l) => /100% reading cmu_01_01\.bvh: [\d.]+ (kB|MB)/.test(l)),
+    drawn.join('\n'),
+  ).toBe(true);
+  expect(drawn.some((l) => /retargeting 2,752 frames onto Genesis 9/.test(l))).toBe(true);
+  expect(drawn.some((l) => /writing meshes \(1 of 2, walk\.glb\): [\d,]+ of [\d,]+ vertices/.test(l))).toBe(
+    true,
+  );
+  expect(drawn.some((l) => l.includes('(2 of 2, walk.duf)'))).toBe(true);
 });
