@@ -53,7 +53,7 @@ export async function deliverSceneFile(
   skeleton: number,
   motion: Motion,
   out: string,
-  onProgress?: (done: number, total: number) => void,
+  onProgress?: (done: number, total: number, phase?: string) => void,
 ): Promise<Delivery> {
   // Scene files show the clip alone: bones it does not drive sit at rest, not in the figure's
   // current pose (as in a .duf and on a live figure, through the bake's rest keys, unless the
@@ -65,7 +65,7 @@ export async function deliverSceneFile(
   const scene: Scene = { ...figureScene, motions: [{ ...complete, skeleton }], frameRate: motion.frameRate };
   const summary = await writeSceneFile(scene, out, {
     rigged: true,
-    onProgress: onProgress && ((p) => onProgress(p.done, p.total)),
+    onProgress: onProgress && ((p) => onProgress(p.done, p.total, p.phase)),
   });
   return {
     target: summary.file,

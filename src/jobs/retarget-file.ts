@@ -63,7 +63,9 @@ export interface RetargetFileOptions
 }
 
 export type RetargetFileProgress =
+  | { stage: 'read-clip'; file: string; bytesRead: number; totalBytes?: number }
   | { stage: 'read-figure'; figure: string; read: ReadProgress }
+  | { stage: 'retarget'; figure: string; frames: number }
   | {
       stage: 'write';
       /** A file, or `live:<figure label>` for keys written onto a figure. */
@@ -71,6 +73,8 @@ export type RetargetFileProgress =
       /** Which delivery of how many (1-based). */
       output: number;
       outputs: number;
+      /** The scene writer's phase ('meshes', 'textures', 'write'), for a .glb/.gltf/.usda. */
+      phase?: string;
       done: number;
       total: number;
     };
@@ -144,6 +148,10 @@ async function retargetOnto(
     definedOnly({
       frameCountMismatch: options.frameCountMismatch,
       encoding: options.encoding,
+      onProgress:
+        tell &&
+        ((bytesRead: number, totalBytes: number | undefined) =>
+          tell({ stage: 'read-clip', file: clipFile, bytesRead, totalBytes })),
     }),
   );
   if (clip.frameCount === 0) {
@@ -170,6 +178,7 @@ async function retargetOnto(
       cliSuggestion: 'run `dazport discover` to list the figures in the scene',
     });
   }
+  tell?.({ stage: 'retarget', figure: label, frames: clip.frameCount });
   // Explicit undefined options would override the retarget's defaults: pass only what was given.
   const result = retargetOntoSkeleton(
     clip,
@@ -206,14 +215,17 @@ async function retargetOnto(
   const count = outs.length + (live ? 1 : 0);
   const progressOf = (target: string, output: number) =>
     tell &&
-    ((done: number, total: number) => tell({ stage: 'write', target, output, outputs: count, done, total }));
+    ((done: number, total: number, phase?: string) =>
+      tell({ stage: 'write', target, output, outputs: count, phase, done, total }));
   const deliveries: Delivery[] = [];
   for (const [i, out] of outs.entries()) {
-    deliveries.push(
-      isDufFile(out) && baked
-        ? await deliverDuf(baked, out, options.gzip ?? true, label)
-        : await deliverSceneFile(figureScene, skeleton, result.motion, out, progressOf(out, i + 1)),
-    );
+    const progress = progressOf(out, i + 1);
+    if (isDufFile(out) && baked) {
+      // One write of a few hundred kB: told as a single step.
+      progress?.(0, 1);
+      deliveries.push(await deliverDuf(baked, out, options.gzip ?? true, label));
+      progress?.(1, 1);
+    } else deliveries.push(await deliverSceneFile(figureScene, skeleton, result.motion, out, progress));
   }
   if (live && baked)
     deliveries.push(await deliverLive(client, label, baked, progressOf(`live:${label}`, count)));

@@ -9,6 +9,7 @@ import type { RetargetFileResult } from '../../jobs/retarget-report.js';
 import { addConnectionOptions, type ConnectionFlags, connect } from '../connection-options.js';
 import { describeDelivery } from '../describe-delivery.js';
 import { warningLines } from '../print-warnings.js';
+import { retargetProgressReport } from '../progress/job-progress.js';
 import { ProgressBar } from '../progress.js';
 import { parseFloor, parseSourceRest } from '../retarget-option-parsers.js';
 import { parseRetargetTarget, type RetargetTarget } from '../retarget-target.js';
@@ -235,14 +236,7 @@ export async function retargetWithFeedback(
     return await withClipInCoverageHint(clipFile, globals, () =>
       retargetFile(clipFile, {
         ...options,
-        onProgress: (p) =>
-          p.stage === 'read-figure'
-            ? bar.update(`reading ${p.figure}: ${p.read.phase}`, p.read.done, p.read.total)
-            : bar.update(
-                p.target.startsWith('live:') ? `keys onto ${p.target.slice(5)}` : `writing ${p.target}`,
-                p.done,
-                p.total,
-              ),
+        onProgress: (p) => bar.show(retargetProgressReport(p)),
       }),
     );
   } finally {

@@ -9,17 +9,18 @@ import type { RetargetFileProgress } from '../../jobs/retarget-file.js';
 import type { ProgressReport } from './progress-line.js';
 
 /** The scene read: the inventory, each mesh's vertices, then each figure's rig. */
-export function readProgressReport(read: ReadProgress, whose?: string): ProgressReport {
-  const of = whose ? ` of ${whose}` : '';
+export function readProgressReport(read: ReadProgress, figure?: string): ProgressReport {
+  // Reading one figure (for a retarget), its name says whose meshes these are.
+  const whose = figure ? `${figure}'s ` : '';
   const item =
-    read.meshIndex && read.meshCount
+    read.meshIndex && read.meshCount && read.meshCount > 1
       ? { index: read.meshIndex, count: read.meshCount, name: read.mesh }
       : undefined;
   const bytes = read.bytes;
   switch (read.phase) {
     case 'mesh':
       return {
-        phase: `reading meshes${of}`,
+        phase: `reading ${whose}meshes`,
         item,
         done: read.done,
         total: read.total,
@@ -28,18 +29,23 @@ export function readProgressReport(read: ReadProgress, whose?: string): Progress
       };
     case 'rig':
       return {
-        phase: `reading skin weights and morphs${of}`,
+        phase: `reading ${whose}skin weights and morphs`,
         item,
         done: read.done,
         total: read.total,
         bytes,
       };
     case 'inventory':
-      return { phase: `reading the scene's inventory${of}`, done: 0, total: 1, bytes };
+      return {
+        phase: figure ? `looking for ${figure} in the scene` : "reading the scene's inventory",
+        done: 0,
+        total: 1,
+        bytes,
+      };
     case 'done':
-      return { phase: `read${of}`, done: 1, total: 1, bytes };
+      return { phase: `read ${figure ?? 'the scene'}`, done: 1, total: 1, bytes };
     default:
-      return { phase: `reading${of}: ${read.phase}`, done: read.done, total: read.total, bytes };
+      return { phase: `reading ${whose}${read.phase}`, done: read.done, total: read.total, bytes };
   }
 }
 
@@ -63,8 +69,29 @@ export function exportProgressReport(p: ExportSceneProgress): ProgressReport {
 }
 
 export function retargetProgressReport(p: RetargetFileProgress): ProgressReport {
+  if (p.stage === 'read-clip') {
+    const name = basename(p.file);
+    // A pipe has no size: the bytes alone, without a share.
+    return p.totalBytes === undefined
+      ? { phase: `reading ${name}`, done: 0, total: 0, bytes: p.bytesRead }
+      : { phase: `reading ${name}`, done: p.bytesRead, total: p.totalBytes, bytes: p.bytesRead };
+  }
   if (p.stage === 'read-figure') return readProgressReport(p.read, p.figure);
+  if (p.stage === 'retarget')
+    return {
+      phase: `retargeting ${p.frames.toLocaleString('en-US')} frames onto ${p.figure}`,
+      done: 0,
+      total: 1,
+    };
   const live = p.target.startsWith('live:');
+  const writer = p.phase ? WRITER_PHASES[p.phase] : undefined;
+  if (writer)
+    return {
+      ...writer,
+      item: { index: p.output, count: p.outputs, name: basename(p.target) },
+      done: p.done,
+      total: p.total,
+    };
   return {
     phase: live ? 'writing keys' : 'writing',
     item: { index: p.output, count: p.outputs, name: live ? p.target.slice(5) : basename(p.target) },

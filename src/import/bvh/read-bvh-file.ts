@@ -20,6 +20,8 @@ export interface ReadBvhFileOptions extends BvhParseOptions {
   chunkBytes?: number;
   /** What error messages call the file. Default: the path as given. */
   label?: string;
+  /** Told after each chunk: bytes read so far, and the file's size (absent for a pipe). */
+  onProgress?: (bytesRead: number, totalBytes: number | undefined) => void;
 }
 
 export const READ_BVH_FILE_DEFAULTS = { encoding: 'utf-8', chunkBytes: 1 << 20 } as const;
@@ -61,12 +63,16 @@ export async function readBvhFile(typedPath: string, options: ReadBvhFileOptions
     });
     stream = createReadStream(path, { highWaterMark: chunkBytes });
     let first = true;
+    let bytesRead = 0;
+    const totalBytes = info.isFile() ? info.size : undefined;
     for await (const chunk of stream) {
       // Only the first chunk is sniffed, and only when it does not start like BVH: a real BVH
       // file costs one short comparison.
       if (first) checkNotOtherFormat(chunk as Buffer, label);
       first = false;
       parser.push(decoder.decode(chunk as Buffer, { stream: true }));
+      bytesRead += (chunk as Buffer).length;
+      options.onProgress?.(bytesRead, totalBytes);
     }
   } catch (error) {
     stream?.destroy();
