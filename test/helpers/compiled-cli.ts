@@ -8,7 +8,8 @@
  * src/'s layout next to links to assets/, fixtures/ and package.json, so the paths the sources
  * find from `import.meta.url` (textures, the demo clip, the version) resolve as they do in dist/.
  * It lives in the repository's `.tmp/` (ignored by git), so packages resolve from node_modules.
- * test/helpers/global-setup.ts builds one per `vitest` run; test/helpers/cli.ts uses it.
+ * test/helpers/global-setup.ts builds one per `vitest` run; test/helpers/cli.ts starts its CLI,
+ * and emulators started in test processes load its worker.
  */
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -34,6 +35,8 @@ export interface CompiledCli {
   dir: string;
   /** `node <main> args...` runs the CLI. */
   main: string;
+  /** The emulator's worker entry. */
+  worker: string;
 }
 
 /** Transpile src/ into a fresh folder under `.tmp/`. */
@@ -57,5 +60,9 @@ export async function compileCli(): Promise<CompiledCli> {
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
-  return { dir, main: join(dir, 'src', 'cli', 'main.js') };
+  return {
+    dir,
+    main: join(dir, 'src', 'cli', 'main.js'),
+    worker: join(dir, 'src', 'emulator', 'runtime', 'worker-main.js'),
+  };
 }

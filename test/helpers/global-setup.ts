@@ -1,8 +1,10 @@
 /**
  * Runs once per `vitest` run, before any test file: builds the JavaScript copy of src/ that
  * tests start the CLI from (see compiled-cli.ts), and removes it at the end. Test processes
- * find it through DAZPORT_TEST_CLI, which they inherit from this one. In watch mode it is
- * built again before each rerun, so a child process never runs stale sources.
+ * inherit where it is from this one: DAZPORT_TEST_CLI for the CLI (test/helpers/cli.ts), and
+ * DAZPORT_EMULATOR_WORKER_JS for the worker of every emulator a test starts in-process
+ * (src/emulator/runtime/script-host.ts), which then needs no tsx loader. In watch mode it is
+ * built again before each rerun, so nothing runs stale sources.
  */
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -35,15 +37,20 @@ function sweepAbandoned(): void {
 export default async function setup(project: TestProject): Promise<() => void> {
   sweepAbandoned();
   let current: CompiledCli = await compileCli();
-  process.env.DAZPORT_TEST_CLI = current.main;
+  const announce = () => {
+    process.env.DAZPORT_TEST_CLI = current.main;
+    process.env.DAZPORT_EMULATOR_WORKER_JS = current.worker;
+  };
+  announce();
   project.onTestsRerun(async () => {
     const previous = current;
     current = await compileCli();
-    process.env.DAZPORT_TEST_CLI = current.main;
+    announce();
     rmSync(previous.dir, { recursive: true, force: true });
   });
   return () => {
     delete process.env.DAZPORT_TEST_CLI;
+    delete process.env.DAZPORT_EMULATOR_WORKER_JS;
     rmSync(current.dir, { recursive: true, force: true });
   };
 }

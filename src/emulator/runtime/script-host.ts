@@ -7,7 +7,7 @@
  * dazport runs from compiled JavaScript (dist) or from TypeScript sources (tsx, vitest).
  */
 import { EventEmitter } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -89,8 +89,10 @@ export class ScriptHost extends EventEmitter<ScriptHostEvents> {
 
   #spawn(): Promise<{ nodes: number }> {
     const fromSources = import.meta.url.endsWith('.ts');
-    const entry = new URL(fromSources ? './worker-main.ts' : './worker-main.js', import.meta.url).href;
-    const tsxApi = fromSources ? tsxEsmApiUrl() : undefined;
+    const prebuilt = fromSources ? prebuiltWorkerEntry() : undefined;
+    const entry =
+      prebuilt ?? new URL(fromSources ? './worker-main.ts' : './worker-main.js', import.meta.url).href;
+    const tsxApi = fromSources && !prebuilt ? tsxEsmApiUrl() : undefined;
     const worker = new Worker(BOOTSTRAP, { eval: true, workerData: { ...this.#init, entry, tsxApi } });
     this.#worker = worker;
     return new Promise((resolve, reject) => {
@@ -233,6 +235,17 @@ export class ScriptHost extends EventEmitter<ScriptHostEvents> {
     this.#worker = null;
     await worker?.terminate();
   }
+}
+
+/**
+ * A JavaScript build of worker-main, when running from sources and one is named in
+ * DAZPORT_EMULATOR_WORKER_JS. The test suite builds one per run (test/helpers/global-setup.ts):
+ * tsx's loader costs each worker about half a CPU-second to start, and the suite starts over a
+ * hundred emulators. Ignored in dist, whose worker is JavaScript already.
+ */
+function prebuiltWorkerEntry(): string | undefined {
+  const path = process.env.DAZPORT_EMULATOR_WORKER_JS;
+  return path && existsSync(path) ? pathToFileURL(path).href : undefined;
 }
 
 /**
