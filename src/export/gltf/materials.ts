@@ -1,6 +1,6 @@
 /**
  * DAZ materials → glTF metallic-roughness materials through the shared mapping
- * ({@link toPbr}, src/export/material-mapping.ts); the table is in MAPPING.md. This file only
+ * ({@link toPbr}, src/export/material-mapping.ts); the table is in docs/gltf-mapping.md. This file only
  * places what toPbr found into glTF's slots:
  * - base colour factor (linear RGB + opacity as alpha) and texture (sRGB);
  * - metallic/roughness factors and ONE texture with roughness in G and metallic in B: a lone
