@@ -69,6 +69,10 @@ export const ERROR_CODES = {
     exit: EXIT.INPUT,
     meaning: 'the file is another kind (GLB, FBX, OBJ, image, archive...) than the command reads',
   },
+  DAZPORT_GLTF_READ: {
+    exit: EXIT.INPUT,
+    meaning: 'a file given to inspect as glTF (.glb, .gltf) cannot be read as glTF',
+  },
   DAZPORT_BONEMAP_INVALID: { exit: EXIT.INPUT, meaning: 'a bone map (--bone-map) is malformed' },
   DAZPORT_RETARGET: { exit: EXIT.INPUT, meaning: 'the clip cannot be retargeted onto that figure' },
   DAZPORT_RETARGET_COVERAGE: {

@@ -1,11 +1,16 @@
+import { type FileHandle, open } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { describeRequiredJoint, missingBodyJoints } from '../../bonemaps/body-coverage.js';
 import { buildBoneMapTemplate, formatBoneMapTemplate } from '../../bonemaps/bone-map-template.js';
 import { isBodyJoint } from '../../bonemaps/canonical.js';
 import { chooseJointMapping } from '../../bonemaps/choose-mapping.js';
 import { SOURCE_CONVENTIONS } from '../../bonemaps/conventions/tables.js';
+import { DazportError } from '../../errors.js';
 import { writeFileAtomic } from '../../export/atomic-write.js';
+import { summarizeGltfFile } from '../../formats/gltf-summary.js';
+import { sniffFileType } from '../../formats/sniff-file-type.js';
 import { readBvhFile } from '../../import/bvh/index.js';
+import { gltfSummaryLines } from '../gltf-summary-lines.js';
 import { printWarnings } from '../print-warnings.js';
 import { type GlobalOptions, runCommand } from '../run-command.js';
 import { pathOption } from './option-parsers.js';
@@ -19,7 +24,7 @@ interface InspectOptions {
 }
 
 export const inspectCommand = new Command('inspect')
-  .summary('describe a BVH clip: joints, frames, rate, detected convention, mapping coverage')
+  .summary('describe a BVH clip (joints, frames, convention, mapping coverage), or summarise a .glb/.gltf')
   .description(
     'Read a BVH file (any size: it is streamed) and report its skeleton and motion, which naming\n' +
       'convention it follows (scored; the best first), and which joints map onto the canonical body\n' +
@@ -27,9 +32,12 @@ export const inspectCommand = new Command('inspect')
       'and body joints without a source (which stop a retarget) are reported, never an error here.\n\n' +
       'When a naming is unknown or only partly known, --bone-map-template writes a bone map pre-filled\n' +
       'with what was detected, every source joint listed and the unmapped ones set to null: fill the\n' +
-      'nulls with canonical joints (the file lists them) and pass it to retarget with --bone-map.',
+      'nulls with canonical joints (the file lists them) and pass it to retarget with --bone-map.\n\n' +
+      'Given a glTF file (.glb, or .gltf with its resources) instead, it summarises it: scenes, nodes,\n' +
+      'meshes with their vertices and triangles, materials, textures with their sizes, skins with their\n' +
+      'joints, animations with their durations, extensions, file size.',
   )
-  .argument('<clip>', 'a .bvh file', pathOption)
+  .argument('<clip>', 'a .bvh file (or a .glb/.gltf to summarise)', pathOption)
   .addOption(
     new Option('--convention <id>', 'force a convention instead of detecting it')
       .choices(['auto', ...SOURCE_CONVENTIONS.map((c) => c.id)])
@@ -55,6 +63,7 @@ export const inspectCommand = new Command('inspect')
   });
 
 async function inspect(file: string, options: InspectOptions, globals: GlobalOptions): Promise<void> {
+  if (await isGltfFile(file)) return inspectGltf(file, options, globals);
   const clip = await readBvhFile(file, { frameCountMismatch: options.frameMismatch });
   const names = clip.joints.map((j) => j.name);
   // Inspect reports partial coverage; only a retarget stops on it.
@@ -123,4 +132,36 @@ async function inspect(file: string, options: InspectOptions, globals: GlobalOpt
       : []),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** Whether `file` starts like a GLB or a .gltf; a file that cannot be read is left to the BVH reader's errors. */
+async function isGltfFile(file: string): Promise<boolean> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(file, 'r');
+    const head = new Uint8Array(4096);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return sniffFileType(head.subarray(0, bytesRead))?.kind === 'gltf';
+  } catch {
+    return false;
+  } finally {
+    await handle?.close();
+  }
+}
+
+async function inspectGltf(file: string, options: InspectOptions, globals: GlobalOptions): Promise<void> {
+  if (options.boneMap !== undefined || options.boneMapTemplate !== undefined)
+    throw new DazportError(
+      'DAZPORT_USAGE',
+      `${file} is glTF: --bone-map and --bone-map-template are for BVH clips`,
+      {
+        context: { file },
+      },
+    );
+  const summary = await summarizeGltfFile(file);
+  if (globals.json) {
+    process.stdout.write(`${JSON.stringify({ ok: true, ...summary })}\n`);
+    return;
+  }
+  if (!globals.quiet) process.stdout.write(`${gltfSummaryLines(summary).join('\n')}\n`);
 }
