@@ -4,12 +4,12 @@
  * Each delivery returns one summary; every file is written atomically.
  */
 import { extname } from 'node:path';
-// TODO(issue 14): import from src/export once the writer dispatch moves there.
-import { ensureParentFolder, isSceneFile, writeSceneFile } from '../cli/write-scene-file.js';
 import type { DazClient } from '../client/dazscript-client.js';
 import { writeKeysToFigure } from '../client/write-keys.js';
 import { DazportError } from '../errors.js';
 import { writeFileAtomic } from '../export/atomic-write.js';
+import { ensureParentFolder } from '../export/output-path.js';
+import { isSceneFile, writeSceneFile } from '../export/write-scene-file.js';
 import type { BakedMotion } from '../import/bake/bake-motion.js';
 import { dufPreset, serializeDuf } from '../import/duf/write-duf.js';
 import { type Motion, motionDurationSec, withRestTracks } from '../scene/motion.js';

@@ -13,12 +13,11 @@
  * `onProgress`, what the user should hear about comes back in the result's warnings.
  */
 import { BUILTIN_FIGURE_IDS, findBuiltinFigure } from '../bonemaps/genesis/builtin-figures.js';
-// TODO(issue 14): import from src/export once the writer dispatch moves there.
-import { ensureParentFolder } from '../cli/write-scene-file.js';
 import type { DazClient } from '../client/dazscript-client.js';
 import { type ReadProgress, readScene } from '../client/scene-reader.js';
 import { DazportError } from '../errors.js';
 import { withoutOutputMaterialLosses } from '../export/material-mapping.js';
+import { ensureParentFolder } from '../export/output-path.js';
 import { type BakeOptions, bakeMotion } from '../import/bake/bake-motion.js';
 import { readBvhFile } from '../import/bvh/index.js';
 import type { ReadBvhFileOptions } from '../import/bvh/read-bvh-file.js';
