@@ -7,9 +7,22 @@ export { missingBodyJoints } from './bonemaps/body-coverage.js';
 export { buildBoneMapTemplate, formatBoneMapTemplate } from './bonemaps/bone-map-template.js';
 export { chooseJointMapping } from './bonemaps/choose-mapping.js';
 export { RetargetCoverageError } from './bonemaps/coverage-error.js';
+export {
+  BUILTIN_FIGURE_IDS,
+  BUILTIN_FIGURES,
+  type BuiltinFigure,
+  findBuiltinFigure,
+} from './bonemaps/genesis/builtin-figures.js';
 export { GENESIS_MAPS } from './bonemaps/genesis/genesis-maps.js';
 export type { JsonError, JsonFailure, JsonOutput, JsonSuccess } from './cli/json-output.js';
 export { DazClient } from './client/dazscript-client.js';
+export {
+  type ListedMorph,
+  type ListedNode,
+  type ListSceneOptions,
+  listScene,
+  type SceneListing,
+} from './client/scene-listing.js';
 export {
   type FacetChunk,
   type ReadProgress,
@@ -24,6 +37,7 @@ export { DazportError, isDazportError } from './errors.js';
 export type { ExportOptions, ExportSummary } from './export/export-types.js';
 export { exportGltf } from './export/gltf/index.js';
 export { exportUsda } from './export/usda/index.js';
+export { type GltfSummary, summarizeGltfFile } from './formats/gltf-summary.js';
 export { type BakedMotion, bakeMotion } from './import/bake/bake-motion.js';
 export { readBvhFile } from './import/bvh/index.js';
 export { dufPreset, serializeDuf } from './import/duf/write-duf.js';
