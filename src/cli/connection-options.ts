@@ -10,7 +10,7 @@ import { type Command, Option } from 'commander';
 import { DazClient } from '../client/dazscript-client.js';
 import { defaultEmulatorTokenFile, defaultTokenFile } from '../client/token.js';
 import { CLI_TOKEN_NAMES } from '../client/token-origin.js';
-import { integerOption, pathOption } from './commands/option-parsers.js';
+import { blankMeansDefault, integerOption, pathOption } from './commands/option-parsers.js';
 
 export interface ConnectionFlags {
   host: string;
@@ -22,12 +22,17 @@ export interface ConnectionFlags {
 
 export function addConnectionOptions(command: Command): Command {
   return command
-    .addOption(new Option('--host <address>', 'DazScript Server host').default('127.0.0.1').env('DAZ_HOST'))
+    .addOption(
+      new Option('--host <address>', 'DazScript Server host')
+        .default('127.0.0.1')
+        .env('DAZ_HOST')
+        .argParser(blankMeansDefault('127.0.0.1')),
+    )
     .addOption(
       new Option('--port <n>', 'DazScript Server port')
         .default(18811)
         .env('DAZ_PORT')
-        .argParser(integerOption('--port', 1, 65535)),
+        .argParser(blankMeansDefault(18811, integerOption('--port', 1, 65535))),
     )
     .addOption(
       new Option(

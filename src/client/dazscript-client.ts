@@ -96,7 +96,8 @@ export class DazClient {
       return fresh?.token;
     };
     const transport = new Transport({
-      host: options.host ?? env.DAZ_HOST ?? DEFAULT_HOST,
+      // A blank DAZ_HOST (`DAZ_HOST=` in a profile) is no host, not an empty one.
+      host: options.host ?? (env.DAZ_HOST?.trim() || DEFAULT_HOST),
       port,
       token: token.token,
       rereadToken: token.file ? reread : undefined,

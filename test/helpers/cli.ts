@@ -25,10 +25,10 @@ function compiledMain(): string | undefined {
   return main && existsSync(main) ? main : undefined;
 }
 
-export function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+export function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}, cwd = ROOT): ChildProcess {
   const compiled = compiledMain();
   return spawn(process.execPath, compiled ? [compiled, ...args] : [TSX, MAIN, ...args], {
-    cwd: ROOT,
+    cwd,
     env: { ...process.env, ...env, NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -64,6 +64,6 @@ export function outputOf(child: ChildProcess): Promise<CliResult & { signal: Nod
   });
 }
 
-export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
-  return outputOf(spawnCli(args, env));
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, cwd = ROOT): Promise<CliResult> {
+  return outputOf(spawnCli(args, env, cwd));
 }

@@ -5,7 +5,7 @@ import { EMULATOR_DEFAULTS } from '../../emulator/server/config.js';
 import { defaultEmulatorTokenPath } from '../../emulator/server/token.js';
 import { startEmulator } from '../../emulator/start-emulator.js';
 import { type GlobalOptions, runCommand } from '../run-command.js';
-import { integerOption, pathOption } from './option-parsers.js';
+import { blankMeansDefault, integerOption, pathOption } from './option-parsers.js';
 
 interface EmulatorCommandOptions {
   scene: string;
@@ -44,13 +44,16 @@ export const emulatorCommand = new Command('emulator')
       .argParser(pathOption),
   )
   .addOption(
-    new Option('--host <address>', 'interface to bind').default(EMULATOR_DEFAULTS.host).env('DAZ_HOST'),
+    new Option('--host <address>', 'interface to bind')
+      .default(EMULATOR_DEFAULTS.host)
+      .env('DAZ_HOST')
+      .argParser(blankMeansDefault(EMULATOR_DEFAULTS.host)),
   )
   .addOption(
     new Option('--port <n>', 'TCP port (0 picks a free one)')
       .default(EMULATOR_DEFAULTS.port)
       .env('DAZ_PORT')
-      .argParser(integerOption('--port', 0, 65535)),
+      .argParser(blankMeansDefault(EMULATOR_DEFAULTS.port, integerOption('--port', 0, 65535))),
   )
   .addOption(
     new Option(

@@ -12,6 +12,15 @@ export function integerOption(flag: string, min: number, max: number): (value: s
   };
 }
 
+/**
+ * An argParser for options that also come from the environment (DAZ_HOST, DAZ_PORT): a blank
+ * value, as `DAZ_HOST=` in a shell profile or an .env file leaves it, means "not given". Taken as
+ * it is, an empty host would bind the emulator to every interface instead of loopback.
+ */
+export function blankMeansDefault<T>(fallback: T, parse?: (value: string) => T): (value: string) => T | string {
+  return (value: string) => (value.trim() === '' ? fallback : parse ? parse(value) : value);
+}
+
 /** A commander argParser for a positive number with an upper bound. */
 export function positiveNumberOption(flag: string, max: number): (value: string) => number {
   return (value: string) => {
