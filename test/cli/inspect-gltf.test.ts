@@ -29,15 +29,22 @@ interface GltfJson {
   extensionsUsed?: string[];
 }
 
-/** The JSON and binary chunks of a GLB (header 12 bytes, then length + type + data per chunk). */
-function readGlb(file: string): { json: GltfJson; bin: Buffer } {
+/**
+ * The JSON chunk of a GLB (header 12 bytes, then length + type + data per chunk), and the bytes
+ * of its image `i` from the binary chunk.
+ */
+function readGlb(file: string): { json: GltfJson; image: (i: number) => Buffer } {
   const glb = readFileSync(file);
   expect(glb.toString('latin1', 0, 4)).toBe('glTF');
   const jsonLength = glb.readUInt32LE(12);
   const json = JSON.parse(glb.toString('utf8', 20, 20 + jsonLength));
   const binStart = 20 + jsonLength;
   const bin = glb.subarray(binStart + 8, binStart + 8 + glb.readUInt32LE(binStart));
-  return { json, bin };
+  const image = (i: number) => {
+    const view = json.bufferViews[json.images[i].bufferView];
+    return bin.subarray(view.byteOffset ?? 0, (view.byteOffset ?? 0) + view.byteLength);
+  };
+  return { json, image };
 }
 
 /** Width and height from a PNG's IHDR chunk (bytes 16-23, big-endian). */
@@ -157,11 +164,7 @@ describe('dazport inspect on glTF files', () => {
 
   it('a rigged scene .glb: meshes, morph targets, materials, textures, skin, lights, as its JSON says', async () => {
     const file = join(dir, 'g9.glb');
-    const { json, bin } = readGlb(file);
-    const image = (i: number) => {
-      const view = json.bufferViews[json.images?.[i].bufferView as number];
-      return bin.subarray(view.byteOffset ?? 0, (view.byteOffset ?? 0) + view.byteLength);
-    };
+    const { json, image } = readGlb(file);
     const summary = await inspectJson(file);
     expect(summary.ok).toBe(true);
     expect(summary.fileBytes).toBe(statSync(file).size);
@@ -186,11 +189,7 @@ describe('dazport inspect on glTF files', () => {
 
   it('a retargeted clip: the animation with its channels, keys and duration', async () => {
     const file = join(dir, 'walk.glb');
-    const { json, bin } = readGlb(file);
-    const image = (i: number) => {
-      const view = json.bufferViews[json.images?.[i].bufferView as number];
-      return bin.subarray(view.byteOffset ?? 0, (view.byteOffset ?? 0) + view.byteLength);
-    };
+    const { json, image } = readGlb(file);
     const summary = await inspectJson(file);
     const want = expected(json, image);
     expect(reported(summary)).toEqual(want);
