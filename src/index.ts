@@ -16,6 +16,7 @@ export {
 export { GENESIS_MAPS } from './bonemaps/genesis/genesis-maps.js';
 export type { JsonError, JsonFailure, JsonOutput, JsonSuccess } from './cli/json-output.js';
 export { DazClient } from './client/dazscript-client.js';
+export { NODE_TYPES, type NodeType, parseNodeTypes } from './client/node-selection.js';
 export {
   type ListedMorph,
   type ListedNode,
@@ -55,6 +56,13 @@ export {
   type ExportSceneResult,
   exportScene,
 } from './jobs/export-scene.js';
+export {
+  type ExportPlan,
+  type PlannedFile,
+  type PlannedOutput,
+  planExport,
+  SIZE_PER_ELEMENT,
+} from './jobs/plan-export.js';
 export {
   checkRetargetRequest,
   type RetargetFileOptions,

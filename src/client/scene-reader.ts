@@ -32,6 +32,7 @@ import {
   kindOf,
   orderParentsFirst,
 } from './inventory.js';
+import { selectNodes } from './node-selection.js';
 import { RequestBudget } from './request-budget.js';
 import { compareInventories, type Fingerprint, PoseGuard } from './scene-consistency.js';
 import * as S from './scripts/scene-scripts.js';
@@ -44,6 +45,11 @@ export interface ReadSceneOptions {
   normals?: boolean;
   /** Only these top-level nodes (by label) and everything under them. */
   select?: string[];
+  /**
+   * Only nodes of these types (`figures`, `props`, `cameras`, `lights`; node-selection.ts),
+   * with `select` too: both must hold. Meshes left out are not streamed at all.
+   */
+  only?: readonly string[];
   /** Wanted size of one answer, bytes (default 2 MB). */
   chunkBytes?: number;
   /** Requests in flight, all arrays and meshes of the read together (default 3). */
@@ -129,7 +135,9 @@ const UVS: ArraySpec = { script: S.MESH_UVS, stride: 2, guessBytes: 16, scale: 1
 
 export class SceneReader {
   readonly #client: DazClient;
-  readonly #options: Required<Omit<ReadSceneOptions, 'select' | 'onProgress' | 'onReread' | 'signal'>> &
+  readonly #options: Required<
+    Omit<ReadSceneOptions, 'select' | 'only' | 'onProgress' | 'onReread' | 'signal'>
+  > &
     ReadSceneOptions;
   #changed: string | null = null;
   /** Aborted when a read ends, so that its arrays still in flight stop instead of reading on. */
@@ -254,7 +262,7 @@ export class SceneReader {
     progress({ phase: 'inventory', done: 0, total: 1 });
     const inventory = (await this.#run<Inventory>(S.INVENTORY)).value;
     this.#guard = PoseGuard.fromInventory(inventory);
-    const wanted = selectNodes(inventory.nodes, this.#options.select);
+    const wanted = selectNodes(inventory.nodes, this.#options.select, this.#options.only);
     const scene = createScene({
       description: `DazScript Server at ${this.#client.url}`,
       sceneName: inventory.filename || undefined,
@@ -326,7 +334,7 @@ export class SceneReader {
     }
     // The same inventory again: whatever was read in between saw the state it describes.
     const end = (await this.#run<Inventory>(S.INVENTORY)).value;
-    const read = this.#options.select?.length ? new Set(byId.keys()) : null;
+    const read = this.#options.select?.length || this.#options.only?.length ? new Set(byId.keys()) : null;
     const change = compareInventories(inventory, end, read);
     if (change) throw new DazSceneChangedError(change);
     this.#check();
@@ -730,7 +738,7 @@ interface MeshBegin {
   fp: Fingerprint | null;
 }
 
-interface RawMaterial {
+export interface RawMaterial {
   name: string;
   shader: string;
   channels: { name: string; label: string; value: MaterialChannel['value'] | null; map: string | null }[];
@@ -777,19 +785,6 @@ interface RawBone {
   translation: [number, number, number];
 }
 
-function selectNodes(nodes: InventoryNode[], select: string[] | undefined): InventoryNode[] {
-  if (!select || select.length === 0) return nodes;
-  const byId = new Map(nodes.map((n) => [n.id, n]));
-  const roots = new Set<number>();
-  for (const label of select) roots.add(findNodeByLabel(nodes, label, 'a node').id);
-  const inSelection = (n: InventoryNode): boolean => {
-    for (let cur: InventoryNode | undefined = n; cur; cur = byId.get(cur.parent))
-      if (roots.has(cur.id)) return true;
-    return false;
-  };
-  return nodes.filter(inSelection);
-}
-
 function toSceneNode(n: InventoryNode, indexById: Map<number, number>): SceneNode {
   const [a, b, c, d, e, f, g, h, i, tx, ty, tz] = n.m;
   // DAZ's world transform maps rest points; the node's frame sits at its (posed) pivot.
@@ -807,7 +802,8 @@ function toSceneNode(n: InventoryNode, indexById: Map<number, number>): SceneNod
   };
 }
 
-function toMaterial(m: RawMaterial): Material {
+/** A material as the MATERIALS script answers it, as a scene material (also for export plans). */
+export function toMaterial(m: RawMaterial): Material {
   const channels: Record<string, MaterialChannel> = {};
   for (const c of m.channels) {
     channels[c.name] = { label: c.label, value: c.value ?? '', ...(c.map ? { map: c.map } : {}) };

@@ -7,16 +7,22 @@
  * losses come back in each output's `warnings`.
  */
 
-// TODO(issue 14): import from src/export once the writer dispatch moves there.
-import { checkSceneFile, ensureParentFolder, writeSceneFile } from '../cli/write-scene-file.js';
 import type { DazClient } from '../client/dazscript-client.js';
 import type { DazSceneChangedError } from '../client/errors.js';
+import { parseNodeTypes } from '../client/node-selection.js';
 import { type ReadProgress, readScene } from '../client/scene-reader.js';
 import type { ExportSummary } from '../export/export-types.js';
+import { ensureParentFolder } from '../export/output-path.js';
+import { checkSceneFile, writeSceneFile } from '../export/write-scene-file.js';
 
 export interface ExportSceneOptions {
   /** Only these top-level nodes (by label) and what is under them. */
   select?: string[];
+  /**
+   * Only nodes of these types: `figures`, `props`, `cameras`, `lights` (with `select`: both
+   * must hold). Meshes left out are not streamed. An unknown type is DAZPORT_USAGE.
+   */
+  only?: readonly string[];
   /** Write skeletons, rest meshes and skin weights (skinned meshes) instead of posed meshes. */
   rigged?: boolean;
   /** Also write morphs as morph targets / blend shapes (implies `rigged`). */
@@ -69,6 +75,7 @@ export async function exportScene(
   options: ExportSceneOptions = {},
 ): Promise<ExportSceneResult> {
   const files = typeof outs === 'string' ? [outs] : [...outs];
+  const only = options.only?.length ? parseNodeTypes(options.only) : undefined;
   for (const out of files) checkSceneFile(out);
   for (const out of files) ensureParentFolder(out);
   const rigged = Boolean(options.rigged || options.morphs);
@@ -77,6 +84,7 @@ export async function exportScene(
   const scene = await readScene(client, {
     rigged,
     select: options.select,
+    only,
     // An explicit undefined would override the reader's default.
     ...(options.chunkBytes === undefined ? {} : { chunkBytes: options.chunkBytes }),
     rereads: options.rereads ?? 0,

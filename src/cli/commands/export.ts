@@ -1,8 +1,11 @@
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import type { DazClient } from '../../client/dazscript-client.js';
+import { NODE_TYPES, parseNodeTypes } from '../../client/node-selection.js';
 import { BUILTIN_SCENE_NAMES } from '../../emulator/scenes/builtin-scenes.js';
 import { type ExportSceneResult, exportScene } from '../../jobs/export-scene.js';
+import { planExport } from '../../jobs/plan-export.js';
 import { addConnectionOptions, type ConnectionFlags, connect } from '../connection-options.js';
+import { describePlan } from '../describe-plan.js';
 import { withEmbeddedEmulator } from '../embedded-emulator.js';
 import { writeJsonSuccess } from '../json-output.js';
 import { warningLines } from '../print-warnings.js';
@@ -15,6 +18,8 @@ import { collectLabels, collectPaths, integerOption } from './option-parsers.js'
 interface ExportFlags extends ConnectionFlags {
   out: string[];
   select?: string[];
+  only?: string[];
+  dryRun?: boolean;
   rigged?: boolean;
   morphs?: boolean;
   emulated?: string;
@@ -29,7 +34,7 @@ export const exportCommand = addConnectionOptions(
       'Stream the current DAZ Studio scene through the DazScript Server (posed vertices, faces, UVs,\n' +
         'normals, materials, cameras, lights, skeletons) and write it. The format follows the file name:\n' +
         '  .glb   one binary glTF file, textures embedded (game engines)\n' +
-        '  .gltf  glTF JSON + .bin + textures beside it\n' +
+        '  .gltf  glTF JSON, the .bin beside it, textures in <name>_textures/\n' +
         '  .usda  USD text layer, centimetres (metersPerUnit 0.01), Y up (archival, USD tools)\n' +
         'Give --out more than once to write several formats from one read of the scene.\n' +
         'By default meshes are written as posed in DAZ Studio; --rigged writes the rest mesh, the\n' +
@@ -40,6 +45,15 @@ export const exportCommand = addConnectionOptions(
       '--select <labels>',
       'only these top-level nodes and what is under them (comma-separated labels)',
       collectLabels,
+    )
+    .option(
+      '--only <types>',
+      `only nodes of these types: ${NODE_TYPES.join(', ')} (comma-separated; with --select, both must hold)`,
+      nodeTypesOption,
+    )
+    .option(
+      '--dry-run',
+      'read only the inventory and materials; print what would be read and written, with estimated sizes; write nothing',
     )
     .option('--rigged', 'write skeletons, rest meshes and skin weights (skinned meshes)')
     .option('--morphs', 'also write morphs as morph targets / blend shapes (implies --rigged)')
@@ -69,7 +83,9 @@ export const exportCommand = addConnectionOptions(
         '  $ dazport export --out hero.glb --rigged --morphs --select "Genesis 9"\n' +
         '  $ dazport export --out scene.usda --out scene.glb\n' +
         '  $ DAZ_TOKEN_FILE=~/.daz3d/dazscriptserver_token.txt dazport export --out set.gltf\n' +
-        '  $ dazport export --emulated g9 --out g9.glb     # no DAZ Studio needed\n',
+        '  $ dazport export --emulated g9 --out g9.glb     # no DAZ Studio needed\n' +
+        '  $ dazport export --out cams.gltf --only cameras,lights\n' +
+        '  $ dazport export --out scene.gltf --out scene.usda --dry-run   # sizes, nothing written\n',
     ),
 ).action(async (flags: ExportFlags, command: Command) => {
   const globals = command.optsWithGlobals<GlobalOptions>();
@@ -80,6 +96,7 @@ async function runExport(flags: ExportFlags, globals: GlobalOptions): Promise<vo
   // Bad outputs fail before an emulator starts or a connection is made (exportScene checks them
   // again before reading, for library callers).
   for (const out of flags.out) checkSceneFile(out);
+  if (flags.dryRun) return runDryRun(flags, globals);
   for (const out of flags.out) ensureParentFolder(out);
   if (flags.emulated) {
     printExportReport(
@@ -100,6 +117,7 @@ async function runExport(flags: ExportFlags, globals: GlobalOptions): Promise<vo
 export interface SceneExportRequest {
   out: string[];
   select?: string[];
+  only?: string[];
   rigged?: boolean;
   morphs?: boolean;
   chunkKb?: number;
@@ -116,6 +134,7 @@ export async function exportWithFeedback(
   try {
     return await exportScene(client, request.out, {
       select: request.select,
+      only: request.only,
       rigged: request.rigged,
       morphs: request.morphs,
       chunkBytes: (request.chunkKb ?? 2048) * 1024,
@@ -129,6 +148,33 @@ export async function exportWithFeedback(
     });
   } finally {
     bar.clear();
+  }
+}
+
+/** `--dry-run`: the plan (planExport), printed; nothing written, no folder made. */
+async function runDryRun(flags: ExportFlags, globals: GlobalOptions): Promise<void> {
+  const plan = (client: DazClient) => planExport(client, flags.out, flags);
+  const report = flags.emulated
+    ? await withEmbeddedEmulator(flags.emulated, ({ client }) => plan(client))
+    : await withClient(connect(flags), plan);
+  if (globals.json) writeJsonSuccess({ dryRun: true, ...report });
+  else if (!globals.quiet) process.stdout.write(`${describePlan(report).join('\n')}\n`);
+}
+
+async function withClient<T>(client: DazClient, work: (client: DazClient) => Promise<T>): Promise<T> {
+  try {
+    return await work(client);
+  } finally {
+    await client.close();
+  }
+}
+
+/** `--only`'s argParser: repeatable, comma-separated, checked (exit 1 naming the valid types). */
+function nodeTypesOption(value: string, previous: string[] | undefined): string[] {
+  try {
+    return [...(previous ?? []), ...parseNodeTypes([value])];
+  } catch {
+    throw new InvalidArgumentError(`--only takes ${NODE_TYPES.join(', ')} (comma-separated), got "${value}"`);
   }
 }
 
