@@ -49,6 +49,10 @@ export const ERROR_CODES = {
     exit: EXIT.USAGE,
     meaning: "the emulator was pointed at DAZ Studio's own token file, which it never overwrites",
   },
+  DAZPORT_TOKEN_FILE_IN_USE: {
+    exit: EXIT.USAGE,
+    meaning: 'another running emulator uses that token file; give this one its own --token-file',
+  },
   DAZPORT_SCENE_NOT_FOUND: {
     exit: EXIT.INPUT,
     meaning: 'a scene file (--scene) is neither built in nor readable',

@@ -2,6 +2,7 @@
  * Start an emulator the way users and tests do: server listening, then token file written (mode
  * 600). In that order: an emulator that cannot bind (the port is taken, by DAZ Studio or another
  * emulator) must leave the token file alone, or the running server's clients lose their token.
+ * A token file serves one running emulator at a time (server/token-claim.ts).
  * The returned handle knows the token so an in-process client (the demo, the tests) can use it;
  * nothing here prints or logs it.
  */
@@ -13,6 +14,7 @@ import {
   generateToken,
   writeTokenFile,
 } from './server/token.js';
+import { claimTokenFile } from './server/token-claim.js';
 
 export interface StartEmulatorOptions extends Omit<EmulatorServerOptions, 'token' | 'authEnabled'> {
   /** Where to write the token, `~/…` meaning the home folder (default `~/.daz3d/dazport-emulator-token.txt`). */
@@ -48,13 +50,23 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     authEnabled: !noAuth,
     token: token ?? undefined,
   });
+  let release = () => {};
   if (tokenFile && token) {
     try {
+      release = claimTokenFile(tokenFile, server.url);
       writeTokenFile(tokenFile, home, token);
     } catch (err) {
+      release();
       await server.stop();
       throw err;
     }
   }
-  return { server, url: server.url, tokenFile, token, stop: () => server.stop() };
+  const stop = async () => {
+    try {
+      await server.stop();
+    } finally {
+      release();
+    }
+  };
+  return { server, url: server.url, tokenFile, token, stop };
 }

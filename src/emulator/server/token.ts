@@ -28,7 +28,8 @@ export function generateToken(): string {
   return randomBytes(16).toString('hex');
 }
 
-function canonical(path: string): string {
+/** The file `path` names, through links, so that two spellings of one file are seen as one. */
+export function canonicalTokenPath(path: string): string {
   const absolute = resolve(path);
   try {
     return realpathSync(absolute);
@@ -49,8 +50,8 @@ function canonical(path: string): string {
  * emulator's token to DAZ Studio. Checked before the emulator binds, so a refused path costs nothing.
  */
 export function assertEmulatorMayWrite(path: string, home = homedir()): void {
-  const target = canonical(path);
-  if (target !== canonical(realDazTokenPath(home))) return;
+  const target = canonicalTokenPath(path);
+  if (target !== canonicalTokenPath(realDazTokenPath(home))) return;
   const own = defaultEmulatorTokenPath(home);
   const state = existsSync(target)
     ? "it holds a running DAZ Studio's token"
@@ -73,7 +74,7 @@ export function assertEmulatorMayWrite(path: string, home = homedir()): void {
  */
 export function writeTokenFile(path: string, home = homedir(), token = generateToken()): string {
   assertEmulatorMayWrite(path, home);
-  const target = canonical(path);
+  const target = canonicalTokenPath(path);
   const temp = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   let fd: number;
   try {
