@@ -1,14 +1,48 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * Test files that replace modules (vi.mock, vi.doMock) run in a fresh module graph each; every
+ * other file shares its worker's graph with the files before it (isolate: false), which saves
+ * loading the same sources again for each of a hundred files. A mock cannot apply to a module
+ * an earlier file already loaded, nor must it leak into a later file, hence the split; found by
+ * reading the files, so a new test that mocks lands on the isolated side by itself.
+ */
+const MOCKS_MODULES = /\bvi\.(?:mock|doMock)\(/;
+const isolatedFiles = readdirSync('test', { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.test.ts'))
+  .map((f) => `test/${f.split('\\').join('/')}`)
+  .filter((f) => MOCKS_MODULES.test(readFileSync(join(f), 'utf8')));
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     // Emulator tests bind loopback ports and run scripts in a worker; keep them off each other's toes.
     pool: 'forks',
-    // Builds the JavaScript copy of src/ that CLI child processes start from (no tsx per start).
+    // vitest's default is one worker fewer than the cores: a single one on a two-core machine,
+    // while most test files spend their time waiting for child processes, emulator workers and
+    // timers. One per core halves the suite.
+    maxWorkers: availableParallelism(),
+    // Builds the JavaScript copy of src/ that CLI child processes and emulator workers start from.
     globalSetup: ['./test/helpers/global-setup.ts'],
     reporters: ['default', './test/summary-reporter.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
+    projects: [
+      {
+        extends: true,
+        // An empty include would mean vitest's default one (every test file).
+        test: {
+          name: 'isolated',
+          include: isolatedFiles.length > 0 ? isolatedFiles : ['test/no-such-file'],
+          isolate: true,
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'shared', include: ['test/**/*.test.ts'], exclude: isolatedFiles, isolate: false },
+      },
+    ],
   },
 });

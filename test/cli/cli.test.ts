@@ -26,14 +26,14 @@ describe('dazport CLI', () => {
     expect(out.nodes.map((n: { type: string }) => n.type)).toEqual(
       expect.arrayContaining(['DzNode', 'DzBasicCamera', 'DzDistantLight', 'DzSpotLight', 'DzPointLight']),
     );
-  });
+  }, 60_000);
 
   it('demo in human form names the emulator and every node', async () => {
     const r = await runCli(['demo', '--scene', 'g8f', '--out-dir', join(home, 'demo-g8f')]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/embedded DAZ Studio emulator \(scene g8f\)/);
     expect(r.stdout).toMatch(/Genesis 8 Female\s+DzFigure\s+170 bones, [\d,]+ vertices/);
-  });
+  }, 60_000);
 
   it('emulator serves until SIGTERM, prints the token file but never the token', async () => {
     const tokenFile = join(home, 'emu-token.txt');

@@ -6,7 +6,7 @@
  * (src/emulator/runtime/script-host.ts), which then needs no tsx loader. In watch mode it is
  * built again before each rerun, so nothing runs stale sources.
  */
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
@@ -35,6 +35,8 @@ function sweepAbandoned(): void {
 }
 
 export default async function setup(project: TestProject): Promise<() => void> {
+  // Each project of vitest.config.ts runs this; the first one's build serves all of them.
+  if (process.env.DAZPORT_TEST_CLI && existsSync(process.env.DAZPORT_TEST_CLI)) return () => {};
   sweepAbandoned();
   let current: CompiledCli = await compileCli();
   const announce = () => {
