@@ -51,4 +51,13 @@ describe('error codes', () => {
     const named = new Set(readme.match(/DAZPORT_[A-Z][A-Z_]*[A-Z]/g) ?? []);
     expect([...named].filter((code) => !Object.hasOwn(ERROR_CODES, code))).toEqual([]);
   });
+
+  it("the README's table gives every code with its exit status", () => {
+    const readme = readFileSync(join(SRC, '..', 'README.md'), 'utf8');
+    for (const [code, { exit }] of Object.entries(ERROR_CODES)) {
+      const row = readme.split('\n').find((line) => line.startsWith(`| \`${code}\` |`));
+      expect(row, `${code} is not in the README's table`).toBeDefined();
+      expect(row?.split('|')[2].trim().split(' ')[0], code).toBe(String(exit));
+    }
+  });
 });
