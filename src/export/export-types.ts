@@ -29,7 +29,7 @@ export interface ExportSummary {
   lights: number;
   joints: number;
   animations: number;
-  /** Files written beside the main output (textures, .bin). */
+  /** Files the main output references: a .gltf's .bin beside it, textures in its texture folder. */
   sideFiles: string[];
   /** Every loss the writer could not avoid (missing texture, dropped channel ...). */
   warnings: string[];
