@@ -32,7 +32,11 @@ export function claimPath(tokenFile: string): string {
 export function claimTokenFile(tokenFile: string, url: string): () => void {
   // Two spellings of one file (a link, `..`) are one claim.
   const path = claimPath(canonicalTokenPath(tokenFile));
-  ensureFolder(dirname(path), 0o700);
+  try {
+    ensureFolder(dirname(path), 0o700);
+  } catch (error) {
+    throw cannotClaim(tokenFile, error);
+  }
   const claim: Claim = { pid: process.pid, url, id: randomBytes(8).toString('hex') };
   // Twice at most: the second attempt follows the removal of a stale claim.
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -96,7 +100,7 @@ function inUse(tokenFile: string, holder: Claim | undefined): DazportError {
 function cannotClaim(tokenFile: string, cause: unknown): DazportError {
   return new DazportError(
     'DAZPORT_OUTPUT',
-    `cannot write beside the token file ${tokenFile}: ${(cause as Error).message}`,
+    `cannot write the token file ${tokenFile}: ${(cause as Error).message}`,
     {
       context: { tokenFile },
       suggestion: 'point tokenFile at a file in a folder you can write, or leave it out',
