@@ -44,11 +44,28 @@ describe('built-in figure ids', () => {
   });
 
   it('help texts name genesis9, genesis8f, genesis8m and never the long ids', async () => {
-    for (const command of ['discover', 'retarget', 'scene']) {
+    for (const command of ['discover', 'retarget', 'scene', 'export', 'demo']) {
       const r = await runInProcess([command, '--help']);
       expect(r.stdout).toMatch(/genesis9.*genesis8f.*genesis8m/s);
       expect(r.stdout).not.toMatch(/genesis8female|genesis8male/);
     }
+  });
+
+  it('export --emulated takes the figure ids like scene --emulated and demo --scene', async () => {
+    // --dry-run: the id must reach the embedded emulator; nothing is read but the inventory.
+    const r = await runInProcess([
+      '--json',
+      'export',
+      '--emulated',
+      'genesis8f',
+      '--out',
+      'x.glb',
+      '--dry-run',
+    ]);
+    expect(r.code, r.stdout).toBe(0);
+    const wrong = await runInProcess(['--json', 'export', '--emulated', 'genesis8x', '--out', 'x.glb']);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stdout).toMatch(/closest: .*genesis8f/);
   });
 
   it('GENESIS_MAPS answers to the short ids too, and still lists each map once', () => {

@@ -7,6 +7,7 @@ import { planExport } from '../../jobs/plan-export.js';
 import { addConnectionOptions, type ConnectionFlags, connect } from '../connection-options.js';
 import { describePlan } from '../describe-plan.js';
 import { withEmbeddedEmulator } from '../embedded-emulator.js';
+import { emulatedSceneOption } from '../emulated-scene-option.js';
 import { writeJsonSuccess } from '../json-output.js';
 import { warningLines } from '../print-warnings.js';
 import { exportProgressReport } from '../progress/job-progress.js';
@@ -58,10 +59,11 @@ export const exportCommand = addConnectionOptions(
     .option('--rigged', 'write skeletons, rest meshes and skin weights (skinned meshes)')
     .option('--morphs', 'also write morphs as morph targets / blend shapes (implies --rigged)')
     .addOption(
-      new Option(
+      emulatedSceneOption(
         '--emulated <scene>',
         'read from an embedded emulator serving this scene, not DAZ Studio',
-      ).choices([...BUILTIN_SCENE_NAMES]),
+        BUILTIN_SCENE_NAMES,
+      ),
     )
     .addOption(
       new Option('--chunk-kb <n>', 'wanted size of one answer while streaming, kB')
