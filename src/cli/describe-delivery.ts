@@ -1,8 +1,9 @@
 /** How the CLI names a delivered motion: one line a person reads. */
 import type { Delivery } from '../jobs/deliver-motion.js';
+import { formatBytes } from './human-units.js';
 
 export function describeDelivery(d: Delivery): string {
-  const size = d.bytes === undefined ? '' : `, ${(d.bytes / 1024).toFixed(1)} kB`;
+  const size = d.bytes === undefined ? '' : `, ${formatBytes(d.bytes)}`;
   const how =
     d.format === 'live'
       ? `${d.requests} ${d.requests === 1 ? 'request' : 'requests'}, one undo step`

@@ -1,14 +1,7 @@
 /** A glTF summary (formats/gltf-summary.ts) as `dazport inspect model.glb` prints it. */
 import type { GltfSummary } from '../formats/gltf-summary.js';
 
-const count = (n: number) => n.toLocaleString('en-US');
-const plural = (n: number, word: string, words = `${word}s`) => `${count(n)} ${n === 1 ? word : words}`;
-
-function size(bytes: number): string {
-  if (bytes >= 1_000_000) return `${(bytes / 1_000_000).toFixed(1)} MB`;
-  if (bytes >= 1_000) return `${(bytes / 1_000).toFixed(1)} kB`;
-  return `${bytes} B`;
-}
+import { plural, formatBytes as size } from './human-units.js';
 
 /** Rows of `[label, detail]` under a heading, the labels in one column. */
 function table(heading: string, rows: [string, string][]): string[] {

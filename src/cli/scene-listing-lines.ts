@@ -3,8 +3,7 @@
  * their parents, `label  DAZ class  what it holds`. `dazport scene` and the demo print it.
  */
 import type { ListedNode, SceneListing } from '../client/scene-listing.js';
-
-const count = (n: number) => n.toLocaleString('en-US');
+import { plural } from './human-units.js';
 
 /** The rows, each starting with `indent`; with morphs listed under their node when read. */
 export function sceneListingLines(listing: SceneListing, indent = ''): string[] {
@@ -21,8 +20,8 @@ export function sceneListingLines(listing: SceneListing, indent = ''): string[] 
 
 export function describeNode(node: ListedNode): string {
   const parts: string[] = [];
-  if (node.bones) parts.push(`${count(node.bones)} bones`);
-  if (node.vertices) parts.push(`${count(node.vertices)} vertices, ${count(node.facets)} facets`);
+  if (node.bones) parts.push(plural(node.bones, 'bone'));
+  if (node.vertices) parts.push(`${plural(node.vertices, 'vertex')}, ${plural(node.facets, 'facet')}`);
   if (node.kind === 'group') parts.push('group');
   if (!node.visible) parts.push('hidden');
   return parts.join(', ');
@@ -46,7 +45,6 @@ function morphLines(node: ListedNode, indent: string): string[] {
 export function summarizeListing(listing: SceneListing): string {
   const kinds = new Map<string, number>();
   for (const n of listing.nodes) kinds.set(n.kind, (kinds.get(n.kind) ?? 0) + 1);
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const parts = ['figure', 'mesh', 'camera', 'light', 'group']
     .filter((k) => kinds.has(k))
     .map((k) => plural(kinds.get(k) ?? 0, k === 'mesh' ? 'prop' : k));

@@ -4,6 +4,7 @@
  * library's jobs use them without importing the CLI; re-exported here for the commands.
  */
 import type { ExportSummary } from '../export/export-types.js';
+import { formatBytes, plural } from './human-units.js';
 
 export {
   checkSceneFile,
@@ -27,15 +28,7 @@ export function describeExport(s: ExportSummary): string {
     [s.animations, 'animation'],
   ];
   const parts = counts.filter(([n], i) => n > 0 || i < 3).map(([n, noun]) => plural(n, noun));
-  const size =
-    s.bytes >= 1 << 20 ? `${(s.bytes / (1 << 20)).toFixed(1)} MB` : `${(s.bytes / 1024).toFixed(1)} kB`;
-  return `${s.file} (${s.format}, ${size}): ${parts.join(', ')}`;
-}
-
-const PLURALS: Record<string, string> = { mesh: 'meshes', vertex: 'vertices' };
-
-function plural(n: number, noun: string): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? noun : (PLURALS[noun] ?? `${noun}s`)}`;
+  return `${s.file} (${s.format}, ${formatBytes(s.bytes)}): ${parts.join(', ')}`;
 }
 
 /**

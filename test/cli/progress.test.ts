@@ -140,7 +140,9 @@ describe('progress numbers', () => {
     expect(formatCount(1_234_567)).toBe('1.2 M');
     expect(formatCount(25_000_000)).toBe('25 M');
     expect(formatBytes(512)).toBe('512 B');
-    expect(formatBytes(2048)).toBe('2 kB');
+    expect(formatBytes(2048)).toBe('2.0 kB');
+    // One size wording for every command: binary units (an export's report and inspect agree).
+    expect(formatBytes(2_135_540)).toBe('2.0 MB');
     expect(formatBytes(3.5 * 1024 * 1024)).toBe('3.5 MB');
     expect(formatDuration(400)).toBe('0 s');
     expect(formatDuration(65_000)).toBe('1 min 05 s');

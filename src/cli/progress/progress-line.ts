@@ -3,7 +3,10 @@
  *   ████████░░░░  34% reading meshes (2 of 5, Genesis 9): 412,000 of 1.2 M vertices · 9.4 MB at 3.1 MB/s · 4 s left
  * Pure text, so it is tested without a terminal.
  */
+import { formatBytes, formatCount as formatExactCount } from '../human-units.js';
 import type { PhaseRate } from './rate-meter.js';
+
+export { formatBytes };
 
 export interface ProgressReport {
   /** What is being done: "reading meshes", "writing hero.glb". */
@@ -49,14 +52,7 @@ export function formatProgressLine(report: ProgressReport, rate: PhaseRate, colu
 /** 950 · 12,400 · 1.2 M: exact while it is short, rounded when the digits stop meaning much. */
 export function formatCount(n: number): string {
   if (n >= 1e6) return `${(n / 1e6).toFixed(n >= 1e7 ? 0 : 1)} M`;
-  return Math.round(n).toLocaleString('en-US');
-}
-
-export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024 * 1024) return `${(n / 1024 ** 3).toFixed(1)} GB`;
-  if (n >= 1024 * 1024) return `${(n / 1024 ** 2).toFixed(1)} MB`;
-  if (n >= 1024) return `${(n / 1024).toFixed(0)} kB`;
-  return `${Math.round(n)} B`;
+  return formatExactCount(n);
 }
 
 export function formatDuration(ms: number): string {
