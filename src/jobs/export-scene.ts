@@ -38,6 +38,11 @@ export interface ExportSceneOptions {
   onReread?: (reason: DazSceneChangedError, reread: number) => void;
   /** Told as the read and each write progress. */
   onProgress?: (progress: ExportSceneProgress) => void;
+  /**
+   * What the files name as their source (default: the server's address). A throwaway emulator's
+   * random port would make two exports of the same scene differ byte for byte.
+   */
+  source?: string;
 }
 
 export type ExportSceneProgress =
@@ -81,7 +86,7 @@ export async function exportScene(
   const rigged = Boolean(options.rigged || options.morphs);
   const started = performance.now();
   let rereads = 0;
-  const scene = await readScene(client, {
+  const read = await readScene(client, {
     rigged,
     select: options.select,
     only,
@@ -94,6 +99,10 @@ export async function exportScene(
     },
     onProgress: options.onProgress && ((read) => options.onProgress?.({ stage: 'read', read })),
   });
+  const scene =
+    options.source === undefined
+      ? read
+      : { ...read, source: { ...read.source, description: options.source } };
   const readMs = performance.now() - started;
   const outputs: ExportSummary[] = [];
   for (const [i, file] of files.entries()) {

@@ -102,7 +102,13 @@ async function runExport(flags: ExportFlags, globals: GlobalOptions): Promise<vo
   for (const out of flags.out) ensureParentFolder(out);
   if (flags.emulated) {
     printExportReport(
-      await withEmbeddedEmulator(flags.emulated, ({ client }) => exportWithFeedback(client, flags, globals)),
+      await withEmbeddedEmulator(flags.emulated, ({ client }) =>
+        exportWithFeedback(
+          client,
+          { ...flags, source: `dazport emulator, built-in scene ${flags.emulated}` },
+          globals,
+        ),
+      ),
       globals,
     );
     return;
@@ -124,6 +130,8 @@ export interface SceneExportRequest {
   morphs?: boolean;
   chunkKb?: number;
   rereads?: number;
+  /** What the files name as their source (exportScene's `source`). */
+  source?: string;
 }
 
 /** `exportScene` with the CLI's feedback: a progress bar, and a line on stderr per re-read. */
@@ -141,6 +149,7 @@ export async function exportWithFeedback(
       morphs: request.morphs,
       chunkBytes: (request.chunkKb ?? 2048) * 1024,
       rereads: request.rereads,
+      source: request.source,
       onReread: (reason, n) => {
         bar.clear();
         if (!globals.json && !globals.quiet)
