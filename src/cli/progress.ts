@@ -81,7 +81,8 @@ export class ProgressBar {
     if (!report || !this.#meter) return;
     this.#lastDraw = now;
     const rate = this.#meter.sample(now, report.done, report.total, report.bytes ?? 0);
-    const line = formatProgressLine(report, rate, this.#stream.columns ?? 80);
+    // A terminal that does not know its width says 0 (a pty under `script`, some CI runners).
+    const line = formatProgressLine(report, rate, this.#stream.columns || 80);
     this.#stream.write(`\r${line}\x1b[K`);
     this.#drawn = true;
   }

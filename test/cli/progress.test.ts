@@ -117,6 +117,14 @@ describe('progress on a terminal', () => {
     expect(t.writes.at(-1)).toBe('\r\x1b[K');
   });
 
+  it('takes a terminal that does not know its width (columns 0) as 80 wide', () => {
+    const t = terminal(0);
+    const bar = new ProgressBar({}, t.stream, t.clock);
+    bar.show({ phase: 'reading meshes', done: 1, total: 2, unit: 'vertices' });
+    expect(t.line()).toContain('reading meshes: 1 of 2 vertices');
+    bar.clear();
+  });
+
   it('draws nothing on a pipe, with --json or with --quiet', () => {
     for (const [globals, isTTY] of [
       [{}, false],
