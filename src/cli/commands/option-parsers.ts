@@ -17,7 +17,10 @@ export function integerOption(flag: string, min: number, max: number): (value: s
  * value, as `DAZ_HOST=` in a shell profile or an .env file leaves it, means "not given". Taken as
  * it is, an empty host would bind the emulator to every interface instead of loopback.
  */
-export function blankMeansDefault<T>(fallback: T, parse?: (value: string) => T): (value: string) => T | string {
+export function blankMeansDefault<T>(
+  fallback: T,
+  parse?: (value: string) => T,
+): (value: string) => T | string {
   return (value: string) => (value.trim() === '' ? fallback : parse ? parse(value) : value);
 }
 
