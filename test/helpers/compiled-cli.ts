@@ -11,10 +11,10 @@
  * test/helpers/global-setup.ts builds one per `vitest` run; test/helpers/cli.ts starts its CLI,
  * and emulators started in test processes load its worker.
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -56,13 +56,57 @@ export async function compileCli(): Promise<CompiledCli> {
       logLevel: 'silent',
     });
     for (const name of ['assets', 'fixtures', 'package.json']) symlinkSync(join(ROOT, name), join(dir, name));
+    await bundleEntries(dir);
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
   return {
     dir,
-    main: join(dir, 'src', 'cli', 'main.js'),
-    worker: join(dir, 'src', 'emulator', 'runtime', 'worker-main.js'),
+    main: join(dir, 'bundle', 'cli-main.js'),
+    worker: join(dir, 'bundle', 'worker-main.js'),
   };
+}
+
+/**
+ * The CLI and the emulator's worker, each bundled into one file: a process or worker then
+ * loads one module instead of two hundred (0.36 CPU-s per CLI start instead of 0.6 on this
+ * machine; the suite starts about two hundred). Packages stay external, resolved from the
+ * repository's node_modules. Each module's `import.meta.url` is its twin in the per-file copy
+ * above, so paths found from it (assets, the demo clip, package.json) resolve exactly as they do
+ * unbundled.
+ */
+async function bundleEntries(dir: string): Promise<void> {
+  const src = join(ROOT, 'src');
+  const twinUrls: import('esbuild').Plugin = {
+    name: 'twin-import-meta-url',
+    setup(build) {
+      build.onLoad({ filter: /\.ts$/ }, (args) => {
+        const source = readFileSync(args.path, 'utf8');
+        if (!source.includes('import.meta.url')) return undefined;
+        // script-host finds its worker beside itself: in the bundles, that is the bundled worker.
+        const twin = args.path.endsWith(join('emulator', 'runtime', 'script-host.ts'))
+          ? join(dir, 'bundle', 'script-host.js')
+          : join(dir, 'src', relative(src, args.path)).replace(/\.ts$/, '.js');
+        return {
+          contents: source.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(twin).href)),
+          loader: 'ts',
+        };
+      });
+    },
+  };
+  await loadEsbuild().build({
+    entryPoints: {
+      'cli-main': join(src, 'cli', 'main.ts'),
+      'worker-main': join(src, 'emulator', 'runtime', 'worker-main.ts'),
+    },
+    outdir: join(dir, 'bundle'),
+    bundle: true,
+    packages: 'external',
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    plugins: [twinUrls],
+    logLevel: 'silent',
+  });
 }

@@ -103,6 +103,13 @@ function listening(child: ChildProcess): Promise<string> {
   });
 }
 
+/** The folder of this run's JavaScript copy of src/, from the CLI it starts (compiled-cli.ts). */
+function compiledRoot(main: string): string {
+  let dir = dirname(main);
+  while (!existsSync(join(dir, 'src', 'index.js')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
 /** stdout is exactly one JSON object. */
 function onlyJson(r: CliResult): {
   ok: boolean;
@@ -212,7 +219,7 @@ describe("the README's commands, as written", () => {
     // so the example checks the code under test, not a dist/ of another day.
     const compiledCli = process.env.DAZPORT_TEST_CLI;
     expect(compiledCli, 'the suite builds its JavaScript copy of src/').toBeDefined();
-    const index = pathToFileURL(join(dirname(compiledCli as string), '..', 'index.js')).href;
+    const index = pathToFileURL(join(compiledRoot(compiledCli as string), 'src', 'index.js')).href;
     const file = join(work, 'example.mjs');
     writeFileSync(file, snippet.replace("from 'dazport'", `from '${index}'`));
     const r = await outputOf(
