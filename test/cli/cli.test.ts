@@ -12,22 +12,7 @@ describe('dazport CLI', () => {
   });
   afterAll(() => rmSync(home, { recursive: true, force: true }));
 
-  it('demo prints the inventory it read over HTTP from an embedded emulator', async () => {
-    const r = await runCli(['demo', '--json', '--out-dir', join(home, 'demo-json')]);
-    expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout);
-    expect(out).toMatchObject({ ok: true, scene: 'g9' });
-    expect(out.emulator).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(out.requestId).toMatch(/^[0-9a-f]{8}$/);
-    expect(out.nodes.map((n: { label: string }) => n.label)).toContain('Genesis 9');
-    const figure = out.nodes.find((n: { label: string }) => n.label === 'Genesis 9');
-    expect(figure).toMatchObject({ type: 'DzFigure', bones: 143 });
-    expect(figure.vertices).toBeGreaterThan(10_000);
-    expect(out.nodes.map((n: { type: string }) => n.type)).toEqual(
-      expect.arrayContaining(['DzNode', 'DzBasicCamera', 'DzDistantLight', 'DzSpotLight', 'DzPointLight']),
-    );
-  }, 60_000);
-
+  // The JSON demo (inventory, exports, retarget) is checked in main-job.test.ts: one run of it.
   it('demo in human form names the emulator and every node', async () => {
     const r = await runCli(['demo', '--scene', 'g8f', '--out-dir', join(home, 'demo-g8f')]);
     expect(r.code).toBe(0);

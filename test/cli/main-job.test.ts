@@ -26,6 +26,16 @@ describe('the main job on the command line', () => {
     const r = await runCli(['--json', 'demo', '--out-dir', out, '--fps', '24']);
     expect(r.code, r.stderr).toBe(0);
     const report = JSON.parse(r.stdout);
+    // The inventory it read over HTTP from its embedded emulator.
+    expect(report).toMatchObject({ ok: true, scene: 'g9' });
+    expect(report.emulator).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(report.requestId).toMatch(/^[0-9a-f]{8}$/);
+    const figure = report.nodes.find((n: { label: string }) => n.label === 'Genesis 9');
+    expect(figure).toMatchObject({ type: 'DzFigure', bones: 143 });
+    expect(figure.vertices).toBeGreaterThan(10_000);
+    expect(report.nodes.map((n: { type: string }) => n.type)).toEqual(
+      expect.arrayContaining(['DzNode', 'DzBasicCamera', 'DzDistantLight', 'DzSpotLight', 'DzPointLight']),
+    );
     expect(report.export.outputs.map((o: { format: string }) => o.format)).toEqual(['glb', 'usda']);
     expect(report.export.outputs[0]).toMatchObject({ joints: 143, cameras: 1, lights: 3 });
     const retarget = report.retarget;
