@@ -238,7 +238,8 @@ describe('SceneReader against the emulator', () => {
 
   it('says which mesh of how many is being read, and how many bytes have come in', async () => {
     const reports: ReadProgress[] = [];
-    await readScene(client, { rigged: true, chunkBytes: 4000, onProgress: (p) => reports.push(p) });
+    // Chunks small enough for several reports per mesh, big enough to stay a few dozen requests.
+    await readScene(client, { rigged: true, chunkBytes: 64 * 1024, onProgress: (p) => reports.push(p) });
     const meshes = reports.filter((p) => p.phase === 'mesh');
     const count = meshes[0].meshCount as number;
     expect(count).toBeGreaterThan(1);
