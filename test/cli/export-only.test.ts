@@ -15,21 +15,9 @@ import { exportScene } from '../../src/jobs/export-scene.js';
 import type { Scene } from '../../src/scene/scene.js';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
 import { runInProcess } from '../helpers/in-process-cli.js';
+import { TWO_FIGURE_SCENE } from '../helpers/two-figure-scene.js';
 
-const SPEC = {
-  name: 'only',
-  figures: [
-    { figure: 'genesis9', label: 'Hero', detail: 0.25 },
-    { figure: 'genesis8female', label: 'Sidekick', detail: 0.25, transform: { translate: [80, 0, 0] } },
-  ],
-  props: [
-    { shape: 'sphere', label: 'Hat', size: 20, parent: 'Head' },
-    { shape: 'box', label: 'Crate', size: 40, transform: { translate: [-80, 0, 0] } },
-    { shape: 'box', label: 'Lid', size: 10, parent: 'Crate' },
-  ],
-  cameras: [{ label: 'Shot Cam', transform: { translate: [0, 150, 400] } }],
-  lights: [{ kind: 'spot', label: 'Key', transform: { translate: [200, 300, 200] } }],
-};
+const SPEC = TWO_FIGURE_SCENE;
 
 describe('export --only', () => {
   let dir: string;

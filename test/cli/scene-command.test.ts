@@ -18,6 +18,7 @@ import { runCli } from '../helpers/cli.js';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
 import { runInProcess } from '../helpers/in-process-cli.js';
 import { inProcessScene } from '../helpers/in-process-scene.js';
+import { TWO_FIGURE_SCENE } from '../helpers/two-figure-scene.js';
 
 /** Scene objects of the emulator's DOM, as far as this test reads them. */
 interface DomNode {
@@ -33,20 +34,7 @@ interface DomNode {
   } | null;
 }
 
-const SPEC = {
-  name: 'two figures',
-  figures: [
-    { figure: 'genesis9', label: 'Hero', detail: 0.3, morphs: { 'Body Heavy': 0.5 } },
-    { figure: 'genesis8female', label: 'Sidekick', detail: 0.3, transform: { translate: [80, 0, 0] } },
-  ],
-  props: [
-    { shape: 'sphere', label: 'Hat', size: 20, parent: 'Head' },
-    { shape: 'box', label: 'Crate', size: 40, transform: { translate: [-80, 0, 0] } },
-    { shape: 'box', label: 'Lid', size: 10, parent: 'Crate' },
-  ],
-  cameras: [{ label: 'Shot Cam', transform: { translate: [0, 150, 400] } }],
-  lights: [{ kind: 'spot', label: 'Key', transform: { translate: [200, 300, 200] } }],
-};
+const SPEC = TWO_FIGURE_SCENE;
 
 describe('the scene listing', () => {
   let dir: string;
