@@ -5,13 +5,12 @@
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { sniffFileType, startsWithWord } from '../../formats/sniff-file-type.js';
 import { describeExpandedPath, expandHome } from '../../fs/expand-home.js';
 import type { BvhClip } from './bvh-clip.js';
 import { BvhReadError } from './bvh-read-error.js';
 import { BvhStreamParser } from './bvh-stream-parser.js';
 import type { BvhParseOptions } from './bvh-types.js';
-import { NotBvhFileError } from './not-bvh-file-error.js';
+import { checkNotOtherFormat } from './check-not-other-format.js';
 
 export interface ReadBvhFileOptions extends BvhParseOptions {
   /** Text encoding of the file. Default `'utf-8'`; old Windows exporters may need `'latin1'`. */
@@ -83,11 +82,4 @@ export async function readBvhFile(typedPath: string, options: ReadBvhFileOptions
   }
   parser.push(decoder.decode());
   return parser.finish();
-}
-
-/** Throw {@link NotBvhFileError} when `head` is not BVH and is recognisably another kind of file. */
-function checkNotOtherFormat(head: Buffer, label: string): void {
-  if (startsWithWord(head, 'HIERARCHY')) return;
-  const type = sniffFileType(head);
-  if (type !== undefined) throw new NotBvhFileError(label, type);
 }

@@ -9,7 +9,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BvhParseError, parseBvh } from '../../../src/import/bvh/index.js';
+import { BvhParseError, NotBvhFileError, parseBvh } from '../../../src/import/bvh/index.js';
 import {
   CAPTURE_BVH_FIXTURES,
   captureBvhFixture,
@@ -214,6 +214,13 @@ function checkOutcome(text: string): void {
   try {
     clip = parseBvh(text, 'fuzz.bvh', { frameCountMismatch: 'use-lines' });
   } catch (error) {
+    // Text that does not start with HIERARCHY may be recognised as another format (a line
+    // starting "f " reads as OBJ): a typed error naming it, never before HIERARCHY is missing.
+    if (error instanceof NotBvhFileError) {
+      expect(error.code).toBe('DAZPORT_INPUT_TYPE');
+      expect(text.trimStart().startsWith('HIERARCHY')).toBe(false);
+      return;
+    }
     if (!(error instanceof BvhParseError)) throw error; // anything else fails the property
     expect(error.code).toBe('DAZPORT_BVH_PARSE');
     expect(error.line).toBeGreaterThanOrEqual(1);

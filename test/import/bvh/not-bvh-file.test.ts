@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BvhParseError, quoteToken } from '../../../src/import/bvh/bvh-parse-error.js';
-import { readBvhFile } from '../../../src/import/bvh/index.js';
+import { parseBvh, readBvhFile } from '../../../src/import/bvh/index.js';
 import { NotBvhFileError } from '../../../src/import/bvh/not-bvh-file-error.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dazport-not-bvh-'));
@@ -135,6 +135,26 @@ describe('readBvhFile on files that are not BVH', () => {
   it('leaves an unrecognised text file to the parser, with its usual error', async () => {
     const error = await failure('notes.txt', Buffer.from('Hello there\nthis is not motion\n'));
     expect(error).toBeInstanceOf(BvhParseError);
+  });
+});
+
+describe('parseBvh on text that is not BVH', () => {
+  it.each(CASES)('%s, as text, is named for what it is too', (name, content, described) => {
+    // Text in memory, as a library caller holds it: latin1 keeps a binary file's bytes.
+    const error = (() => {
+      try {
+        parseBvh(Buffer.from(content).toString('latin1'), name);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(NotBvhFileError);
+    expect((error as NotBvhFileError).message).toMatch(described);
+  });
+
+  it('still parses BVH text, with or without a byte-order mark', () => {
+    expect(parseBvh(MINIMAL_BVH, 'a.bvh').frameCount).toBe(1);
+    expect(parseBvh(`\uFEFF\n${MINIMAL_BVH}`, 'b.bvh').frameCount).toBe(1);
   });
 });
 
