@@ -29,6 +29,14 @@ import { type Inventory, type InventoryNode, kindOf } from '../client/inventory.
 import { parseNodeTypes, selectNodes } from '../client/node-selection.js';
 import { type RawMaterial, toMaterial } from '../client/scene-reader.js';
 import * as S from '../client/scripts/scene-scripts.js';
+import {
+  alphaImageName,
+  binFileName,
+  imageExtension,
+  imageStem,
+  metallicRoughnessImageName,
+  roughnessMapAsIs,
+} from '../export/gltf/file-names.js';
 import { type PbrMaterial, type PbrTexture, toPbr } from '../export/material-mapping.js';
 import { textureFolderPath } from '../export/output-layout.js';
 import { checkSceneFile } from '../export/write-scene-file.js';
@@ -163,7 +171,7 @@ function planOutput(
   if (format === 'glb') return output;
   const folder = dirname(resolve(file));
   if (format === 'gltf') {
-    const bin = join(folder, `${stemOf(file).replace(/[^A-Za-z0-9._-]+/g, '_') || 'scene'}.bin`);
+    const bin = join(folder, binFileName(stemOf(file)));
     output.binary = { path: bin, bytes: Math.round(geometry), replaces: existsSync(bin) };
   }
   output.textureFolder = textureFolderPath(folder, file);
@@ -201,10 +209,9 @@ function usedTextures(materials: PbrMaterial[]): ExportPlan['textureSources'] {
 }
 
 /**
- * The images a .gltf would hold, named as its writer names them (gltf/materials.ts): an
- * opacity map packed into the base colour's alpha (`<base>_alpha.png`), roughness and metallic
- * packed into one image (`<roughness>_mr.png`) unless a plain roughness map can be used as it
- * is; sized as their largest source.
+ * The images a .gltf would hold, named as its writer names them (gltf/file-names.ts): an opacity
+ * map packed into the base colour's alpha, roughness and metallic packed into one image unless a
+ * plain roughness map can be used as it is; sized as their largest source.
  */
 function gltfImages(materials: PbrMaterial[]): ExportPlan['textureSources'] {
   const images = new Map<string, number | null>();
@@ -212,28 +219,31 @@ function gltfImages(materials: PbrMaterial[]): ExportPlan['textureSources'] {
     const sizes = sources.flatMap((t) => (t ? [sizeOf(t.file)] : []));
     images.set(name, sizes.includes(null) ? null : Math.max(0, ...(sizes as number[])));
   };
+  // Packed images are PNGs named `<name>.png`, made file names as the writer makes them.
+  const packed = (name: string) => `${imageStem(`${name}.png`)}.png`;
   for (const pbr of materials) {
     const base = pbr.baseColorTexture;
     if (pbr.opacityTexture)
-      add(`${uriStem((base ?? pbr.opacityTexture).file)}_alpha.png`, base, pbr.opacityTexture);
+      add(packed(alphaImageName(base?.file, pbr.opacityTexture.file)), base, pbr.opacityTexture);
     else if (base) add(rawName(base.file), base);
     const rough = pbr.roughnessTexture;
     const metal = pbr.metallicTexture;
-    if (rough && !metal && !pbr.roughnessTextureInverted && pbr.metallic === 0)
-      add(rawName(rough.file), rough);
-    else if (rough || metal) add(`${uriStem((rough ?? metal)?.file as string)}_mr.png`, rough, metal);
+    const asIs = roughnessMapAsIs({
+      roughness: Boolean(rough),
+      metallicMap: Boolean(metal),
+      inverted: Boolean(pbr.roughnessTextureInverted),
+      metallic: pbr.metallic,
+    });
+    if (rough && asIs) add(rawName(rough.file), rough);
+    else if (rough || metal) add(packed(metallicRoughnessImageName(rough?.file, metal?.file)), rough, metal);
     for (const t of [pbr.normalTexture, pbr.emissiveTexture]) if (t) add(rawName(t.file), t);
   }
   return [...images].sort().map(([file, bytes]) => ({ file, bytes }));
 }
 
-/** The name glTF's texture library gives a file copied as it is (.png, or .jpg for JPEG). */
+/** The name a file copied as it is gets (.png, or .jpg for JPEG, told here by its extension). */
 function rawName(file: string): string {
-  return `${uriStem(file)}${/\.jpe?g$/i.test(file) ? '.jpg' : '.png'}`;
-}
-
-function uriStem(file: string): string {
-  return stemOf(file).replace(/[^A-Za-z0-9._-]+/g, '_') || 'texture';
+  return `${imageStem(file)}${imageExtension(/\.jpe?g$/i.test(file) ? 'image/jpeg' : 'image/png')}`;
 }
 
 function sizeOf(file: string): number | null {

@@ -28,6 +28,7 @@ import { prepareOutputPath } from '../output-path.js';
 import { buildAnimations } from './animation.js';
 import { buildCameras, buildLights } from './cameras-lights.js';
 import type { GltfContext } from './context.js';
+import { binFileName } from './file-names.js';
 import { MaterialBuilder } from './materials.js';
 import { buildMeshes } from './meshes.js';
 import { buildNodes, planNodes } from './nodes.js';
@@ -87,7 +88,7 @@ export async function exportGltf(
     },
   });
   const buffer = doc.createBuffer();
-  if (format === 'gltf') buffer.setURI(`${uriSafe(stem)}.bin`);
+  if (format === 'gltf') buffer.setURI(binFileName(stem));
   const ctx: GltfContext = {
     doc,
     buffer,
@@ -111,7 +112,7 @@ export async function exportGltf(
   const library = new TextureLibrary(
     doc,
     (w) => warnings.push(w),
-    [basename(outPath), `${uriSafe(stem)}.bin`],
+    [basename(outPath), binFileName(stem)],
     format === 'gltf' ? textureFolderUri(outPath, options.textureFolder) : '',
   );
   const materials = new MaterialBuilder(ctx, library);
@@ -186,8 +187,4 @@ function riggedSkeletons(scene: Scene, warnings: string[]): Set<number> {
 function textureFolderUri(outPath: string, textureFolder: string | undefined): string {
   const folder = dirname(resolve(outPath));
   return folderUriPrefix(relative(folder, textureFolderPath(folder, outPath, textureFolder)));
-}
-
-function uriSafe(name: string): string {
-  return name.replace(/[^A-Za-z0-9._-]+/g, '_') || 'scene';
 }

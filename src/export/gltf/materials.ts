@@ -11,17 +11,16 @@
  *   done, dropped with a warning (alpha mode then OPAQUE, or BLEND for a constant opacity < 1);
  * - DAZ tiling as KHR_texture_transform on every texture of the material (texture-transform.ts).
  */
-import { basename, extname } from 'node:path';
+import { basename } from 'node:path';
 import type { Material, Texture, TextureInfo } from '@gltf-transform/core';
 import { KHRMaterialsEmissiveStrength, KHRTextureTransform } from '@gltf-transform/extensions';
 import { type PbrMaterial, type PbrTexture, toPbr } from '../material-mapping.js';
 import type { GltfContext } from './context.js';
+import { alphaImageName, metallicRoughnessImageName, roughnessMapAsIs } from './file-names.js';
 import { PackError, packBaseAlpha, packMetallicRoughness, type RoughnessSource } from './pack-textures.js';
 import { gltfUvTransform } from './texture-transform.js';
 import type { ImageFile, TextureLibrary } from './textures.js';
 import { UniqueNames } from './unique-names.js';
-
-const stem = (file: string) => basename(file, extname(file));
 
 export class MaterialBuilder {
   readonly #ctx: GltfContext;
@@ -78,7 +77,7 @@ export class MaterialBuilder {
           'opacity',
           opacity.file,
           `alpha:${base?.file}|${opacity.file}`,
-          `${stem(base?.file ?? opacity.file)}_alpha`,
+          alphaImageName(base?.file, opacity.file),
           () => packBaseAlpha(base, opacity),
         );
       if (packed) baseTexture = packed;
@@ -120,7 +119,13 @@ export class MaterialBuilder {
     const metal = await read(pbr.metallicTexture, 'metallic');
     if (!rough && !metal) return null;
     const invert = rough && pbr.roughnessTextureInverted ? { glossiness: 1 - pbr.roughness } : undefined;
-    if (rough && !metal && !invert && pbr.metallic === 0) return this.#raw(rough);
+    const asIs = roughnessMapAsIs({
+      roughness: Boolean(rough),
+      metallicMap: Boolean(metal),
+      inverted: Boolean(invert),
+      metallic: pbr.metallic,
+    });
+    if (rough && asIs) return this.#raw(rough);
     const source: RoughnessSource | null = rough ? { image: rough, ...(invert ? { invert } : {}) } : null;
     const files = [rough?.file, metal?.file].filter(Boolean).join(' + ');
     const packed = this.#pack(
@@ -128,7 +133,7 @@ export class MaterialBuilder {
       'metallic/roughness',
       files,
       `mr:${rough?.file}|${metal?.file}|${invert?.glossiness}`,
-      `${stem((rough ?? metal)?.file ?? 'texture')}_mr`,
+      metallicRoughnessImageName(rough?.file, metal?.file),
       () => packMetallicRoughness(source, metal),
     );
     if (packed) {

@@ -6,8 +6,8 @@
  * (output-layout.ts) under a URI-safe, unique file name.
  */
 import { readFile } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
 import type { Document, Texture } from '@gltf-transform/core';
+import { imageExtension, imageStem } from './file-names.js';
 import { isPng } from './png.js';
 
 export interface ImageFile {
@@ -88,8 +88,8 @@ export class TextureLibrary {
   }
 
   #uniqueUri(name: string, mimeType: string): string {
-    const ext = mimeType === 'image/png' ? '.png' : '.jpg';
-    const stem = basename(name, extname(name)).replace(/[^A-Za-z0-9._-]+/g, '_') || 'texture';
+    const ext = imageExtension(mimeType);
+    const stem = imageStem(name);
     const prefix = this.#folderUri;
     let uri = `${prefix}${stem}${ext}`;
     for (let n = 2; this.#uris.has(uri.toLowerCase()); n++) uri = `${prefix}${stem}_${n}${ext}`;
