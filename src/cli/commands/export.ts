@@ -2,18 +2,20 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import type { DazClient } from '../../client/dazscript-client.js';
 import { NODE_TYPES, parseNodeTypes } from '../../client/node-selection.js';
 import { BUILTIN_SCENE_NAMES } from '../../emulator/scenes/builtin-scenes.js';
+import { ensureParentFolder } from '../../export/output-path.js';
+import { checkSceneFile } from '../../export/write-scene-file.js';
+import { withEmbeddedEmulator } from '../../jobs/embedded-emulator.js';
 import { type ExportSceneResult, exportScene } from '../../jobs/export-scene.js';
 import { planExport } from '../../jobs/plan-export.js';
 import { addConnectionOptions, type ConnectionFlags, connect } from '../connection-options.js';
+import { describeExport } from '../describe-export.js';
 import { describePlan } from '../describe-plan.js';
-import { withEmbeddedEmulator } from '../embedded-emulator.js';
 import { emulatedSceneOption } from '../emulated-scene-option.js';
 import { writeJsonSuccess } from '../json-output.js';
 import { warningLines } from '../print-warnings.js';
 import { exportProgressReport } from '../progress/job-progress.js';
 import { ProgressBar } from '../progress.js';
 import { type GlobalOptions, runCommand } from '../run-command.js';
-import { checkSceneFile, describeExport, ensureParentFolder } from '../write-scene-file.js';
 import { collectLabels, collectPaths, integerOption } from './option-parsers.js';
 
 interface ExportFlags extends ConnectionFlags {
