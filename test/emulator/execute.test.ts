@@ -138,6 +138,22 @@ describe('POST /execute', () => {
     expect((await t.execute('1 + 1')).result).toBe(2);
   });
 
+  it("sleeps as DAZ Script's sleep(msecs) does: the script waits, then goes on", async () => {
+    const body = await t.execute('var t0 = new Date().getTime(); sleep(150); new Date().getTime() - t0');
+    expect(body.success).toBe(true);
+    expect(body.result).toBeGreaterThanOrEqual(145);
+    expect((await t.execute('sleep(0); sleep(-5); sleep("x"); 7')).result).toBe(7);
+  });
+
+  it('stops a script sleeping past the time budget, like a runaway one', async () => {
+    const started = Date.now();
+    const body = await t.execute('sleep(60000); 1');
+    expect(body.success).toBe(false);
+    expect(body.error).toMatch(/script stopped after 400 ms/);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect((await t.execute('1 + 1')).result).toBe(2);
+  });
+
   it('validates the body: bad JSON, not an object, missing script, script too long', async () => {
     const badJson = await t.call('POST', '/execute', { body: '{not valid json' });
     expect(badJson.status).toBe(400);

@@ -81,7 +81,11 @@ export async function startTestEmulator(options: StartEmulatorOptions = {}): Pro
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** A DazScript that keeps the main thread busy for `ms` (ES5: no timers in DAZ Studio). */
+/**
+ * A DazScript that holds DAZ Studio's main thread for `ms`, as a long computation would: with
+ * DAZ Script's sleep(), so the wait costs no CPU (a busy loop here once burned a core for ~17 s
+ * of each suite run, slowing every test beside it).
+ */
 export function busyScript(ms: number, result = 'done'): string {
-  return `(function(){ var t0 = new Date().getTime(); while (new Date().getTime() - t0 < ${ms}) {} return ${JSON.stringify(result)}; })()`;
+  return `(function(){ sleep(${ms}); return ${JSON.stringify(result)}; })()`;
 }

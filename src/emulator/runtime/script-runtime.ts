@@ -121,6 +121,10 @@ export class ScriptRuntime {
     });
     hidden('getScriptFileName', () => this.#state?.scriptFile ?? '');
     hidden('include', (path: unknown) => this.#include(String(path)));
+    // DAZ Script's global sleep(msecs): the script's thread (DAZ Studio's main thread) is held
+    // and the server answers nothing else meanwhile, as a long computation would, but without
+    // burning a core. Atomics.wait is woken by the time budget's termination like any script code.
+    hidden('sleep', (ms: unknown) => blockFor(Number(ms)));
     // DzProgress as the global progress functions: while one is open, DAZ Studio is "busy" and
     // the plugin answers new executes with 503 STUDIO_BUSY. Progress dialogs die with the script.
     hidden('startProgress', () => this.#openProgress());
@@ -236,6 +240,13 @@ export class ScriptRuntime {
 
 function failure(output: string[], error: string): ScriptOutcome {
   return { success: false, resultJson: 'null', output, error };
+}
+
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+
+/** Hold this thread for `ms` milliseconds (nothing for NaN, zero or less). */
+function blockFor(ms: number): void {
+  if (ms > 0) Atomics.wait(sleeper, 0, 0, ms);
 }
 
 /** What is left of the script's budget, never less than {@link MIN_AFTERWORK_BUDGET_MS}. */
