@@ -16,7 +16,7 @@ import { exportUsda } from '../../src/export/usda/index.js';
 import type { Scene } from '../../src/scene/scene.js';
 import { iray, QUAD, tinyScene } from './gltf/helpers/tiny-scene.js';
 import { summarizeIssues, validateFile } from './gltf/helpers/validate.js';
-import { readWithTinyUsdz, tinyTextureSlots } from './usda/tinyusdz.js';
+import { loadRenderScene, tinyTextureSlots } from './usda/tinyusdz.js';
 
 const TEXTURES = join(process.cwd(), 'assets/textures');
 const hash = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
@@ -87,7 +87,7 @@ describe('output layout', () => {
       'my scene_textures/skin_diffuse.png',
       'my scene_textures/skin_normal.png',
     ]);
-    const { render } = await readWithTinyUsdz(readFileSync(file), file);
+    const render = await loadRenderScene(readFileSync(file), file);
     const assets = tinyTextureSlots(render).flatMap((s) => Object.values(s));
     render.delete?.();
     const paths = assets.map((a) => resolve(dirname(file), a));

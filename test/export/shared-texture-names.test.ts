@@ -17,7 +17,7 @@ import { exportGltf } from '../../src/export/gltf/index.js';
 import { exportUsda } from '../../src/export/usda/index.js';
 import type { Scene } from '../../src/scene/scene.js';
 import { iray, QUAD, tinyScene } from './gltf/helpers/tiny-scene.js';
-import { readWithTinyUsdz, tinyTextureSlots } from './usda/tinyusdz.js';
+import { loadRenderScene, tinyTextureSlots } from './usda/tinyusdz.js';
 
 const TEXTURES = join(process.cwd(), 'assets/textures');
 
@@ -66,7 +66,7 @@ async function seenGltf(file: string): Promise<Seen> {
 
 /** What a reader of a .usda finds: TinyUSDZ's materials, each texture's asset path resolved to its file. */
 async function seenUsda(file: string): Promise<Seen> {
-  const { render } = await readWithTinyUsdz(readFileSync(file), file);
+  const render = await loadRenderScene(readFileSync(file), file);
   const uris = tinyTextureSlots(render).flatMap((s) => Object.values(s));
   render.delete?.();
   const paths = uris.map((u) => resolve(dirname(file), u));

@@ -32,7 +32,7 @@ import {
 import { compileForNode, type PlainNodeModule } from '../../helpers/plain-node-module.js';
 import { iray, QUAD, tinyScene } from '../gltf/helpers/tiny-scene.js';
 import { sceneVersion, type Version } from '../gltf/helpers/two-versions.js';
-import { readWithTinyUsdz, tinyTextureSlots } from './tinyusdz.js';
+import { loadRenderScene, tinyTextureSlots } from './tinyusdz.js';
 
 const TEXTURES = join(process.cwd(), 'assets/textures');
 const MAIN = 'scene.usda';
@@ -70,7 +70,8 @@ function assetPaths(file: string): string[] {
 
 async function view(file: string): Promise<View> {
   const bytes = readFileSync(file);
-  const { render } = await readWithTinyUsdz(bytes, file);
+  // The render scene is what a reader resolves textures through; the layer print is not needed here.
+  const render = await loadRenderScene(bytes, file);
   const slots = tinyTextureSlots(render).map((s) =>
     Object.fromEntries(
       Object.entries(s).map(([slot, uri]) => [slot, contentOf(resolve(dirname(file), uri))]),

@@ -102,12 +102,19 @@ export interface TinyRead {
   layerText: string;
 }
 
-/** Read a USDA file both ways; throws with TinyUSDZ's own message if either fails. */
-export async function readWithTinyUsdz(bytes: Uint8Array, name: string): Promise<TinyRead> {
+/** TinyUSDZ's composed render scene of a USDA file; throws with TinyUSDZ's own message. */
+export async function loadRenderScene(bytes: Uint8Array, name: string): Promise<TinyLoader> {
   const { TinyUSDZLoaderNative } = await tinyUsdz();
   const render = new TinyUSDZLoaderNative();
   if (!render.loadFromBinary(bytes, name))
     throw new Error(`TinyUSDZ could not load ${name}: ${render.error()}`);
+  return render;
+}
+
+/** Read a USDA file both ways; throws with TinyUSDZ's own message if either fails. */
+export async function readWithTinyUsdz(bytes: Uint8Array, name: string): Promise<TinyRead> {
+  const { TinyUSDZLoaderNative } = await tinyUsdz();
+  const render = await loadRenderScene(bytes, name);
   const layer = new TinyUSDZLoaderNative();
   if (!layer.loadAsLayerFromBinary(bytes, name))
     throw new Error(`TinyUSDZ could not read ${name} as a layer: ${layer.error()}`);

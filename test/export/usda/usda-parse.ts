@@ -60,6 +60,16 @@ type Tok =
   | { t: 'p'; v: string }
   | { t: 'eof'; v: '' };
 
+// Sticky: matched at the lexer's position in the whole text, without slicing it per token
+// (the suite lexes several 4 MB layers).
+const NUMBER = /[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?/y;
+const IDENT = /[A-Za-z_][A-Za-z0-9_:.]*/y;
+
+/** What /\s/ matches among the characters a USDA layer holds (ASCII white space). */
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0xfeff;
+}
+
 class Lexer {
   readonly s: string;
   i = 0;
@@ -104,7 +114,7 @@ class Lexer {
   #next(): Tok {
     const s = this.s;
     for (;;) {
-      while (this.i < s.length && /\s/.test(s[this.i])) this.i++;
+      while (this.i < s.length && isSpace(s.charCodeAt(this.i))) this.i++;
       if (s[this.i] === '#') {
         while (this.i < s.length && s[this.i] !== '\n') this.i++;
         continue;
@@ -133,7 +143,8 @@ class Lexer {
       return { t: 'path', v };
     }
     if (/[-+0-9.]/.test(c) && /[-+0-9.]/.test(c) && (c !== '.' || /[0-9]/.test(s[this.i + 1]))) {
-      const m = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?/.exec(s.slice(this.i, this.i + 40));
+      NUMBER.lastIndex = this.i;
+      const m = NUMBER.exec(s);
       if (m) {
         this.i += m[0].length;
         return { t: 'num', v: Number(m[0]) };
@@ -144,7 +155,8 @@ class Lexer {
       }
     }
     if (/[A-Za-z_]/.test(c)) {
-      const m = /^[A-Za-z_][A-Za-z0-9_:.]*/.exec(s.slice(this.i, this.i + 300)) as RegExpExecArray;
+      IDENT.lastIndex = this.i;
+      const m = IDENT.exec(s) as RegExpExecArray;
       this.i += m[0].length;
       return { t: 'id', v: m[0] };
     }
