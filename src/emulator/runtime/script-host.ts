@@ -13,9 +13,10 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DazportError } from '../../errors.js';
+import { prebuiltMannequins } from '../scenes/prebuilt-mannequins.js';
 import type { FrameBatch } from './scene-event-frames.js';
 import type { ScriptJob, ScriptOutcome } from './script-runtime.js';
-import type { FromWorker, ToWorker, WorkerInit } from './worker-protocol.js';
+import type { FromWorker, ToWorker, WorkerInit, WorkerStart } from './worker-protocol.js';
 
 export interface HostOutcome extends ScriptOutcome {
   /** Time spent waiting for the main thread (queue), ms. */
@@ -93,7 +94,8 @@ export class ScriptHost extends EventEmitter<ScriptHostEvents> {
     const entry =
       prebuilt ?? new URL(fromSources ? './worker-main.ts' : './worker-main.js', import.meta.url).href;
     const tsxApi = fromSources && !prebuilt ? tsxEsmApiUrl() : undefined;
-    const worker = new Worker(BOOTSTRAP, { eval: true, workerData: { ...this.#init, entry, tsxApi } });
+    const start: WorkerStart = { ...this.#init, mannequins: prebuiltMannequins(this.#init.scene) };
+    const worker = new Worker(BOOTSTRAP, { eval: true, workerData: { ...start, entry, tsxApi } });
     this.#worker = worker;
     return new Promise((resolve, reject) => {
       let ready = false;

@@ -4,11 +4,11 @@
  * /status, refuse with 429, and keep SSE streams alive while a long script runs.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { buildScene } from '../scenes/build-scene.js';
+import { adoptMannequins, buildScene } from '../scenes/build-scene.js';
 import { loadSceneSpec } from '../scenes/load-scene.js';
 import { EventBatcher } from './event-batcher.js';
 import { ScriptRuntime } from './script-runtime.js';
-import type { FromWorker, ToWorker, WorkerInit } from './worker-protocol.js';
+import type { FromWorker, ToWorker, WorkerStart } from './worker-protocol.js';
 
 const port = parentPort!;
 const events = new EventBatcher((batch) => {
@@ -22,7 +22,8 @@ const send = (message: FromWorker) => {
 };
 
 try {
-  const init = workerData as WorkerInit;
+  const init = workerData as WorkerStart;
+  adoptMannequins(init.mannequins ?? {});
   const spec = loadSceneSpec(init.scene);
   let nodes = 0;
   const runtime = new ScriptRuntime((realm) => {

@@ -2,6 +2,7 @@
  * Messages between the HTTP side of the emulator and its DAZ "main thread" (a worker thread that
  * owns the emulated scene and runs every script, one at a time).
  */
+import type { MannequinMesh } from '../scenes/mannequin/mannequin-mesh.js';
 import type { FrameBatch } from './scene-event-frames.js';
 import type { ScriptJob, ScriptOutcome } from './script-runtime.js';
 
@@ -25,4 +26,9 @@ export type FromWorker =
 export interface WorkerInit {
   /** Built-in scene name (`g9`, `g8f`, `g8m`, `heavy`, `empty`) or a scene JSON file path. */
   scene: string;
+}
+
+/** What the worker is started with: the init, and figure meshes the host thread already built. */
+export interface WorkerStart extends WorkerInit {
+  mannequins?: Record<string, MannequinMesh>;
 }

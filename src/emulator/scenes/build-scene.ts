@@ -27,8 +27,18 @@ export interface BuiltScene {
 /** Mannequin meshes are pure functions of (figure, detail): build each once per process. */
 const mannequinCache = new Map<string, MannequinMesh>();
 
+export function mannequinKey(figureId: string, detail: number): string {
+  return `${figureId}@${detail}`;
+}
+
+/** Meshes another thread already built (prebuilt-mannequins.ts), used instead of building them again. */
+export function adoptMannequins(meshes: Record<string, MannequinMesh>): void {
+  for (const [key, mesh] of Object.entries(meshes))
+    if (!mannequinCache.has(key)) mannequinCache.set(key, mesh);
+}
+
 export function mannequinFor(figureId: string, detail: number): MannequinMesh {
-  const key = `${figureId}@${detail}`;
+  const key = mannequinKey(figureId, detail);
   let mesh = mannequinCache.get(key);
   if (!mesh) {
     const skeleton = getSkeletonDefinition(figureId);
