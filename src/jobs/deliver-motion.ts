@@ -9,6 +9,10 @@ import { writeKeysToFigure } from '../client/write-keys.js';
 import { DazportError } from '../errors.js';
 import { writeFileAtomic } from '../export/atomic-write.js';
 import { ensureParentFolder } from '../export/output-path.js';
+import {
+  applySkeletonProfile,
+  type SkeletonProfileOptions,
+} from '../export/skeleton-profiles/apply-skeleton-profile.js';
 import { isSceneFile, writeSceneFile } from '../export/write-scene-file.js';
 import type { BakedMotion } from '../import/bake/bake-motion.js';
 import { dufPreset, serializeDuf } from '../import/duf/write-duf.js';
@@ -47,13 +51,17 @@ function bakedBones(baked: BakedMotion): number {
   return new Set(baked.channels.map((c) => c.bone)).size;
 }
 
-/** The figure scene with the motion attached to its skeleton, written as glTF or USDA. */
+/**
+ * The figure scene with the motion attached to its skeleton, written as glTF or USDA; `profile`
+ * renames the bones for an engine (and adds its root bone and root motion) first.
+ */
 export async function deliverSceneFile(
   figureScene: Scene,
   skeleton: number,
   motion: Motion,
   out: string,
   onProgress?: (done: number, total: number, phase?: string) => void,
+  profile: SkeletonProfileOptions = {},
 ): Promise<Delivery> {
   // Scene files show the clip alone: bones it does not drive sit at rest, not in the figure's
   // current pose (as in a .duf and on a live figure, through the bake's rest keys, unless the
@@ -62,7 +70,12 @@ export async function deliverSceneFile(
     motion,
     figureScene.skeletons[skeleton].joints.map((j) => j.name),
   );
-  const scene: Scene = { ...figureScene, motions: [{ ...complete, skeleton }], frameRate: motion.frameRate };
+  const withMotion: Scene = {
+    ...figureScene,
+    motions: [{ ...complete, skeleton }],
+    frameRate: motion.frameRate,
+  };
+  const { scene, warnings } = applySkeletonProfile(withMotion, profile);
   const summary = await writeSceneFile(scene, out, {
     rigged: true,
     onProgress: onProgress && ((p) => onProgress(p.done, p.total, p.phase)),
@@ -75,7 +88,7 @@ export async function deliverSceneFile(
     bones: motion.tracks.length,
     keys: motion.frameCount,
     bytes: summary.bytes,
-    warnings: summary.warnings,
+    warnings: [...warnings, ...summary.warnings],
   };
 }
 

@@ -13,9 +13,14 @@ import { parseNodeTypes } from '../client/node-selection.js';
 import { type ReadProgress, readScene } from '../client/scene-reader.js';
 import type { ExportSummary } from '../export/export-types.js';
 import { ensureParentFolder } from '../export/output-path.js';
+import {
+  applySkeletonProfile,
+  resolveSkeletonProfileOptions,
+  type SkeletonProfileOptions,
+} from '../export/skeleton-profiles/apply-skeleton-profile.js';
 import { checkSceneFile, writeSceneFile } from '../export/write-scene-file.js';
 
-export interface ExportSceneOptions {
+export interface ExportSceneOptions extends SkeletonProfileOptions {
   /** Only these top-level nodes (by label) and what is under them. */
   select?: string[];
   /**
@@ -84,6 +89,8 @@ export async function exportScene(
   for (const out of files) checkSceneFile(out);
   for (const out of files) ensureParentFolder(out);
   const rigged = Boolean(options.rigged || options.morphs);
+  // Engine bone names (skeleton, rootBone, rootMotion): checked before the read, applied after.
+  resolveSkeletonProfileOptions(options);
   const started = performance.now();
   let rereads = 0;
   const read = await readScene(client, {
@@ -99,21 +106,22 @@ export async function exportScene(
     },
     onProgress: options.onProgress && ((read) => options.onProgress?.({ stage: 'read', read })),
   });
-  const scene =
+  const described =
     options.source === undefined
       ? read
       : { ...read, source: { ...read.source, description: options.source } };
+  const { scene, warnings: profileWarnings } = applySkeletonProfile(described, options);
   const readMs = performance.now() - started;
   const outputs: ExportSummary[] = [];
   for (const [i, file] of files.entries()) {
     const tell = options.onProgress;
+    const summary = await writeSceneFile(scene, file, {
+      rigged,
+      morphs: Boolean(options.morphs),
+      onProgress: tell && ((p) => tell({ stage: 'write', file, output: i + 1, outputs: files.length, ...p })),
+    });
     outputs.push(
-      await writeSceneFile(scene, file, {
-        rigged,
-        morphs: Boolean(options.morphs),
-        onProgress:
-          tell && ((p) => tell({ stage: 'write', file, output: i + 1, outputs: files.length, ...p })),
-      }),
+      profileWarnings.length ? { ...summary, warnings: [...profileWarnings, ...summary.warnings] } : summary,
     );
   }
   return {

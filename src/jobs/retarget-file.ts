@@ -18,6 +18,11 @@ import { type ReadProgress, readScene } from '../client/scene-reader.js';
 import { DazportError } from '../errors.js';
 import { withoutOutputMaterialLosses } from '../export/material-mapping.js';
 import { ensureParentFolder } from '../export/output-path.js';
+import {
+  resolveSkeletonProfileOptions,
+  type SkeletonProfileOptions,
+} from '../export/skeleton-profiles/apply-skeleton-profile.js';
+import type { RootMotionMode } from '../export/skeleton-profiles/profile.js';
 import { type BakeOptions, bakeMotion } from '../import/bake/bake-motion.js';
 import { readBvhFile } from '../import/bvh/index.js';
 import type { ReadBvhFileOptions } from '../import/bvh/read-bvh-file.js';
@@ -49,10 +54,18 @@ export type RetargetFileTarget =
     };
 
 export interface RetargetFileOptions
-  extends RetargetOntoOptions,
+  extends Omit<RetargetOntoOptions, 'rootMotion'>,
+    Omit<SkeletonProfileOptions, 'rootMotion'>,
     BakeOptions,
     Pick<ReadBvhFileOptions, 'frameCountMismatch' | 'encoding'> {
   to: RetargetFileTarget;
+  /**
+   * The hip's travel: `false` keeps the hip in place with no translation at all (the retarget's
+   * own switch); `true` or `'keep'` (default) as captured; `'in-place'` drops its horizontal
+   * part in scene files (the height stays); `'extract'` moves that part onto the root bone's track
+   * in scene files (needs `rootBone`). `.duf` and live keys take only `true`/`false`/`'keep'`.
+   */
+  rootMotion?: boolean | RootMotionMode;
   /** .glb, .gltf, .usda or .duf files (the extension picks the format); optional for a live figure. */
   out?: string | readonly string[];
   /** Gzip .duf presets as DAZ Studio writes them (default true). */
@@ -127,8 +140,47 @@ export function checkRetargetRequest(options: Omit<RetargetFileOptions, 'to'>, l
       suggestion: "add sourceUnitCm (e.g. 2.54 for inches), or use rootScale: 'auto'",
       cliSuggestion: 'add --source-unit-cm N (e.g. 2.54 for inches), or use --root-scale auto',
     });
+  checkSkeletonProfileOutputs(options, outs);
   for (const out of outs) ensureParentFolder(out);
   return outs;
+}
+
+/** The engine profile options of a retarget, in SkeletonProfileOptions' terms. */
+function profileOptionsOf(options: Omit<RetargetFileOptions, 'to'>): SkeletonProfileOptions {
+  const mode = options.rootMotion;
+  return {
+    skeleton: options.skeleton,
+    rootBone: options.rootBone,
+    rootMotion: typeof mode === 'string' ? mode : undefined,
+  };
+}
+
+/**
+ * Engine names are for scene files: a .duf preset and live keys address the figure's DAZ bones,
+ * so a profile with a .duf output is refused (rather than quietly written with DAZ names).
+ */
+function checkSkeletonProfileOutputs(
+  options: Omit<RetargetFileOptions, 'to'>,
+  outs: readonly string[],
+): void {
+  const profile = resolveSkeletonProfileOptions(profileOptionsOf(options));
+  const duf = outs.find(isDufFile);
+  if (!duf) return;
+  const asked = [
+    profile.skeleton !== 'daz' ? ['--skeleton', `skeleton: '${profile.skeleton}'`] : undefined,
+    options.rootBone ? ['--root-bone', 'rootBone: true'] : undefined,
+    profile.rootMotion !== 'keep' ? ['--root-motion', `rootMotion: '${profile.rootMotion}'`] : undefined,
+  ].filter((x): x is string[] => x !== undefined);
+  if (asked.length === 0) return;
+  throw new DazportError(
+    'DAZPORT_USAGE',
+    `${duf}: a .duf pose preset keys the figure's own DAZ bones; ${asked.map((a) => a[0]).join(', ')} applies to .glb/.gltf/.usda only`,
+    {
+      context: { file: duf, options: asked.map((a) => a[1]) },
+      suggestion: `write the .duf in a separate call without ${asked.map((a) => a[1]).join(', ')}`,
+      cliSuggestion: `write the .duf in a separate run without ${asked.map((a) => a[0]).join(', ')}`,
+    },
+  );
 }
 
 /** Retarget onto the figure `label` served by `client`, then deliver to every output. */
@@ -189,7 +241,7 @@ async function retargetOnto(
       rootScale: options.rootScale,
       sourceUnitCm: options.sourceUnitCm,
       frames: options.frames,
-      rootMotion: options.rootMotion,
+      rootMotion: options.rootMotion === undefined ? undefined : options.rootMotion !== false,
       positionMode: options.positionMode,
       twist: options.twist,
       sourceRest: options.sourceRest,
@@ -224,7 +276,17 @@ async function retargetOnto(
       progress?.(0, 1);
       deliveries.push(await deliverDuf(baked, out, options.gzip ?? true, label));
       progress?.(1, 1);
-    } else deliveries.push(await deliverSceneFile(figureScene, skeleton, result.motion, out, progress));
+    } else
+      deliveries.push(
+        await deliverSceneFile(
+          figureScene,
+          skeleton,
+          result.motion,
+          out,
+          progress,
+          profileOptionsOf(options),
+        ),
+      );
   }
   if (live && baked)
     deliveries.push(await deliverLive(client, label, baked, progressOf(`live:${label}`, count)));

@@ -3,6 +3,7 @@ import type { DazClient } from '../../client/dazscript-client.js';
 import { NODE_TYPES, parseNodeTypes } from '../../client/node-selection.js';
 import { BUILTIN_SCENE_NAMES } from '../../emulator/scenes/builtin-scenes.js';
 import { ensureParentFolder } from '../../export/output-path.js';
+import type { RootMotionMode } from '../../export/skeleton-profiles/profile.js';
 import { checkSceneFile } from '../../export/write-scene-file.js';
 import { withEmbeddedEmulator } from '../../jobs/embedded-emulator.js';
 import { type ExportSceneResult, exportScene } from '../../jobs/export-scene.js';
@@ -16,9 +17,15 @@ import { warningLines } from '../print-warnings.js';
 import { exportProgressReport } from '../progress/job-progress.js';
 import { ProgressBar } from '../progress.js';
 import { type GlobalOptions, runCommand } from '../run-command.js';
+import {
+  addSkeletonProfileOptions,
+  SKELETON_PROFILE_HELP,
+  type SkeletonProfileFlags,
+} from '../skeleton-profile-options.js';
 import { collectLabels, collectPaths, integerOption } from './option-parsers.js';
 
-interface ExportFlags extends ConnectionFlags {
+interface ExportFlags extends ConnectionFlags, SkeletonProfileFlags {
+  rootMotion?: RootMotionMode;
   out: string[];
   select?: string[];
   only?: string[];
@@ -31,7 +38,7 @@ interface ExportFlags extends ConnectionFlags {
 }
 
 export const exportCommand = addConnectionOptions(
-  new Command('export')
+  addSkeletonProfileOptions(new Command('export'))
     .summary('read the scene from DAZ Studio and write glTF 2.0 (.glb/.gltf) or USD (.usda)')
     .description(
       'Stream the current DAZ Studio scene through the DazScript Server (posed vertices, faces, UVs,\n' +
@@ -89,7 +96,9 @@ export const exportCommand = addConnectionOptions(
         '  $ DAZ_TOKEN_FILE=~/.daz3d/dazscriptserver_token.txt dazport export --out set.gltf\n' +
         '  $ dazport export --emulated g9 --out g9.glb     # no DAZ Studio needed\n' +
         '  $ dazport export --out cams.gltf --only cameras,lights\n' +
-        '  $ dazport export --out scene.gltf --out scene.usda --dry-run   # sizes, nothing written\n',
+        '  $ dazport export --out scene.gltf --out scene.usda --dry-run   # sizes, nothing written\n' +
+        '  $ dazport export --out hero_ue.glb --rigged --select "Genesis 9" --skeleton unreal\n' +
+        `\n${SKELETON_PROFILE_HELP}`,
     ),
 ).action(async (flags: ExportFlags, command: Command) => {
   const globals = command.optsWithGlobals<GlobalOptions>();
@@ -134,6 +143,10 @@ export interface SceneExportRequest {
   rereads?: number;
   /** What the files name as their source (exportScene's `source`). */
   source?: string;
+  /** Engine bone names, root bone, root motion (exportScene's `skeleton`, `rootBone`, `rootMotion`). */
+  skeleton?: SkeletonProfileFlags['skeleton'];
+  rootBone?: boolean;
+  rootMotion?: RootMotionMode;
 }
 
 /** `exportScene` with the CLI's feedback: a progress bar, and a line on stderr per re-read. */
@@ -152,6 +165,9 @@ export async function exportWithFeedback(
       chunkBytes: (request.chunkKb ?? 2048) * 1024,
       rereads: request.rereads,
       source: request.source,
+      skeleton: request.skeleton,
+      rootBone: request.rootBone,
+      rootMotion: request.rootMotion,
       onReread: (reason, n) => {
         bar.clear();
         if (!globals.json && !globals.quiet)

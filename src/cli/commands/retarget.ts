@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { SOURCE_CONVENTIONS } from '../../bonemaps/conventions/tables.js';
 import { RetargetCoverageError } from '../../bonemaps/coverage-error.js';
 import { DazportError } from '../../errors.js';
+import type { RootMotionMode } from '../../export/skeleton-profiles/profile.js';
 import { BAKE_DEFAULTS } from '../../import/bake/bake-motion.js';
 import type { FloorChoice, SourceRestChoice } from '../../import/retarget/retarget.js';
 import { checkRetargetRequest, type RetargetFileOptions, retargetFile } from '../../jobs/retarget-file.js';
@@ -14,9 +15,14 @@ import { ProgressBar } from '../progress.js';
 import { parseFloor, parseSourceRest } from '../retarget-option-parsers.js';
 import { parseRetargetTarget, type RetargetTarget } from '../retarget-target.js';
 import { type GlobalOptions, runCommand } from '../run-command.js';
+import {
+  addSkeletonProfileOptions,
+  SKELETON_PROFILE_HELP,
+  type SkeletonProfileFlags,
+} from '../skeleton-profile-options.js';
 import { collectPaths, pathOption, positiveNumberOption } from './option-parsers.js';
 
-export interface RetargetFlags extends ConnectionFlags {
+export interface RetargetFlags extends ConnectionFlags, SkeletonProfileFlags {
   to: RetargetTarget;
   out?: string[];
   convention: string;
@@ -25,7 +31,8 @@ export interface RetargetFlags extends ConnectionFlags {
   rootScale: 'auto' | 'unit' | number;
   sourceUnitCm?: number;
   frames?: [number, number];
-  rootMotion: boolean;
+  /** `--no-root-motion` gives false; `--root-motion <mode>` a mode. */
+  rootMotion?: boolean | RootMotionMode;
   twist: 'distribute' | 'keep';
   reduce: boolean;
   toleranceDeg: number;
@@ -58,7 +65,7 @@ function parseFrames(value: string): [number, number] {
 }
 
 export const retargetCommand = addConnectionOptions(
-  new Command('retarget')
+  addSkeletonProfileOptions(new Command('retarget'))
     .summary('retarget a BVH clip onto Genesis 8/9 and write it to a live figure, .duf, glTF or USD')
     .description(
       'Read a BVH clip, map its joints onto the canonical body (detected convention, --convention or\n' +
@@ -137,7 +144,7 @@ export const retargetCommand = addConnectionOptions(
       'let planted feet slide as the copied leg directions put them (default: pinned by leg IK, legs within a degree or so of the capture)',
     )
     .option('--allow-partial', 'retarget even when body joints are unmapped (they stay at rest)')
-    .option('--no-root-motion', 'keep the hip in place (no translation keys)')
+    .option('--no-root-motion', 'keep the hip in place (no translation keys at all, height included)')
     .addOption(
       new Option('--twist <how>', 'limb twist: spread over the twist bones, or keep it on the limb bone')
         .choices(['distribute', 'keep'])
@@ -171,7 +178,9 @@ export const retargetCommand = addConnectionOptions(
       '\nExamples:\n' +
         '  $ dazport retarget walk.bvh --to genesis9 --out walk.glb --out walk.usda --out walk.duf\n' +
         '  $ dazport retarget jump.bvh --to live:"Genesis 9" --fps 30\n' +
-        '  $ dazport retarget take.bvh --to genesis8f --bone-map rokoko.json --out take.glb\n',
+        '  $ dazport retarget take.bvh --to genesis8f --bone-map rokoko.json --out take.glb\n' +
+        '  $ dazport retarget walk.bvh --to genesis9 --skeleton unreal --root-motion extract --out walk_ue.glb\n' +
+        `\n${SKELETON_PROFILE_HELP}`,
     ),
 ).action(async (clip: string, flags: RetargetFlags, command: Command) => {
   const globals = command.optsWithGlobals<GlobalOptions>();
@@ -211,6 +220,8 @@ export function retargetOptionsOf(
     sourceUnitCm: flags.sourceUnitCm,
     frames: flags.frames,
     rootMotion: flags.rootMotion,
+    skeleton: flags.skeleton,
+    rootBone: flags.rootBone,
     twist: flags.twist,
     sourceRest: flags.sourceRest,
     floor: flags.floor,
