@@ -63,9 +63,10 @@ function poseAt(doc: Document, f: number): void {
       const node = channel.getTargetNode() as Node;
       const out = channel.getSampler()?.getOutput();
       if (!out) continue;
-      const v = out.getElement(f, []);
-      if (channel.getTargetPath() === 'rotation') node.setRotation(v as [number, number, number, number]);
-      else if (channel.getTargetPath() === 'translation') node.setTranslation(v as [number, number, number]);
+      if (channel.getTargetPath() === 'rotation')
+        node.setRotation(out.getElement(f, [0, 0, 0, 1]) as [number, number, number, number]);
+      else if (channel.getTargetPath() === 'translation')
+        node.setTranslation(out.getElement(f, [0, 0, 0]) as [number, number, number]);
     }
 }
 

@@ -1,0 +1,90 @@
+/**
+ * The profile flags on the command line: `export --skeleton` on a rigged emulated figure, `daz`
+ * (the default) giving the same bytes as no flag at all, and the flag errors as usage errors.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runInProcess } from '../../helpers/in-process-cli.js';
+import { readBack } from '../gltf/helpers/read-back.js';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'dazport-skeleton-cli-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const SLOW_MS = 180_000;
+const CMU = join(process.cwd(), 'fixtures/bvh/cmu_01_01.bvh');
+
+describe('--skeleton on the command line', () => {
+  it(
+    'export --rigged --skeleton unity names the joints for Unity; --skeleton daz writes the same bytes as no flag',
+    async () => {
+      const base = ['export', '--emulated', 'g8f', '--rigged', '--json'];
+      const unity = await runInProcess([...base, '--skeleton', 'unity', '--out', join(dir, 'unity.glb')]);
+      expect(unity.code, unity.stdout + unity.stderr).toBe(0);
+      const doc = await readBack(join(dir, 'unity.glb'));
+      const joints = doc
+        .getRoot()
+        .listSkins()[0]
+        .listJoints()
+        .map((j) => j.getName());
+      expect(joints).toEqual(
+        expect.arrayContaining(['Hips', 'Spine', 'Chest', 'UpperChest', 'LeftUpperArm', 'RightToes']),
+      );
+      expect(joints).not.toContain('Root');
+      const plain = await runInProcess([...base, '--out', join(dir, 'plain.glb')]);
+      const daz = await runInProcess([...base, '--skeleton', 'daz', '--out', join(dir, 'daz.glb')]);
+      expect([plain.code, daz.code]).toEqual([0, 0]);
+      expect(readFileSync(join(dir, 'daz.glb')).equals(readFileSync(join(dir, 'plain.glb')))).toBe(true);
+    },
+    SLOW_MS,
+  );
+
+  it('refuses an unknown profile, extract without a root bone, and a profile with .duf (exit 1)', async () => {
+    const bad = await runInProcess([
+      'retarget',
+      CMU,
+      '--to',
+      'genesis9',
+      '--skeleton',
+      'maya',
+      '--out',
+      join(dir, 'a.glb'),
+      '--json',
+    ]);
+    expect(bad.code).toBe(1);
+    expect(JSON.parse(bad.stdout).error.code).toBe('DAZPORT_USAGE');
+    const extract = await runInProcess([
+      'retarget',
+      CMU,
+      '--to',
+      'genesis9',
+      '--skeleton',
+      'unreal',
+      '--no-root-bone',
+      '--root-motion',
+      'extract',
+      '--out',
+      join(dir, 'b.glb'),
+      '--json',
+    ]);
+    expect(extract.code).toBe(1);
+    expect(JSON.parse(extract.stdout).error.suggestion).toContain('--root-bone');
+    const duf = await runInProcess([
+      'retarget',
+      CMU,
+      '--to',
+      'genesis9',
+      '--skeleton',
+      'mixamo',
+      '--out',
+      join(dir, 'c.duf'),
+      '--json',
+    ]);
+    expect(duf.code).toBe(1);
+    expect(JSON.parse(duf.stdout).error.message).toContain('--skeleton');
+  });
+});
