@@ -281,11 +281,19 @@ class Figure:
     def __init__(self, arm, meshes):
         self.arm, self.meshes = arm, meshes
         pb = arm.pose.bones
-        self.hip = first_bone(arm, ["hip", "Hip", "hips", "Hips"])
-        self.chest = first_bone(arm, ["spine1", "abdomenLower", "abdomen", "spine", "Spine"])
-        self.head = first_bone(arm, ["head", "Head"])
-        self.lthigh = first_bone(arm, ["l_thigh", "lThighBend", "lThigh", "LeftUpLeg"])
-        self.rthigh = first_bone(arm, ["r_thigh", "rThighBend", "rThigh", "RightUpLeg"])
+        # DAZ names first, then dazport's engine profiles (--skeleton unreal|unity|mixamo); the UE
+        # "pelvis" is DAZ's hip, so it comes after "hip" (a DAZ figure also has a "pelvis" bone).
+        self.hip = first_bone(arm, ["hip", "Hip", "hips", "Hips", "mixamorig:Hips", "pelvis"])
+        self.chest = first_bone(
+            arm, ["spine1", "abdomenLower", "abdomen", "spine", "Spine", "spine_01", "mixamorig:Spine"]
+        )
+        self.head = first_bone(arm, ["head", "Head", "mixamorig:Head"])
+        self.lthigh = first_bone(
+            arm, ["l_thigh", "lThighBend", "lThigh", "LeftUpLeg", "thigh_l", "LeftUpperLeg", "mixamorig:LeftUpLeg"]
+        )
+        self.rthigh = first_bone(
+            arm, ["r_thigh", "rThighBend", "rThigh", "RightUpLeg", "thigh_r", "RightUpperLeg", "mixamorig:RightUpLeg"]
+        )
         self.foot_bones = [b for b in pb if any(k in b.name.lower() for k in ("foot", "toe", "metatarsal"))]
         self.sides = {}
         self.rest_pitch = None
