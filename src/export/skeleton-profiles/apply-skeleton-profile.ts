@@ -10,11 +10,14 @@
  *
  * `daz` with no root bone and `keep` returns the scene itself (today's output, byte for byte).
  */
+
+import { mirrorBoneName } from '../../bonemaps/genesis/mirror.js';
 import { DazportError } from '../../errors.js';
 import type { Motion } from '../../scene/motion.js';
 import type { Scene } from '../../scene/scene.js';
 import type { RootMotionMode, SkeletonProfile, SkeletonProfileId } from './profile.js';
-import { expandTable, genesisGeneration, skeletonProfile } from './profiles.js';
+import { expandTable, type GenesisGeneration, genesisGeneration, skeletonProfile } from './profiles.js';
+import { reparentToGrandparent } from './reparent.js';
 import { addRootBone } from './root-bone.js';
 import { withRootMotion } from './root-motion.js';
 
@@ -74,7 +77,9 @@ export function applySkeletonProfile(scene: Scene, options: SkeletonProfileOptio
   const motionsOf = scene.motions.map((m) => motionSkeleton(scene, m));
   out.skeletons.forEach((_, s) => {
     const hipBefore = out.skeletons[s].joints.find((j) => j.parent < 0)?.name;
-    const names = profile ? profileNames(out, s, profile, warnings) : undefined;
+    const generation = profile ? genesisGeneration(profile, out.skeletons[s]) : undefined;
+    if (profile && generation) hangBones(out, s, profile, generation, motionsOf);
+    const names = profile ? profileNames(out, s, profile, generation, warnings) : undefined;
     if (names) renameSkeleton(out, s, names, motionsOf);
     const hip = hipBefore === undefined ? undefined : (names?.get(hipBefore) ?? hipBefore);
     let root: string | undefined;
@@ -94,15 +99,32 @@ export function applySkeletonProfile(scene: Scene, options: SkeletonProfileOptio
   return { scene: out, warnings };
 }
 
+/** The profile's re-parenting (in-chain twist bones made side children), by DAZ names. */
+function hangBones(
+  scene: Scene,
+  s: number,
+  profile: SkeletonProfile,
+  generation: GenesisGeneration,
+  motionsOf: (number | undefined)[],
+): void {
+  const left = profile.hangFromGrandparent?.[generation] ?? [];
+  const names = left.flatMap((n) => [n, mirrorBoneName(n) ?? n]);
+  const motions = motionsOf.flatMap((k, i) => (k === s ? [i] : []));
+  for (const name of names) {
+    const j = scene.skeletons[s].joints.findIndex((x) => x.name === name);
+    if (j >= 0) reparentToGrandparent(scene, s, j, motions);
+  }
+}
+
 /** DAZ → engine names for skeleton `s`, or undefined (with a warning) when it is not Genesis 8/9. */
 function profileNames(
   scene: Scene,
   s: number,
   profile: SkeletonProfile,
+  generation: GenesisGeneration | undefined,
   warnings: string[],
 ): Map<string, string> | undefined {
   const skeleton = scene.skeletons[s];
-  const generation = genesisGeneration(profile, skeleton);
   if (!generation) {
     warnings.push(
       `${skeleton.label} is not a Genesis 8/9 skeleton: its bones keep their DAZ names under the ${profile.label} profile`,

@@ -37,6 +37,11 @@ export interface SkeletonProfile {
   genesis9: ProfileTable;
   /** The right-side engine name of a left-side one (`thigh_l` → `thigh_r`). */
   mirrorName(name: string): string;
+  /**
+   * Left-side (mirrored) DAZ bones hung from their grandparent, their parent (an in-chain twist
+   * bone) becoming a side child, as on the engine's skeleton (reparent.ts keeps every pose).
+   */
+  hangFromGrandparent?: Partial<Record<'genesis8' | 'genesis9', readonly string[]>>;
   /** Name of the root bone the profile adds (`--root-bone`). */
   rootName: string;
   /** Whether the profile adds a root bone unless told otherwise (UE expects one). */

@@ -9,10 +9,10 @@
  *   (under the hip, carrying the thighs) has no UE counterpart and cannot keep its name: it
  *   becomes `daz_pelvis`.
  * - Genesis has four spine links, the UE5 mannequin five: `spine_01`…`spine_04`, no `spine_05`.
- * - Genesis 8's twist bones are in the chain (upperarm_l → upperarm_twist_01_l → lowerarm_l):
- *   kept so, since moving the forearm under the upper arm would need the twist folded into every
- *   frame of the forearm's rotation and translation. Genesis 9's twist bones are side children
- *   of the limb, as UE's are.
+ * - Genesis 8's twist bones are in the chain (lShldrBend → lShldrTwist → lForearmBend): the
+ *   forearm, hand and shin are re-parented to the bend bone (upperarm_l → lowerarm_l, with
+ *   upperarm_twist_01_l a side child, as on the mannequin), the twist's rotation folded into
+ *   them in every frame (reparent.ts). Genesis 9's twist bones are side children already.
  * - Toes, metatarsals, face rig, eyes, ears, pectorals: no counterpart on the mannequin, DAZ names kept.
  */
 import { faceKept8, faceKept9, toesKept8, toesKept9 } from './kept-bones.js';
@@ -51,6 +51,7 @@ export const UNREAL_PROFILE: SkeletonProfile = {
   ],
   rootName: 'root',
   rootBoneByDefault: true,
+  hangFromGrandparent: { genesis8: ['lForearmBend', 'lHand', 'lShin'] },
   mirrorName: (name) => name.replace(/_l$/, '_r'),
   genesis9: {
     hip: 'pelvis',

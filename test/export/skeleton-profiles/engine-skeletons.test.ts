@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { retargetFile } from '../../../src/index.js';
 import { readBack, skinnedPositions } from '../gltf/helpers/read-back.js';
 import { summarizeIssues, validateFile } from '../gltf/helpers/validate.js';
-import { readBack as readUsda, unexpectedDrops } from '../usda/read-back.js';
+import { readBack as readUsda, type ReadBack as UsdReadBack, unexpectedDrops } from '../usda/read-back.js';
 import { maxDiff, skinnedPoints } from '../usda/usd-eval.js';
 
 const CMU = join(process.cwd(), 'fixtures/bvh/cmu_01_01.bvh');
@@ -108,6 +108,30 @@ function frameCount(doc: Document): number {
   return doc.getRoot().listAnimations()[0].listSamplers()[0].getInput()?.getCount() ?? 0;
 }
 
+/** The skinned mesh of `doc` equals the daz file's at every checked frame (metres). */
+function expectSameSkinnedGltf(doc: Document, dazDoc: Document): void {
+  for (const f of CHECKED_FRAMES) {
+    const worst = maxDiff(skinnedAt(doc, f), skinnedAt(dazDoc, f));
+    expect(worst, `frame ${f}: metres`).toBeLessThan(1e-6);
+  }
+}
+
+/** The same for UsdSkel skinning of the .usda (centimetres). */
+function expectSameSkinnedUsda(usd: UsdReadBack, usdDaz: UsdReadBack): void {
+  const skinned = (r: UsdReadBack) => {
+    const mesh = [...r.layer.byPath.values()].find((p) => p.props.has('primvars:skel:jointIndices'));
+    if (!mesh) throw new Error('no skinned mesh in the .usda');
+    return mesh;
+  };
+  for (const t of CHECKED_FRAMES) {
+    const worst = maxDiff(
+      skinnedPoints(usd.layer, skinned(usd), t),
+      skinnedPoints(usdDaz.layer, skinned(usdDaz), t),
+    );
+    expect(worst, `time ${t}: cm`).toBeLessThan(1e-3);
+  }
+}
+
 describe('engine skeleton profiles on a retargeted clip', () => {
   let daz: Awaited<ReturnType<typeof write>>;
   let dazDoc: Document;
@@ -144,10 +168,7 @@ describe('engine skeleton profiles on a retargeted clip', () => {
         expect(parentName(doc, 'upperarm_twist_01_l')).toBe('upperarm_l');
         expect(worldPosition(nodeNamed(doc, 'root'))[1]).toBeCloseTo(0, 9);
       } else expect(joints).not.toContain('root');
-      for (const f of CHECKED_FRAMES) {
-        const worst = maxDiff(skinnedAt(doc, f), skinnedAt(dazDoc, f));
-        expect(worst, `frame ${f}: metres`).toBeLessThan(1e-6);
-      }
+      expectSameSkinnedGltf(doc, dazDoc);
       // The .usda: valid joint paths for the renamed (and, for unreal, re-parented) joints.
       const [usd, usdDaz] = [await readUsda(out.usda), await readUsda(daz.usda)];
       expect(usd.problems).toEqual([]);
@@ -159,15 +180,7 @@ describe('engine skeleton profiles on a retargeted clip', () => {
       const usdHip = hip.replace(':', '_');
       expect(paths[0]).toBe(profile === 'unreal' ? 'root' : usdHip);
       if (profile === 'unreal') expect(paths).toContain('root/pelvis/daz_pelvis/thigh_l');
-      const mesh = [...usd.layer.byPath.values()].find((p) => p.props.has('primvars:skel:jointIndices'));
-      const meshDaz = [...usdDaz.layer.byPath.values()].find((p) =>
-        p.props.has('primvars:skel:jointIndices'),
-      );
-      if (!mesh || !meshDaz) throw new Error('no skinned mesh in the .usda');
-      for (const t of CHECKED_FRAMES) {
-        const worst = maxDiff(skinnedPoints(usd.layer, mesh, t), skinnedPoints(usdDaz.layer, meshDaz, t));
-        expect(worst, `time ${t}: cm`).toBeLessThan(1e-3);
-      }
+      expectSameSkinnedUsda(usd, usdDaz);
     },
     SLOW_MS,
   );
@@ -235,15 +248,23 @@ describe('engine skeleton profiles on a retargeted clip', () => {
   );
 
   it(
-    'Genesis 8 Female with the unreal profile: G8 names, twist bones in the chain',
+    'Genesis 8 Female with the unreal profile: G8 names, twist bones made side children, same skinned mesh',
     async () => {
+      const g8daz = await write('genesis8f', { name: 'daz' });
       const out = await write('genesis8f', { name: 'unreal', skeleton: 'unreal' });
       expect(await validatorFindings(out.glb)).toEqual([]);
       const doc = await readBack(out.glb);
-      expect(parentName(doc, 'lowerarm_l')).toBe('upperarm_twist_01_l');
+      expect(parentName(doc, 'lowerarm_l')).toBe('upperarm_l');
       expect(parentName(doc, 'upperarm_twist_01_r')).toBe('upperarm_r');
+      expect(parentName(doc, 'hand_r')).toBe('lowerarm_r');
+      expect(parentName(doc, 'lowerarm_twist_01_r')).toBe('lowerarm_r');
+      expect(parentName(doc, 'calf_l')).toBe('thigh_l');
+      expect(parentName(doc, 'thigh_twist_01_l')).toBe('thigh_l');
       expect(parentName(doc, 'spine_01')).toBe('pelvis');
-      expect((await readUsda(out.usda)).problems).toEqual([]);
+      expectSameSkinnedGltf(doc, await readBack(g8daz.glb));
+      const usd = await readUsda(out.usda);
+      expect(usd.problems).toEqual([]);
+      expectSameSkinnedUsda(usd, await readUsda(g8daz.usda));
     },
     SLOW_MS,
   );
