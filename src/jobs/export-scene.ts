@@ -15,10 +15,12 @@ import type { ExportSummary } from '../export/export-types.js';
 import { ensureParentFolder } from '../export/output-path.js';
 import {
   applySkeletonProfile,
+  isDazSkeleton,
   resolveSkeletonProfileOptions,
   type SkeletonProfileOptions,
 } from '../export/skeleton-profiles/apply-skeleton-profile.js';
 import { checkSceneFile, writeSceneFile } from '../export/write-scene-file.js';
+import { flagAndOption } from '../flag-and-option.js';
 
 export interface ExportSceneOptions extends SkeletonProfileOptions {
   /** Only these top-level nodes (by label) and what is under them. */
@@ -111,6 +113,11 @@ export async function exportScene(
       ? read
       : { ...read, source: { ...read.source, description: options.source } };
   const { scene, warnings: profileWarnings } = applySkeletonProfile(described, options);
+  // A posed export bakes the bones into the vertices: there are no joints to rename.
+  if (!rigged && !isDazSkeleton(options))
+    profileWarnings.push(
+      `${flagAndOption('--skeleton', 'skeleton')}, root bone and root motion apply to rigged output; add ${flagAndOption('--rigged', 'rigged: true')}`,
+    );
   const readMs = performance.now() - started;
   const outputs: ExportSummary[] = [];
   for (const [i, file] of files.entries()) {

@@ -43,6 +43,28 @@ describe('--skeleton on the command line', () => {
     SLOW_MS,
   );
 
+  it(
+    'a posed export (no --rigged) says the profile needs rigged output',
+    async () => {
+      const posed = await runInProcess([
+        'export',
+        '--emulated',
+        'g8f',
+        '--skeleton',
+        'unreal',
+        '--only',
+        'figures',
+        '--out',
+        join(dir, 'posed.glb'),
+        '--json',
+      ]);
+      expect(posed.code, posed.stderr).toBe(0);
+      const warnings: string[] = JSON.parse(posed.stdout).outputs[0].warnings;
+      expect(warnings.some((w) => w.includes('--skeleton') && w.includes('--rigged'))).toBe(true);
+    },
+    SLOW_MS,
+  );
+
   it('refuses an unknown profile, extract without a root bone, and a profile with .duf (exit 1)', async () => {
     const bad = await runInProcess([
       'retarget',
