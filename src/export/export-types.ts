@@ -1,5 +1,7 @@
+import type { EngineOutputOptions } from './engine-options.js';
+
 /** What every scene writer takes and reports, so the CLI treats glTF and USD alike. */
-export interface ExportOptions {
+export interface ExportOptions extends EngineOutputOptions {
   /** Write the skeleton, the unposed mesh and skin weights (needs a scene read with `rigged`). */
   rigged?: boolean;
   /** Write morphs (blend shapes / morph targets) too (needs `rigged` data). */

@@ -8,6 +8,7 @@ import type { DazClient } from '../client/dazscript-client.js';
 import { writeKeysToFigure } from '../client/write-keys.js';
 import { DazportError } from '../errors.js';
 import { writeFileAtomic } from '../export/atomic-write.js';
+import type { EngineOutputOptions } from '../export/engine-options.js';
 import { ensureParentFolder } from '../export/output-path.js';
 import {
   applySkeletonProfile,
@@ -53,7 +54,8 @@ function bakedBones(baked: BakedMotion): number {
 
 /**
  * The figure scene with the motion attached to its skeleton, written as glTF or USDA; `profile`
- * renames the bones for an engine (and adds its root bone and root motion) first.
+ * renames the bones for an engine (and adds its root bone and root motion) first; `engine`: texture,
+ * compression, up axis and scale options (engine-options.ts).
  */
 export async function deliverSceneFile(
   figureScene: Scene,
@@ -62,6 +64,7 @@ export async function deliverSceneFile(
   out: string,
   onProgress?: (done: number, total: number, phase?: string) => void,
   profile: SkeletonProfileOptions = {},
+  engine: EngineOutputOptions = {},
 ): Promise<Delivery> {
   // Scene files show the clip alone: bones it does not drive sit at rest, not in the figure's
   // current pose (as in a .duf and on a live figure, through the bake's rest keys, unless the
@@ -78,6 +81,7 @@ export async function deliverSceneFile(
   const { scene, warnings } = applySkeletonProfile(withMotion, profile);
   const summary = await writeSceneFile(scene, out, {
     rigged: true,
+    ...engine,
     onProgress: onProgress && ((p) => onProgress(p.done, p.total, p.phase)),
   });
   return {

@@ -11,6 +11,11 @@ import type { DazClient } from '../client/dazscript-client.js';
 import type { DazSceneChangedError } from '../client/errors.js';
 import { parseNodeTypes } from '../client/node-selection.js';
 import { type ReadProgress, readScene } from '../client/scene-reader.js';
+import {
+  checkEngineOutputOptions,
+  type EngineOutputOptions,
+  engineOutputOptionsOf,
+} from '../export/engine-options.js';
 import type { ExportSummary } from '../export/export-types.js';
 import { ensureParentFolder } from '../export/output-path.js';
 import {
@@ -22,7 +27,7 @@ import {
 import { checkSceneFile, writeSceneFile } from '../export/write-scene-file.js';
 import { flagAndOption } from '../flag-and-option.js';
 
-export interface ExportSceneOptions extends SkeletonProfileOptions {
+export interface ExportSceneOptions extends SkeletonProfileOptions, EngineOutputOptions {
   /** Only these top-level nodes (by label) and what is under them. */
   select?: string[];
   /**
@@ -89,6 +94,7 @@ export async function exportScene(
   const files = typeof outs === 'string' ? [outs] : [...outs];
   const only = options.only?.length ? parseNodeTypes(options.only) : undefined;
   for (const out of files) checkSceneFile(out);
+  checkEngineOutputOptions(options, files);
   for (const out of files) ensureParentFolder(out);
   const rigged = Boolean(options.rigged || options.morphs);
   // Engine bone names (skeleton, rootBone, rootMotion): checked before the read, applied after.
@@ -125,6 +131,7 @@ export async function exportScene(
     const summary = await writeSceneFile(scene, file, {
       rigged,
       morphs: Boolean(options.morphs),
+      ...engineOutputOptionsOf(options),
       onProgress: tell && ((p) => tell({ stage: 'write', file, output: i + 1, outputs: files.length, ...p })),
     });
     outputs.push(

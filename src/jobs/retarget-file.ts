@@ -16,6 +16,11 @@ import { BUILTIN_FIGURE_IDS, findBuiltinFigure } from '../bonemaps/genesis/built
 import type { DazClient } from '../client/dazscript-client.js';
 import { type ReadProgress, readScene } from '../client/scene-reader.js';
 import { DazportError } from '../errors.js';
+import {
+  checkEngineOutputOptions,
+  type EngineOutputOptions,
+  engineOutputOptionsOf,
+} from '../export/engine-options.js';
 import { withoutOutputMaterialLosses } from '../export/material-mapping.js';
 import { ensureParentFolder } from '../export/output-path.js';
 import {
@@ -23,6 +28,7 @@ import {
   type SkeletonProfileOptions,
 } from '../export/skeleton-profiles/apply-skeleton-profile.js';
 import type { RootMotionMode } from '../export/skeleton-profiles/profile.js';
+import { isSceneFile } from '../export/write-scene-file.js';
 import { type BakeOptions, bakeMotion } from '../import/bake/bake-motion.js';
 import { readBvhFile } from '../import/bvh/index.js';
 import type { ReadBvhFileOptions } from '../import/bvh/read-bvh-file.js';
@@ -57,7 +63,9 @@ export interface RetargetFileOptions
   extends Omit<RetargetOntoOptions, 'rootMotion'>,
     Omit<SkeletonProfileOptions, 'rootMotion'>,
     BakeOptions,
-    Pick<ReadBvhFileOptions, 'frameCountMismatch' | 'encoding'> {
+    Pick<ReadBvhFileOptions, 'frameCountMismatch' | 'encoding'>,
+    /** Texture size and format, mesh compression, up axis, scale: for .glb/.gltf/.usda outputs only. */
+    EngineOutputOptions {
   to: RetargetFileTarget;
   /**
    * The hip's travel: `false` keeps the hip in place with no translation at all (the retarget's
@@ -141,6 +149,7 @@ export function checkRetargetRequest(options: Omit<RetargetFileOptions, 'to'>, l
       cliSuggestion: 'add --source-unit-cm N (e.g. 2.54 for inches), or use --root-scale auto',
     });
   checkSkeletonProfileOutputs(options, outs);
+  checkEngineOutputOptions(options, outs.filter(isSceneFile));
   for (const out of outs) ensureParentFolder(out);
   return outs;
 }
@@ -285,6 +294,7 @@ async function retargetOnto(
           out,
           progress,
           profileOptionsOf(options),
+          engineOutputOptionsOf(options),
         ),
       );
   }

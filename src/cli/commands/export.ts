@@ -12,6 +12,12 @@ import { addConnectionOptions, type ConnectionFlags, connect } from '../connecti
 import { describeExport } from '../describe-export.js';
 import { describePlan } from '../describe-plan.js';
 import { emulatedSceneOption } from '../emulated-scene-option.js';
+import {
+  addEngineOutputOptions,
+  ENGINE_OUTPUT_HELP,
+  type EngineOutputFlags,
+  engineOutputOptionsOfFlags,
+} from '../engine-output-options.js';
 import { writeJsonSuccess } from '../json-output.js';
 import { warningLines } from '../print-warnings.js';
 import { exportProgressReport } from '../progress/job-progress.js';
@@ -24,7 +30,7 @@ import {
 } from '../skeleton-profile-options.js';
 import { collectLabels, collectPaths, integerOption } from './option-parsers.js';
 
-interface ExportFlags extends ConnectionFlags, SkeletonProfileFlags {
+interface ExportFlags extends ConnectionFlags, SkeletonProfileFlags, EngineOutputFlags {
   rootMotion?: RootMotionMode;
   out: string[];
   select?: string[];
@@ -38,7 +44,7 @@ interface ExportFlags extends ConnectionFlags, SkeletonProfileFlags {
 }
 
 export const exportCommand = addConnectionOptions(
-  addSkeletonProfileOptions(new Command('export'))
+  addEngineOutputOptions(addSkeletonProfileOptions(new Command('export')))
     .summary('read the scene from DAZ Studio and write glTF 2.0 (.glb/.gltf) or USD (.usda)')
     .description(
       'Stream the current DAZ Studio scene through the DazScript Server (posed vertices, faces, UVs,\n' +
@@ -98,7 +104,8 @@ export const exportCommand = addConnectionOptions(
         '  $ dazport export --out cams.gltf --only cameras,lights\n' +
         '  $ dazport export --out scene.gltf --out scene.usda --dry-run   # sizes, nothing written\n' +
         '  $ dazport export --out hero_ue.glb --rigged --select "Genesis 9" --skeleton unreal\n' +
-        `\n${SKELETON_PROFILE_HELP}`,
+        `\n${SKELETON_PROFILE_HELP}` +
+        `\n${ENGINE_OUTPUT_HELP}`,
     ),
 ).action(async (flags: ExportFlags, command: Command) => {
   const globals = command.optsWithGlobals<GlobalOptions>();
@@ -133,7 +140,7 @@ async function runExport(flags: ExportFlags, globals: GlobalOptions): Promise<vo
 }
 
 /** What the export command asks of `exportScene`, as flags give it. */
-export interface SceneExportRequest {
+export interface SceneExportRequest extends EngineOutputFlags {
   out: string[];
   select?: string[];
   only?: string[];
@@ -168,6 +175,7 @@ export async function exportWithFeedback(
       skeleton: request.skeleton,
       rootBone: request.rootBone,
       rootMotion: request.rootMotion,
+      ...engineOutputOptionsOfFlags(request),
       onReread: (reason, n) => {
         bar.clear();
         if (!globals.json && !globals.quiet)

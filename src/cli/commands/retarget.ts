@@ -9,6 +9,12 @@ import { checkRetargetRequest, type RetargetFileOptions, retargetFile } from '..
 import type { RetargetFileResult } from '../../jobs/retarget-report.js';
 import { addConnectionOptions, type ConnectionFlags, connect } from '../connection-options.js';
 import { describeDelivery } from '../describe-delivery.js';
+import {
+  addEngineOutputOptions,
+  ENGINE_OUTPUT_HELP,
+  type EngineOutputFlags,
+  engineOutputOptionsOfFlags,
+} from '../engine-output-options.js';
 import { warningLines } from '../print-warnings.js';
 import { retargetProgressReport } from '../progress/job-progress.js';
 import { ProgressBar } from '../progress.js';
@@ -22,7 +28,7 @@ import {
 } from '../skeleton-profile-options.js';
 import { collectPaths, pathOption, positiveNumberOption } from './option-parsers.js';
 
-export interface RetargetFlags extends ConnectionFlags, SkeletonProfileFlags {
+export interface RetargetFlags extends ConnectionFlags, SkeletonProfileFlags, EngineOutputFlags {
   to: RetargetTarget;
   out?: string[];
   convention: string;
@@ -65,7 +71,7 @@ function parseFrames(value: string): [number, number] {
 }
 
 export const retargetCommand = addConnectionOptions(
-  addSkeletonProfileOptions(new Command('retarget'))
+  addEngineOutputOptions(addSkeletonProfileOptions(new Command('retarget')))
     .summary('retarget a BVH clip onto Genesis 8/9 and write it to a live figure, .duf, glTF or USD')
     .description(
       'Read a BVH clip, map its joints onto the canonical body (detected convention, --convention or\n' +
@@ -180,7 +186,8 @@ export const retargetCommand = addConnectionOptions(
         '  $ dazport retarget jump.bvh --to live:"Genesis 9" --fps 30\n' +
         '  $ dazport retarget take.bvh --to genesis8f --bone-map rokoko.json --out take.glb\n' +
         '  $ dazport retarget walk.bvh --to genesis9 --skeleton unreal --root-motion extract --out walk_ue.glb\n' +
-        `\n${SKELETON_PROFILE_HELP}`,
+        `\n${SKELETON_PROFILE_HELP}` +
+        `\n${ENGINE_OUTPUT_HELP}`,
     ),
 ).action(async (clip: string, flags: RetargetFlags, command: Command) => {
   const globals = command.optsWithGlobals<GlobalOptions>();
@@ -233,6 +240,7 @@ export function retargetOptionsOf(
     onlyDriven: flags.onlyDriven ?? false,
     gzip: flags.gzip,
     frameCountMismatch: flags.frameMismatch,
+    ...engineOutputOptionsOfFlags(flags),
   };
 }
 

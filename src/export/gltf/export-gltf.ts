@@ -22,9 +22,11 @@ import { DazportError } from '../../errors.js';
 import { flagAndOption } from '../../flag-and-option.js';
 import type { Scene } from '../../scene/scene.js';
 import { writeFileAtomic } from '../atomic-write.js';
+import { checkEngineOutputOptions } from '../engine-options.js';
 import type { ExportOptions, ExportSummary } from '../export-types.js';
 import { folderUriPrefix, textureFolderPath } from '../output-layout.js';
 import { prepareOutputPath } from '../output-path.js';
+import { scaleScene } from '../scale-scene.js';
 import { buildAnimations } from './animation.js';
 import { buildCameras, buildLights } from './cameras-lights.js';
 import type { GltfContext } from './context.js';
@@ -32,6 +34,7 @@ import { binFileName } from './file-names.js';
 import { MaterialBuilder } from './materials.js';
 import { buildMeshes } from './meshes.js';
 import { buildNodes, planNodes } from './nodes.js';
+import { OPTIMIZE_EXTENSIONS, optimizeGltf } from './optimize.js';
 import { buildSkins } from './skin.js';
 import { TextureLibrary } from './textures.js';
 import { UniqueNames } from './unique-names.js';
@@ -51,10 +54,12 @@ const EXTENSIONS = [KHRTextureTransform, KHRLightsPunctual, KHRMaterialsEmissive
  * surfaces), `triangles` after fanning.
  */
 export async function exportGltf(
-  scene: Scene,
+  sourceScene: Scene,
   requestedPath: string,
   options: ExportOptions = {},
 ): Promise<ExportSummary> {
+  checkEngineOutputOptions(options, [requestedPath]);
+  const scene = scaleScene(sourceScene, options.scale ?? 1);
   const ext = extname(requestedPath).toLowerCase();
   if (ext !== '.glb' && ext !== '.gltf') {
     throw new DazportError(
@@ -114,6 +119,7 @@ export async function exportGltf(
     (w) => warnings.push(w),
     [basename(outPath), binFileName(stem)],
     format === 'gltf' ? textureFolderUri(outPath, options.textureFolder) : '',
+    options,
   );
   const materials = new MaterialBuilder(ctx, library);
   const stats = await buildMeshes(ctx, { plan, material: (i) => materials.get(i), skins });
@@ -128,7 +134,8 @@ export async function exportGltf(
     buffer.dispose();
 
   options.onProgress?.({ phase: 'write', done: 0, total: 1 });
-  const io = new NodeIO().registerExtensions(EXTENSIONS).setLogger(logger);
+  const io = new NodeIO().registerExtensions([...EXTENSIONS, ...OPTIMIZE_EXTENSIONS]).setLogger(logger);
+  await optimizeGltf(doc, io, options);
   let bytes: number;
   let sideFiles: string[] = [];
   if (format === 'glb') {
@@ -156,7 +163,8 @@ export async function exportGltf(
     textures: root.listTextures().length,
     cameras,
     lights,
-    joints: [...skins.values()].reduce((n, s) => n + s.listJoints().length, 0),
+    // From the root: quantize (optimize.ts) replaces the skins it rebinds.
+    joints: root.listSkins().reduce((n, s) => n + s.listJoints().length, 0),
     animations,
     sideFiles,
     warnings: [...new Set(warnings)],

@@ -15,6 +15,7 @@ import { basename } from 'node:path';
 import type { Material, Texture, TextureInfo } from '@gltf-transform/core';
 import { KHRMaterialsEmissiveStrength, KHRTextureTransform } from '@gltf-transform/extensions';
 import { type PbrMaterial, type PbrTexture, toPbr } from '../material-mapping.js';
+import type { TextureRole } from '../texture-output.js';
 import type { GltfContext } from './context.js';
 import { alphaImageName, metallicRoughnessImageName, roughnessMapAsIs } from './file-names.js';
 import { PackError, packBaseAlpha, packMetallicRoughness, type RoughnessSource } from './pack-textures.js';
@@ -67,7 +68,7 @@ export class MaterialBuilder {
 
     // Base colour, with the opacity map in its alpha when there is one.
     const base = await read(pbr.baseColorTexture, 'base colour');
-    let baseTexture = base ? this.#raw(base) : null;
+    let baseTexture = base ? this.#raw(base, 'color') : null;
     if (pbr.opacityTexture) {
       const opacity = await read(pbr.opacityTexture, 'opacity');
       let packed: Texture | null = null;
@@ -90,12 +91,12 @@ export class MaterialBuilder {
 
     const normal = await read(pbr.normalTexture, 'normal map');
     if (normal && pbr.normalTexture) {
-      m.setNormalTexture(this.#raw(normal)).setNormalScale(pbr.normalTexture.scale);
+      m.setNormalTexture(this.#raw(normal, 'data')).setNormalScale(pbr.normalTexture.scale);
       infos.push(m.getNormalTextureInfo() as TextureInfo);
     }
     const emission = await read(pbr.emissiveTexture, 'emission');
     if (emission)
-      infos.push(m.setEmissiveTexture(this.#raw(emission)).getEmissiveTextureInfo() as TextureInfo);
+      infos.push(m.setEmissiveTexture(this.#raw(emission, 'color')).getEmissiveTextureInfo() as TextureInfo);
 
     if (pbr.uvTransform && infos.length > 0) {
       this.#transforms ??= this.#ctx.doc.createExtension(KHRTextureTransform);
@@ -125,7 +126,7 @@ export class MaterialBuilder {
       inverted: Boolean(invert),
       metallic: pbr.metallic,
     });
-    if (rough && asIs) return this.#raw(rough);
+    if (rough && asIs) return this.#raw(rough, 'data');
     const source: RoughnessSource | null = rough ? { image: rough, ...(invert ? { invert } : {}) } : null;
     const files = [rough?.file, metal?.file].filter(Boolean).join(' + ');
     const packed = this.#pack(
@@ -146,7 +147,7 @@ export class MaterialBuilder {
       if (metal) warn(`metallic map ${metal.file} dropped (not packed beside the roughness map)`);
       else if (pbr.metallic > 0)
         warn(`roughness map ${rough.file} used as is: glTF also scales metallic by its blue channel`);
-      return this.#raw(rough);
+      return this.#raw(rough, 'data');
     }
     if (invert && rough) warn(`glossiness map ${rough.file} dropped (not inverted into roughness)`);
     if (metal) warn(`metallic map ${metal.file} dropped (glTF would read roughness from its green channel)`);
@@ -155,8 +156,15 @@ export class MaterialBuilder {
 
   /** A texture made by `pack`, or null with a warning when the sources cannot be decoded. */
   #pack(surface: string, what: string, files: string, key: string, name: string, pack: () => Uint8Array) {
+    // The base colour with opacity in its alpha is a colour map (its alpha keeps it PNG).
+    const role: TextureRole = what === 'opacity' ? 'color' : 'data';
     try {
-      return this.#lib.texture(key, () => ({ name: `${name}.png`, bytes: pack(), mimeType: 'image/png' }));
+      return this.#lib.texture(key, () => ({
+        name: `${name}.png`,
+        bytes: pack(),
+        mimeType: 'image/png',
+        role,
+      }));
     } catch (err) {
       if (!(err instanceof PackError)) throw err;
       const fallback = what === 'opacity' ? ': the opacity map is dropped' : '';
@@ -165,11 +173,12 @@ export class MaterialBuilder {
     }
   }
 
-  #raw(image: ImageFile): Texture {
+  #raw(image: ImageFile, role: TextureRole): Texture {
     return this.#lib.texture(`file:${image.file}`, () => ({
       name: basename(image.file),
       bytes: image.bytes,
       mimeType: image.mimeType,
+      role,
     }));
   }
 

@@ -7,6 +7,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Document, Texture } from '@gltf-transform/core';
+import { changesTextures, type EngineOutputOptions } from '../engine-options.js';
+import { processTexture, TextureProcessError, type TextureRole } from '../texture-output.js';
 import { imageExtension, imageStem } from './file-names.js';
 import { isPng } from './png.js';
 
@@ -21,6 +23,8 @@ export interface TextureImage {
   name: string;
   bytes: Uint8Array;
   mimeType: 'image/png' | 'image/jpeg';
+  /** Colour (base colour, emission) or data map: decides what `textureFormat: 'jpeg'` converts. */
+  role?: TextureRole;
 }
 
 function isJpeg(bytes: Uint8Array): boolean {
@@ -34,13 +38,22 @@ export class TextureLibrary {
   readonly #textures = new Map<string, Texture>();
   readonly #uris = new Set<string>();
   readonly #folderUri: string;
+  readonly #engine: EngineOutputOptions;
 
   /**
    * `reserved`: URIs the export writes itself (the .gltf, the .bin), never used for images;
-   * `folderUri`: the texture folder as a URI prefix (`scene_textures/`, or empty for beside the .gltf).
+   * `folderUri`: the texture folder as a URI prefix (`scene_textures/`, or empty for beside the .gltf);
+   * `engine`: texture size and format wanted (texture-output.ts).
    */
-  constructor(doc: Document, warn: (text: string) => void, reserved: string[] = [], folderUri = '') {
+  constructor(
+    doc: Document,
+    warn: (text: string) => void,
+    reserved: string[] = [],
+    folderUri = '',
+    engine: EngineOutputOptions = {},
+  ) {
     this.#doc = doc;
+    this.#engine = engine;
     this.#warn = warn;
     this.#folderUri = folderUri;
     for (const r of reserved) this.#uris.add(r.toLowerCase());
@@ -76,7 +89,7 @@ export class TextureLibrary {
   texture(key: string, make: () => TextureImage): Texture {
     const known = this.#textures.get(key);
     if (known) return known;
-    const image = make();
+    const image = this.#engineImage(make());
     const uri = this.#uniqueUri(image.name, image.mimeType);
     const texture = this.#doc
       .createTexture(uri.slice(this.#folderUri.length).replace(/\.[^.]+$/, ''))
@@ -85,6 +98,19 @@ export class TextureLibrary {
       .setURI(uri);
     this.#textures.set(key, texture);
     return texture;
+  }
+
+  /** The image resized / converted as the engine options ask; as it is (warned) if it cannot be decoded. */
+  #engineImage(image: TextureImage): TextureImage {
+    if (!changesTextures(this.#engine)) return image;
+    try {
+      const out = processTexture(image.bytes, image.role ?? 'data', this.#engine, image.name);
+      return { ...image, bytes: out.bytes, mimeType: out.mimeType };
+    } catch (err) {
+      if (!(err instanceof TextureProcessError)) throw err;
+      this.#warn(`texture ${err.message}: written as it is (not resized or converted)`);
+      return image;
+    }
   }
 
   #uniqueUri(name: string, mimeType: string): string {

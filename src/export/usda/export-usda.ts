@@ -17,9 +17,11 @@ import { flagAndOption } from '../../flag-and-option.js';
 import { restWithMorphs, triangleCount } from '../../scene/mesh.js';
 import type { Scene } from '../../scene/scene.js';
 import { AtomicFileSink, discardTemp, outputError } from '../atomic-write.js';
+import { checkEngineOutputOptions } from '../engine-options.js';
 import type { ExportSummary } from '../export-types.js';
 import { type PbrMaterial, toPbr } from '../material-mapping.js';
 import { prepareOutputPath } from '../output-path.js';
+import { scaleScene } from '../scale-scene.js';
 import { commitSetSync, refuseNonFile } from '../set-commit.js';
 import { SetPlanner } from '../set-plan.js';
 import { newTempPath } from '../temp-files.js';
@@ -37,6 +39,7 @@ import { skinInfluences, writeBlendShape, writeSkeleton, writeSkinBinding } from
 import { posedLocals } from './skeleton-layout.js';
 import { stageMetadata } from './stage.js';
 import { TextureCopies } from './texture-files.js';
+import { upAxisToken, writeUpAxisTransform } from './up-axis.js';
 import { customDataLines, formatDouble, NonFiniteError, quoteString } from './usda-format.js';
 import { USDA_EXPORT_DEFAULTS, type UsdaExportOptions } from './usda-options.js';
 import { UsdaWriter } from './usda-writer.js';
@@ -65,10 +68,12 @@ interface Counters {
  * ```
  */
 export async function exportUsda(
-  scene: Scene,
+  sourceScene: Scene,
   requestedPath: string,
   options: UsdaExportOptions = {},
 ): Promise<ExportSummary> {
+  checkEngineOutputOptions(options, [requestedPath]);
+  const scene = scaleScene(sourceScene, options.scale ?? 1);
   const o = { ...USDA_EXPORT_DEFAULTS, ...options };
   const outPath = prepareOutputPath(requestedPath);
   const warnings = new Set<string>();
@@ -79,7 +84,7 @@ export async function exportUsda(
   const plan = planScene(scene, { rigged: o.rigged, morphs: o.morphs && o.rigged }, warn);
   refuseNonFile(outPath);
   const planner = new SetPlanner(outPath);
-  const textures = new TextureCopies(planner, warn, o.textureFolder);
+  const textures = new TextureCopies(planner, warn, o.textureFolder, o);
   const pbrCache = new Map<number, PbrMaterial>();
   const pbrOf = (m: number): PbrMaterial => {
     let pbr = pbrCache.get(m);
@@ -102,6 +107,7 @@ export async function exportUsda(
       stageMetadata({
         defaultPrim: ROOT_NAME,
         source: scene.source,
+        upAxis: upAxisToken(o.up),
         ...(plan.timing ? { timing: plan.timing } : {}),
         layerData: [
           `double dazFrameRate = ${formatDouble(scene.frameRate)}`,
@@ -110,6 +116,7 @@ export async function exportUsda(
       }),
     );
     await w.beginPrim('Xform', ROOT_NAME);
+    writeUpAxisTransform(w, o.up);
     progress('meshes', 0, totalVertices);
     const context: WriteContext = {
       scene,

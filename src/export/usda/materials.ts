@@ -13,6 +13,7 @@
  * - a texture file that is missing is left out with a warning; the material keeps its constants.
  */
 import type { PbrMaterial, PbrTexture } from '../material-mapping.js';
+import type { TextureRole } from '../texture-output.js';
 import {
   customDataLines,
   formatAsset,
@@ -25,7 +26,8 @@ import type { UsdaWriter } from './usda-writer.js';
 
 /** Gives the asset path to write for a texture file (relative to the output), or null if missing. */
 export interface TextureResolver {
-  resolve(file: string, usedBy: string): string | null;
+  /** `role`: a colour (sRGB) or data map, for the engine options' format choice (texture-output.ts). */
+  resolve(file: string, usedBy: string, role?: TextureRole): string | null;
 }
 
 interface TextureNode {
@@ -54,7 +56,9 @@ export async function writeMaterial(
 
   const nodes: TextureNode[] = [];
   const usable = (t: PbrTexture | undefined, what: string) =>
-    t && textures.resolve(t.file, `${pbr.name} ${what}`) !== null ? t : undefined;
+    t && textures.resolve(t.file, `${pbr.name} ${what}`, t.colorSpace === 'srgb' ? 'color' : 'data') !== null
+      ? t
+      : undefined;
   const connect = (node: TextureNode) => {
     nodes.push(node);
     return formatPathRef(`${path}/${node.name}.outputs:${node.output}`);

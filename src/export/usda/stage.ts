@@ -23,6 +23,8 @@ export interface StageInfo {
   defaultPrim: string;
   source: SceneSource;
   timing?: StageTiming;
+  /** `Z` for a Z-up stage (up-axis.ts turns the root prim); default `Y`. */
+  upAxis?: 'Y' | 'Z';
   /** Extra `customLayerData` entries, already spelled (`double dazTimeSec = 0`). */
   layerData?: string[];
 }
@@ -44,7 +46,7 @@ export function stageMetadata(info: StageInfo): string[] {
     `defaultPrim = ${quoteString(info.defaultPrim)}`,
     `doc = ${quoteString(`Exported by dazport from ${what}${scene}`)}`,
     `metersPerUnit = ${formatDouble(METERS_PER_UNIT)}`,
-    `upAxis = ${quoteString(UP_AXIS)}`,
+    `upAxis = ${quoteString(info.upAxis ?? UP_AXIS)}`,
   ];
   if (info.timing) {
     const t = info.timing;

@@ -13,12 +13,13 @@
  * committed under a staged name first, which {@link TextureCopies.staged} gives for the staged
  * .usda.
  */
-import { existsSync, rmdirSync, statSync } from 'node:fs';
-import { copyFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync, rmdirSync, statSync } from 'node:fs';
+import { copyFile, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { DazportError } from '../../errors.js';
 import { ensureFolder } from '../../fs/ensure-folder.js';
 import { discardTemp } from '../atomic-write.js';
+import { changesTextures, type EngineOutputOptions } from '../engine-options.js';
 import { PathSet } from '../export-references.js';
 import { textureFolderOf } from '../output-layout.js';
 import type { SetMember } from '../set-commit.js';
@@ -26,6 +27,7 @@ import { stagedName } from '../set-commit.js';
 import type { SetPlanner } from '../set-plan.js';
 import { sweepStaleTemps } from '../stale-temps.js';
 import { newTempPath } from '../temp-files.js';
+import { processTexture, TextureProcessError, type TextureRole } from '../texture-output.js';
 import type { TextureResolver } from './materials.js';
 
 /** USDA's suffixes for same-named maps start at `_1`. */
@@ -39,6 +41,8 @@ interface Planned extends SetMember {
   stagedAsset?: string;
   /** Copy to a temporary file (`write`, `stage`), or use the identical file there (`keep`). */
   copy: boolean;
+  /** The bytes to write instead of the source's, when the engine options resized or converted it. */
+  bytes?: Uint8Array;
 }
 
 export class TextureCopies implements TextureResolver {
@@ -50,14 +54,23 @@ export class TextureCopies implements TextureResolver {
   readonly #targets = new PathSet();
   #createdFolder: string | null = null;
 
-  constructor(planner: SetPlanner, warn: (text: string) => void, folder?: string) {
+  readonly #engine: EngineOutputOptions;
+
+  /** `engine`: texture size and format wanted (texture-output.ts); maps are copied as they are without. */
+  constructor(
+    planner: SetPlanner,
+    warn: (text: string) => void,
+    folder?: string,
+    engine: EngineOutputOptions = {},
+  ) {
     this.folder = textureFolderOf(planner.main, folder);
     this.#folderPath = join(planner.folder, this.folder);
     this.#planner = planner;
     this.#warn = warn;
+    this.#engine = engine;
   }
 
-  resolve(file: string, usedBy: string): string | null {
+  resolve(file: string, usedBy: string, role: TextureRole = 'data'): string | null {
     const known = this.#bySource.get(file);
     if (known !== undefined) return known?.asset ?? null;
     if (!isFile(file)) {
@@ -65,8 +78,11 @@ export class TextureCopies implements TextureResolver {
       this.#bySource.set(file, null);
       return null;
     }
-    const wanted = join(this.#folderPath, basename(file));
-    const { path, action } = this.#planner.place(wanted, { file }, FIRST_SUFFIX, (p) => this.#targets.has(p));
+    const bytes = this.#engineBytes(file, role);
+    const name = bytes ? `${basename(file, extname(file))}${bytes.extension}` : basename(file);
+    const wanted = join(this.#folderPath, name);
+    const content = bytes ? bytes.data : { file };
+    const { path, action } = this.#planner.place(wanted, content, FIRST_SUFFIX, (p) => this.#targets.has(p));
     this.#targets.add(path);
     const planned: Planned = {
       source: file,
@@ -74,6 +90,7 @@ export class TextureCopies implements TextureResolver {
       path,
       temp: null,
       copy: action !== 'keep',
+      ...(bytes ? { bytes: bytes.data } : {}),
     };
     if (action === 'stage') {
       const name = stagedName(basename(path));
@@ -82,6 +99,29 @@ export class TextureCopies implements TextureResolver {
     }
     this.#bySource.set(file, planned);
     return planned.asset;
+  }
+
+  /**
+   * The map resized / converted as the engine options ask (its new extension), or null to copy
+   * it as it is: no such option, nothing to change, or a file that cannot be decoded (warned).
+   */
+  #engineBytes(file: string, role: TextureRole): { data: Uint8Array; extension: string } | null {
+    if (!changesTextures(this.#engine)) return null;
+    let source: Uint8Array;
+    try {
+      source = readFileSync(file);
+    } catch (cause) {
+      throw copyError(file, cause);
+    }
+    try {
+      const out = processTexture(source, role, this.#engine, file);
+      if (out.bytes === source) return null;
+      return { data: out.bytes, extension: out.mimeType === 'image/png' ? '.png' : '.jpg' };
+    } catch (err) {
+      if (!(err instanceof TextureProcessError)) throw err;
+      this.#warn(`texture ${err.message}: copied as it is (not resized or converted)`);
+      return null;
+    }
   }
 
   /** The maps the .usda references (sources that exist). */
@@ -124,7 +164,8 @@ export class TextureCopies implements TextureResolver {
       if (!p.copy) continue;
       p.temp = newTempPath(p.path);
       try {
-        await copyFile(p.source, p.temp);
+        if (p.bytes) await writeFile(p.temp, p.bytes);
+        else await copyFile(p.source, p.temp);
       } catch (cause) {
         throw copyError(p.path, cause);
       }
