@@ -5,9 +5,12 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Document } from '@gltf-transform/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInProcess } from '../../helpers/in-process-cli.js';
-import { readBack } from '../gltf/helpers/read-back.js';
+import { readBack, skinnedPositions } from '../gltf/helpers/read-back.js';
+import { readBack as readUsda } from '../usda/read-back.js';
+import { maxDiff, skinnedPoints } from '../usda/usd-eval.js';
 
 let dir: string;
 beforeAll(() => {
@@ -39,6 +42,61 @@ describe('--skeleton on the command line', () => {
       const daz = await runInProcess([...base, '--skeleton', 'daz', '--out', join(dir, 'daz.glb')]);
       expect([plain.code, daz.code]).toEqual([0, 0]);
       expect(readFileSync(join(dir, 'daz.glb')).equals(readFileSync(join(dir, 'plain.glb')))).toBe(true);
+    },
+    SLOW_MS,
+  );
+
+  it(
+    'export --skeleton unreal of a posed Genesis 8 Male: the same skinned meshes as the daz export (glTF, USDA)',
+    async () => {
+      const base = ['export', '--emulated', 'g8m', '--rigged', '--json'];
+      for (const [name, extra] of [
+        ['g8m-daz', []],
+        ['g8m-ue', ['--skeleton', 'unreal']],
+      ] as const) {
+        const r = await runInProcess([
+          ...base,
+          ...extra,
+          '--out',
+          join(dir, `${name}.glb`),
+          '--out',
+          join(dir, `${name}.usda`),
+        ]);
+        expect(r.code, r.stderr).toBe(0);
+      }
+      const skinned = (doc: Document) =>
+        doc
+          .getRoot()
+          .listNodes()
+          .filter((n) => n.getSkin() && n.getMesh())
+          .flatMap((n) => {
+            const mesh = n.getMesh();
+            return mesh ? mesh.listPrimitives().flatMap((p) => Array.from(skinnedPositions(n, mesh, p))) : [];
+          });
+      const [ue, daz] = [await readBack(join(dir, 'g8m-ue.glb')), await readBack(join(dir, 'g8m-daz.glb'))];
+      expect(
+        ue
+          .getRoot()
+          .listNodes()
+          .find((n) => n.getName() === 'lowerarm_l')
+          ?.getParentNode()
+          ?.getName(),
+      ).toBe('upperarm_l');
+      const [a, b] = [skinned(ue), skinned(daz)];
+      expect(a.length).toBeGreaterThan(0);
+      expect(maxDiff(a, b), 'metres').toBeLessThan(1e-6);
+      const [usdUe, usdDaz] = [
+        await readUsda(join(dir, 'g8m-ue.usda')),
+        await readUsda(join(dir, 'g8m-daz.usda')),
+      ];
+      expect(usdUe.problems).toEqual([]);
+      const usdSkinned = (r: typeof usdUe) =>
+        [...r.layer.byPath.values()]
+          .filter((p) => p.props.has('primvars:skel:jointIndices'))
+          .flatMap((m) => Array.from(skinnedPoints(r.layer, m)));
+      const [ua, ub] = [usdSkinned(usdUe), usdSkinned(usdDaz)];
+      expect(ua.length).toBeGreaterThan(0);
+      expect(maxDiff(ua, ub), 'cm').toBeLessThan(1e-3);
     },
     SLOW_MS,
   );
