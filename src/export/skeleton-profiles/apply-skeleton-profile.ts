@@ -75,6 +75,7 @@ export function applySkeletonProfile(scene: Scene, options: SkeletonProfileOptio
   };
   const warnings: string[] = [];
   const motionsOf = scene.motions.map((m) => motionSkeleton(scene, m));
+  let rootMotionApplied = false;
   out.skeletons.forEach((_, s) => {
     const hipBefore = out.skeletons[s].joints.find((j) => j.parent < 0)?.name;
     const generation = profile ? genesisGeneration(profile, out.skeletons[s]) : undefined;
@@ -92,10 +93,16 @@ export function applySkeletonProfile(scene: Scene, options: SkeletonProfileOptio
       }
     }
     if (hip === undefined) return;
-    out.motions = out.motions.map((m, i) =>
-      motionsOf[i] === s ? withRootMotion(m, o.rootMotion, hip, root) : m,
-    );
+    out.motions = out.motions.map((m, i) => {
+      if (motionsOf[i] !== s) return m;
+      const moved = withRootMotion(m, o.rootMotion, hip, root);
+      if (moved !== m) rootMotionApplied = true;
+      return moved;
+    });
   });
+  // Said rather than silently ignored: a still scene, or motions that never move the hip.
+  if (o.rootMotion !== 'keep' && !rootMotionApplied)
+    warnings.push(`root motion "${o.rootMotion}": no motion translates the hip; nothing to move`);
   return { scene: out, warnings };
 }
 

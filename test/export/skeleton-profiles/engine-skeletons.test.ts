@@ -241,6 +241,9 @@ describe('engine skeleton profiles on a retargeted clip', () => {
         worstCm = Math.max(worstCm, 100 * maxDiff(sum, original));
       }
       expect(worstCm).toBeLessThan(1e-4);
+      // The whole figure is where the daz file has it, in glTF and in USDA.
+      expectSameSkinnedGltf(doc, dazDoc);
+      expectSameSkinnedUsda(await readUsda(out.usda), await readUsda(daz.usda));
       expect(worstRootY).toBeLessThan(1e-9);
       expect(rootTravel, 'metres the root travels').toBeGreaterThan(0.3);
     },

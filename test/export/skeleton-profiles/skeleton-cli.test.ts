@@ -102,7 +102,7 @@ describe('--skeleton on the command line', () => {
   );
 
   it(
-    'a posed export (no --rigged) says the profile needs rigged output',
+    'a posed export (no --rigged) says the profile needs rigged output; root motion on a still scene says so',
     async () => {
       const posed = await runInProcess([
         'export',
@@ -119,6 +119,23 @@ describe('--skeleton on the command line', () => {
       expect(posed.code, posed.stderr).toBe(0);
       const warnings: string[] = JSON.parse(posed.stdout).outputs[0].warnings;
       expect(warnings.some((w) => w.includes('--skeleton') && w.includes('--rigged'))).toBe(true);
+      const still = await runInProcess([
+        'export',
+        '--emulated',
+        'g8f',
+        '--rigged',
+        '--root-motion',
+        'in-place',
+        '--only',
+        'figures',
+        '--out',
+        join(dir, 'still.glb'),
+        '--json',
+      ]);
+      expect(still.code, still.stderr).toBe(0);
+      expect(JSON.parse(still.stdout).outputs[0].warnings).toContain(
+        'root motion "in-place": no motion translates the hip; nothing to move',
+      );
     },
     SLOW_MS,
   );
