@@ -29,6 +29,7 @@ import {
 } from '../export/skeleton-profiles/apply-skeleton-profile.js';
 import type { RootMotionMode } from '../export/skeleton-profiles/profile.js';
 import { isSceneFile } from '../export/write-scene-file.js';
+import { flagAndOption } from '../flag-and-option.js';
 import { type BakeOptions, bakeMotion } from '../import/bake/bake-motion.js';
 import { readBvhFile } from '../import/bvh/index.js';
 import type { ReadBvhFileOptions } from '../import/bvh/read-bvh-file.js';
@@ -183,7 +184,7 @@ function checkSkeletonProfileOutputs(
   if (asked.length === 0) return;
   throw new DazportError(
     'DAZPORT_USAGE',
-    `${duf}: a .duf pose preset keys the figure's own DAZ bones; ${asked.map((a) => a[0]).join(', ')} applies to .glb/.gltf/.usda only`,
+    `${duf}: a .duf pose preset keys the figure's own DAZ bones; ${asked.map((a) => flagAndOption(a[0], a[1])).join(', ')} applies to .glb/.gltf/.usda only`,
     {
       context: { file: duf, options: asked.map((a) => a[1]) },
       suggestion: `write the .duf in a separate call without ${asked.map((a) => a[1]).join(', ')}`,
