@@ -37,6 +37,17 @@ export { ERROR_CODES, type ErrorCode, type ErrorCodeInfo, EXIT } from './error-c
 export { DazportError, isDazportError } from './errors.js';
 export type { ExportOptions, ExportSummary } from './export/export-types.js';
 export { exportGltf } from './export/gltf/index.js';
+export {
+  applySkeletonProfile,
+  type ProfiledScene,
+  type SkeletonProfileOptions,
+} from './export/skeleton-profiles/apply-skeleton-profile.js';
+export {
+  ROOT_MOTION_MODES,
+  type RootMotionMode,
+  SKELETON_PROFILE_IDS,
+  type SkeletonProfileId,
+} from './export/skeleton-profiles/profile.js';
 export { exportUsda } from './export/usda/index.js';
 export { type GltfSummary, summarizeGltfFile } from './formats/gltf-summary.js';
 export { type BakedMotion, bakeMotion } from './import/bake/bake-motion.js';
