@@ -23,12 +23,13 @@
  * inventory does not count them; the plan says so.
  */
 import { existsSync, statSync } from 'node:fs';
-import { dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { DazClient } from '../client/dazscript-client.js';
 import { type Inventory, type InventoryNode, kindOf } from '../client/inventory.js';
 import { parseNodeTypes, selectNodes } from '../client/node-selection.js';
 import { type RawMaterial, toMaterial } from '../client/scene-reader.js';
 import * as S from '../client/scripts/scene-scripts.js';
+import { checkEngineOutputOptions, type EngineOutputOptions } from '../export/engine-options.js';
 import {
   alphaImageName,
   binFileName,
@@ -42,6 +43,7 @@ import { textureFolderPath } from '../export/output-layout.js';
 import { checkSceneFile } from '../export/write-scene-file.js';
 import { expandHome } from '../fs/expand-home.js';
 import type { ExportSceneOptions } from './export-scene.js';
+import { engineNotes, geometryFactor, type PlannedImage, plannedImage } from './plan-engine-options.js';
 
 /** Bytes per vertex and per facet (see the table above). */
 export const SIZE_PER_ELEMENT = {
@@ -69,6 +71,10 @@ export interface PlannedFile {
   bytes: number;
   /** A file is there now and would be replaced. */
   replaces: boolean;
+  /** A texture resized or converted by the engine options: its size and format as written. */
+  width?: number;
+  height?: number;
+  mimeType?: 'image/png' | 'image/jpeg';
 }
 
 export interface PlannedOutput {
@@ -107,10 +113,11 @@ export interface ExportPlan {
 export async function planExport(
   client: DazClient,
   outs: string | readonly string[],
-  options: Pick<ExportSceneOptions, 'select' | 'only' | 'rigged' | 'morphs'> = {},
+  options: Pick<ExportSceneOptions, 'select' | 'only' | 'rigged' | 'morphs'> & EngineOutputOptions = {},
 ): Promise<ExportPlan> {
   const files = (typeof outs === 'string' ? [outs] : [...outs]).map((f) => expandHome(f));
   for (const out of files) checkSceneFile(out);
+  checkEngineOutputOptions(options, files);
   const only = options.only?.length ? parseNodeTypes(options.only) : undefined;
   const rigged = Boolean(options.rigged || options.morphs);
   const inventory = (await client.run<Inventory>(S.INVENTORY)).result;
@@ -120,7 +127,6 @@ export async function planExport(
   const facets = sum(meshNodes, (n) => n.mesh?.facets ?? 0);
   const materials = await materialsOf(client, meshNodes);
   const textureSources = usedTextures(materials);
-  const textureBytes = textureSources.reduce((s, t) => s + (t.bytes ?? 0), 0);
   const rate = ([v, f]: readonly number[]) => v * vertices + f * facets;
   const read = rate(SIZE_PER_ELEMENT.read.posed) + (rigged ? rate(SIZE_PER_ELEMENT.read.riggedExtra) : 0);
   const nodes: Record<string, number> = {};
@@ -130,6 +136,7 @@ export async function planExport(
     notes.push('morph targets are not in the size estimates (the inventory does not count them)');
   if (textureSources.some((t) => t.bytes === null))
     notes.push('some texture files are not on this machine: their sizes are not counted');
+  notes.push(...engineNotes(options));
   return {
     source: `DazScript Server at ${client.url}${inventory.filename ? ` (${inventory.filename})` : ''}`,
     nodes,
@@ -139,8 +146,11 @@ export async function planExport(
     textureSources,
     readBytes: Math.round(read),
     outputs: files.map((file) => {
-      const images = extname(file).toLowerCase() === '.gltf' ? gltfImages(materials) : textureSources;
-      return planOutput(file, rigged, rate, wanted.length, images, textureBytes);
+      const images =
+        extname(file).toLowerCase() === '.usda'
+          ? mapImages(materials, options)
+          : gltfImages(materials, options);
+      return planOutput(file, rigged, rate, wanted.length, images, options);
     }),
     notes,
   };
@@ -151,15 +161,17 @@ function planOutput(
   rigged: boolean,
   rate: (perElement: readonly number[]) => number,
   nodeCount: number,
-  textures: ExportPlan['textureSources'],
-  textureBytes: number,
+  textures: PlannedImage[],
+  engine: EngineOutputOptions,
 ): PlannedOutput {
+  const textureBytes = textures.reduce((s, t) => s + (t.bytes ?? 0), 0);
   const ext = extname(file).toLowerCase();
   const format = ext === '.glb' ? 'glb' : ext === '.gltf' ? 'gltf' : 'usda';
   const geometry =
     format === 'usda'
       ? rate(rigged ? SIZE_PER_ELEMENT.usda.rigged : SIZE_PER_ELEMENT.usda.posed)
-      : rate(SIZE_PER_ELEMENT.gltf.posed) + (rigged ? rate(SIZE_PER_ELEMENT.gltf.riggedExtra) : 0);
+      : (rate(SIZE_PER_ELEMENT.gltf.posed) + (rigged ? rate(SIZE_PER_ELEMENT.gltf.riggedExtra) : 0)) *
+        geometryFactor(engine);
   const text = nodeCount * BYTES_PER_NODE[format === 'usda' ? 'usda' : 'gltf'];
   const output: PlannedOutput = {
     file,
@@ -176,8 +188,9 @@ function planOutput(
   }
   output.textureFolder = textureFolderPath(folder, file);
   output.textures = textures.map((t) => {
-    const path = join(output.textureFolder as string, t.file.split(/[\\/]/).pop() as string);
-    return { path, bytes: t.bytes ?? 0, replaces: existsSync(path) };
+    const path = join(output.textureFolder as string, t.name);
+    const size = t.width === undefined ? {} : { width: t.width, height: t.height, mimeType: t.mimeType };
+    return { path, bytes: t.bytes ?? 0, replaces: existsSync(path), ...size };
   });
   return output;
 }
@@ -213,11 +226,15 @@ function usedTextures(materials: PbrMaterial[]): ExportPlan['textureSources'] {
  * map packed into the base colour's alpha, roughness and metallic packed into one image unless a
  * plain roughness map can be used as it is; sized as their largest source.
  */
-function gltfImages(materials: PbrMaterial[]): ExportPlan['textureSources'] {
-  const images = new Map<string, number | null>();
+function gltfImages(materials: PbrMaterial[], engine: EngineOutputOptions): PlannedImage[] {
+  const images = new Map<string, PlannedImage>();
   const add = (name: string, ...sources: (PbrTexture | undefined)[]) => {
     const sizes = sources.flatMap((t) => (t ? [sizeOf(t.file)] : []));
-    images.set(name, sizes.includes(null) ? null : Math.max(0, ...(sizes as number[])));
+    const bytes = sizes.includes(null) ? null : Math.max(0, ...(sizes as number[]));
+    // The largest source sets the size; colour maps are sRGB (base colour, emission).
+    const first = sources.find((t) => t) as PbrTexture;
+    const role = first.colorSpace === 'srgb' ? 'color' : 'data';
+    images.set(name, plannedImage(name, first.file, bytes, role, engine));
   };
   // Packed images are PNGs named `<name>.png`, made file names as the writer makes them.
   const packed = (name: string) => `${imageStem(`${name}.png`)}.png`;
@@ -238,7 +255,24 @@ function gltfImages(materials: PbrMaterial[]): ExportPlan['textureSources'] {
     else if (rough || metal) add(packed(metallicRoughnessImageName(rough?.file, metal?.file)), rough, metal);
     for (const t of [pbr.normalTexture, pbr.emissiveTexture]) if (t) add(rawName(t.file), t);
   }
-  return [...images].sort().map(([file, bytes]) => ({ file, bytes }));
+  return [...images.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** The maps a .usda (or, for its estimate, a .glb) would hold: each source once, as the options write it. */
+function mapImages(materials: PbrMaterial[], engine: EngineOutputOptions): PlannedImage[] {
+  const color = new Set<string>();
+  for (const pbr of materials)
+    for (const t of [pbr.baseColorTexture, pbr.emissiveTexture])
+      if (t?.colorSpace === 'srgb') color.add(t.file);
+  return usedTextures(materials).map((t) =>
+    plannedImage(
+      basename(t.file.replaceAll('\\', '/')),
+      t.file,
+      t.bytes,
+      color.has(t.file) ? 'color' : 'data',
+      engine,
+    ),
+  );
 }
 
 /** The name a file copied as it is gets (.png, or .jpg for JPEG, told here by its extension). */
