@@ -1,13 +1,15 @@
 /**
- * `--scale S` on the neutral model, before any writer: every length is multiplied, nothing
- * else, so glTF and USDA get the same result and a skinned mesh still deforms as it did. With
+ * `--scale S` on the neutral model, first thing in each writer (exportGltf, exportUsda): every
+ * length is multiplied, nothing else, so glTF and USDA get the same result and a skinned mesh
+ * still deforms as it did. With
  * translations, joint centres and points all S times larger, a joint's world matrix J becomes
  * S·J·S⁻¹ (its translation × S, rotation unchanged), and so does its inverse bind matrix; a
  * skinned vertex Σ w·J·B·v becomes S times the old one: the posed mesh, S times larger.
  *
  * Lengths in the model: node world translations, mesh points (posed and rest), morph deltas,
  * joint centres, ends and current translations, motion translations, camera distances (near,
- * far, focus) and light sizes. Rotations, node scales, normals, UVs and angles stay.
+ * far, focus) and light sizes. Rotations, node scales, normals, UVs and angles stay; so does the
+ * USDA writer's own point-light radius (`pointLightRadiusCm`), an option, not scene data.
  */
 import type { Mesh, MorphTarget } from '../scene/mesh.js';
 import type { Motion } from '../scene/motion.js';

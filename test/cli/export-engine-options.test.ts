@@ -7,11 +7,15 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { NodeIO } from '@gltf-transform/core';
+import { ALL_EXTENSIONS } from '@gltf-transform/extensions';
+import { MeshoptDecoder } from 'meshoptimizer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { imageInfo } from '../../src/export/texture-output.js';
 import { withEmbeddedEmulator } from '../../src/jobs/embedded-emulator.js';
 import { exportScene } from '../../src/jobs/export-scene.js';
 import { planExport } from '../../src/jobs/plan-export.js';
+import { summarizeIssues, validateFile } from '../export/gltf/helpers/validate.js';
 import { runInProcess } from '../helpers/in-process-cli.js';
 
 describe('engine options on the command line', () => {
@@ -129,5 +133,55 @@ describe('engine options on the command line', () => {
         expect(Math.abs(estimate - bin), `${flag}: ${estimate} vs ${bin}`).toBeLessThanOrEqual(0.3 * bin);
       }
     });
+  }, 90_000);
+
+  it('retarget: a meshopt .glb at scale 2 passes the validator; its translation keys are twice the plain ones', async () => {
+    const clip = 'fixtures/bvh/cmu_01_01.bvh';
+    const plain = join(dir, 'walk.glb');
+    const small = join(dir, 'walk-small.glb');
+    const base = ['retarget', clip, '--to', 'genesis9', '--frames', '0:20'];
+    expect((await runInProcess([...base, '--out', plain])).code).toBe(0);
+    const run = await runInProcess([
+      ...base,
+      '--out',
+      small,
+      '--meshopt',
+      '--scale',
+      '2',
+      '--texture-max',
+      '32',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const report = await validateFile(small);
+    expect(report.issues.numErrors, summarizeIssues(report).join('; ')).toBe(0);
+    await MeshoptDecoder.ready;
+    const io = new NodeIO()
+      .registerExtensions(ALL_EXTENSIONS)
+      .registerDependencies({ 'meshopt.decoder': MeshoptDecoder });
+    const translations = async (file: string) => {
+      const doc = await io.read(file);
+      const out = new Map<string, number[]>();
+      for (const a of doc.getRoot().listAnimations())
+        for (const c of a.listChannels())
+          if (c.getTargetPath() === 'translation')
+            out.set(c.getTargetNode()?.getName() ?? '', [...(c.getSampler()?.getOutput()?.getArray() ?? [])]);
+      return { out, doc };
+    };
+    const a = await translations(plain);
+    const b = await translations(small);
+    expect(
+      b.doc
+        .getRoot()
+        .listExtensionsUsed()
+        .map((e) => e.extensionName),
+    ).toContain('EXT_meshopt_compression');
+    expect([...b.out.keys()]).toEqual([...a.out.keys()]);
+    expect(a.out.size).toBeGreaterThan(0);
+    let worst = 0;
+    for (const [node, values] of a.out) {
+      const scaled = b.out.get(node) as number[];
+      for (let i = 0; i < values.length; i++) worst = Math.max(worst, Math.abs(scaled[i] - 2 * values[i]));
+    }
+    expect(worst).toBeLessThan(1e-5);
   }, 90_000);
 });
