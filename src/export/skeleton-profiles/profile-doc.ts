@@ -23,8 +23,9 @@ refused (\`DAZPORT_USAGE\`).
 - USD prim names cannot hold \`:\` or spaces: joint paths read \`mixamorig_Hips\`; the Skeleton's
   \`jointNames\` keep \`mixamorig:Hips\`.
 - **unreal**: DAZ's \`hip\` is UE's \`pelvis\`; DAZ's own \`pelvis\` bone (under the hip, holding the
-  thighs) becomes \`daz_pelvis\`. Genesis has four spine links (\`spine_01\`–\`spine_04\`; the
-  UE5 mannequin's \`spine_05\` has no counterpart). On Genesis 8, whose twist bones sit in the
+  thighs) becomes \`daz_pelvis\`. Genesis has four spine links: \`spine_01\`–\`spine_03\`, and
+  \`spine_05\` for the top one, which carries the clavicles and the neck as on the UE5 mannequin
+  (\`spine_04\` has no counterpart). On Genesis 8, whose twist bones sit in the
   limb chains (\`lShldrBend\` → \`lShldrTwist\` → \`lForearmBend\`), the forearm, hand and shin are
   re-parented to the bend bone, so \`upperarm_l\` → \`lowerarm_l\` → \`hand_l\` and
   \`thigh_l\` → \`calf_l\` as on the mannequin, the twist bones side children; the twist's rotation

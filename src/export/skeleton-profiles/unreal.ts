@@ -8,7 +8,9 @@
  * - DAZ's hip is UE's `pelvis` (the bone the legs and spine hang from). DAZ's own `pelvis` bone
  *   (under the hip, carrying the thighs) has no UE counterpart and cannot keep its name: it
  *   becomes `daz_pelvis`.
- * - Genesis has four spine links, the UE5 mannequin five: `spine_01`…`spine_04`, no `spine_05`.
+ * - Genesis has four spine links, the UE5 mannequin five: `spine_01`–`spine_03`, and `spine_05` for
+ *   the top link, which carries the clavicles and the neck as UE5's `spine_05` does (so chains
+ *   that end there, as the IK Retargeter's spine chain does, find it); `spine_04` is missing.
  * - Genesis 8's twist bones are in the chain (lShldrBend → lShldrTwist → lForearmBend): the
  *   forearm, hand and shin are re-parented to the bend bone (upperarm_l → lowerarm_l, with
  *   upperarm_twist_01_l a side child, as on the mannequin), the twist's rotation folded into
@@ -44,10 +46,10 @@ export const UNREAL_PROFILE: SkeletonProfile = {
   id: 'unreal',
   label: 'UE5 mannequin',
   sources: [
-    'Unreal Engine IK Retargeter API (SetSourcePelvisBone: "the pelvis bone"), dev.epicgames.com',
-    'chiro-ue4 docs select-bone-group.md: twist bones upperarm/lowerarm/thigh/calf_twist_01_l|r',
-    'TPCE (third-person camera) TPCETypes.cpp: root, pelvis, spine_01..03, clavicle_l, upperarm_l, lowerarm_l, upperarm_twist_01_l, lowerarm_twist_01_l, hand_l',
-    'SoT bones.h: thigh_l, thigh_twist_01_l, calf_l, calf_twist_01_l, foot_l, ball_l, neck_01, head',
+    'a CC-to-UE5 bone conversion table (C++ `CCBoneConvertedNamesUE5`): root, pelvis, spine_01..spine_05, neck_01, neck_02, head, clavicle_l, upperarm_l, lowerarm_l, hand_l, thumb_01..03_l, index/middle/ring/pinky_metacarpal_l, index_01..03_l …, thigh_l, calf_l, foot_l, ball_l, upperarm_twist_01/02_l, lowerarm_twist_02_l, thigh_twist_01_l',
+    "a UE 5 project's skeleton probe: spine_04, spine_05, index_metacarpal_l mark the UE5 mannequin (SKM_Manny, 161 bones) against the UE4 one (68 bones)",
+    'vespero-group/chiro-ue4 docs/select-bone-group.md: twist bones upperarm/lowerarm/thigh/calf_twist_01_l|r',
+    'zH4x/SoT-DLL bones.h and a third-person camera plugin (TPCETypes.cpp): thigh_l, calf_l, foot_l, ball_l, neck_01, head, upperarm_twist_01_l, lowerarm_twist_01_l',
   ],
   rootName: 'root',
   rootBoneByDefault: true,
@@ -66,7 +68,7 @@ export const UNREAL_PROFILE: SkeletonProfile = {
     spine1: 'spine_01',
     spine2: 'spine_02',
     spine3: 'spine_03',
-    spine4: 'spine_04',
+    spine4: 'spine_05',
     l_shoulder: 'clavicle_l',
     l_upperarm: 'upperarm_l',
     l_upperarmtwist1: 'upperarm_twist_01_l',
@@ -94,7 +96,7 @@ export const UNREAL_PROFILE: SkeletonProfile = {
     abdomenLower: 'spine_01',
     abdomenUpper: 'spine_02',
     chestLower: 'spine_03',
-    chestUpper: 'spine_04',
+    chestUpper: 'spine_05',
     lCollar: 'clavicle_l',
     lShldrBend: 'upperarm_l',
     lShldrTwist: 'upperarm_twist_01_l',

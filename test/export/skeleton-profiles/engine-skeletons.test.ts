@@ -166,6 +166,8 @@ describe('engine skeleton profiles on a retargeted clip', () => {
         expect(parentName(doc, 'pelvis')).toBe('root');
         expect(parentName(doc, 'thigh_l')).toBe('daz_pelvis');
         expect(parentName(doc, 'upperarm_twist_01_l')).toBe('upperarm_l');
+        // The top spine link is UE5's spine_05: clavicles and neck hang from it.
+        expect([parentName(doc, 'clavicle_l'), parentName(doc, 'neck_01')]).toEqual(['spine_05', 'spine_05']);
         expect(worldPosition(nodeNamed(doc, 'root'))[1]).toBeCloseTo(0, 9);
       } else expect(joints).not.toContain('root');
       expectSameSkinnedGltf(doc, dazDoc);
