@@ -35,6 +35,14 @@ export { readKeysFromFigure, writeKeysToFigure } from './client/write-keys.js';
 export { startEmulator } from './emulator/start-emulator.js';
 export { ERROR_CODES, type ErrorCode, type ErrorCodeInfo, EXIT } from './error-codes.js';
 export { DazportError, isDazportError } from './errors.js';
+export {
+  ENGINE_OUTPUT_DEFAULTS,
+  type EngineOutputOptions,
+  TEXTURE_FORMATS,
+  type TextureFormat,
+  UP_AXES,
+  type UpAxis,
+} from './export/engine-options.js';
 export type { ExportOptions, ExportSummary } from './export/export-types.js';
 export { exportGltf } from './export/gltf/index.js';
 export {
