@@ -2,12 +2,14 @@
  * The engine options' pieces on tiny inline inputs: the area filter, the texture format rules,
  * the usage errors, and the scale of the neutral model.
  */
+import { Document } from '@gltf-transform/core';
 import { describe, expect, it } from 'vitest';
 import { checkEngineOutputOptions } from '../../src/export/engine-options.js';
 import { decodePng, encodePng, type RgbaImage } from '../../src/export/gltf/png.js';
+import { TextureLibrary } from '../../src/export/gltf/textures.js';
 import { decodeJpeg, encodeJpeg } from '../../src/export/jpeg.js';
 import { scaleScene } from '../../src/export/scale-scene.js';
-import { imageInfo, processTexture } from '../../src/export/texture-output.js';
+import { imageInfo, processTexture, TextureProcessError } from '../../src/export/texture-output.js';
 import { fittedSize, resizeRgba } from '../../src/export/texture-resize.js';
 import { createScene } from '../../src/scene/scene.js';
 
@@ -94,6 +96,25 @@ describe('texture output (format and size)', () => {
     expect(out.mimeType).toBe('image/png');
     const px = decodePng(out.bytes).data;
     expect(Math.abs(px[1] - 200)).toBeLessThan(4);
+  });
+
+  it('a map that cannot be decoded is written as it is, with a warning naming it', () => {
+    const interlaced = Uint8Array.from(rgb);
+    interlaced[28] = 1; // IHDR interlace method: Adam7, which dazport's PNG decoder refuses
+    expect(() => processTexture(interlaced, 'data', { textureMax: 4 }, 'odd.png')).toThrow(
+      TextureProcessError,
+    );
+    const warnings: string[] = [];
+    const library = new TextureLibrary(new Document(), (w) => warnings.push(w), [], '', { textureMax: 4 });
+    const texture = library.texture('k', () => ({
+      name: 'odd.png',
+      bytes: interlaced,
+      mimeType: 'image/png',
+    }));
+    expect(texture.getImage()).toBe(interlaced);
+    expect(warnings).toEqual([
+      'texture odd.png: interlaced PNG: written as it is (not resized or converted)',
+    ]);
   });
 
   it('higher JPEG quality gives larger files', () => {
