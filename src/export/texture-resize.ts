@@ -4,9 +4,10 @@
  * mip level, so fine patterns (skin pores, fabric weave) fade instead of aliasing into moiré as
  * nearest or plain bilinear sampling would. Separable: one horizontal pass, one vertical.
  *
- * Averages are taken on the stored values (sRGB colour maps included), as mipmap generators
- * of engines do by default; the difference from linear-light averaging is a slight darkening of
- * high-contrast detail only.
+ * Colour is averaged weighted by alpha (premultiplied), so the invisible texels of a cut-out
+ * (hair, lashes: often black) do not darken its edges. Averages are taken on the stored values
+ * (sRGB colour maps included), as mipmap generators of engines do by default; the difference
+ * from linear-light averaging is a slight darkening of high-contrast detail only.
  */
 import type { RgbaImage } from './gltf/png.js';
 
@@ -26,10 +27,24 @@ export function resizeRgba(image: RgbaImage, width: number, height: number): Rgb
   if (width > image.width || height > image.height)
     throw new RangeError(`resizeRgba scales down only: ${image.width}×${image.height} → ${width}×${height}`);
   if (width === image.width && height === image.height) return image;
-  const rows = boxPass(image.data, image.width, image.height, width, true);
+  const premultiplied = new Float32Array(image.data.length);
+  for (let i = 0; i < image.data.length; i += 4) {
+    const a = image.data[i + 3] / 255;
+    premultiplied[i] = image.data[i] * a;
+    premultiplied[i + 1] = image.data[i + 1] * a;
+    premultiplied[i + 2] = image.data[i + 2] * a;
+    premultiplied[i + 3] = image.data[i + 3];
+  }
+  const rows = boxPass(premultiplied, image.width, image.height, width, true);
   const out = boxPass(rows, width, image.height, height, false);
   const data = new Uint8Array(out.length);
-  for (let i = 0; i < out.length; i++) data[i] = Math.min(255, Math.max(0, Math.round(out[i])));
+  const byte = (v: number) => Math.min(255, Math.max(0, Math.round(v)));
+  for (let i = 0; i < out.length; i += 4) {
+    const a = out[i + 3] / 255;
+    // Fully transparent: no colour to recover; black, as the premultiplied average says.
+    for (let c = 0; c < 3; c++) data[i + c] = byte(a > 0 ? out[i + c] / a : 0);
+    data[i + 3] = byte(out[i + 3]);
+  }
   return { width, height, data };
 }
 

@@ -38,6 +38,12 @@ describe('texture resize (area filter)', () => {
     expect([out.data[0], out.data[4]]).toEqual([30, 200]);
   });
 
+  it('averages colour weighted by alpha: a cut-out’s invisible black texels do not darken its edge', () => {
+    const src = image(2, 1, (x) => (x === 0 ? [200, 40, 20, 255] : [0, 0, 0, 0]));
+    const out = resizeRgba(src, 1, 1);
+    expect([...out.data]).toEqual([200, 40, 20, 128]);
+  });
+
   it('fits the longer side, keeping the aspect; small images stay', () => {
     expect(fittedSize(4096, 2048, 1024)).toEqual({ width: 1024, height: 512 });
     expect(fittedSize(300, 1000, 100)).toEqual({ width: 30, height: 100 });
