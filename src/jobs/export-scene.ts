@@ -10,7 +10,15 @@
 import type { DazClient } from '../client/dazscript-client.js';
 import type { DazSceneChangedError } from '../client/errors.js';
 import { parseNodeTypes } from '../client/node-selection.js';
+import {
+  ANIMATION_MODES,
+  type AnimationMode,
+  readAnimation,
+  readAnimationChannels,
+} from '../client/read-animation.js';
 import { type ReadProgress, readScene } from '../client/scene-reader.js';
+import { moveToFrame } from '../client/scene-time.js';
+import { DazportError } from '../errors.js';
 import {
   checkEngineOutputOptions,
   type EngineOutputOptions,
@@ -50,6 +58,19 @@ export interface ExportSceneOptions extends SkeletonProfileOptions, EngineOutput
   onReread?: (reason: DazSceneChangedError, reread: number) => void;
   /** Told as the read and each write progress. */
   onProgress?: (progress: ExportSceneProgress) => void;
+  /**
+   * The animation already in the DAZ scene (its timeline, keyed bones, node transforms, morphs):
+   * `none` (default: the scene at its current time, as before), `bake` (DAZ evaluates every
+   * keyed value at every frame of its animation range), `keys` (linear and constant keys are
+   * interpolated here, anything else is evaluated by DAZ per frame). Implies `rigged`; morph
+   * tracks are written with `morphs`.
+   */
+  animation?: AnimationMode;
+  /**
+   * Export the scene posed at this frame of its timeline: DAZ Studio's time is moved there for
+   * the read and put back after. Outside the animation range: DAZPORT_USAGE.
+   */
+  frame?: number;
   /**
    * What the files name as their source (default: the server's address). A throwaway emulator's
    * random port would make two exports of the same scene differ byte for byte.
@@ -96,11 +117,21 @@ export async function exportScene(
   for (const out of files) checkSceneFile(out);
   checkEngineOutputOptions(options, files);
   for (const out of files) ensureParentFolder(out);
-  const rigged = Boolean(options.rigged || options.morphs);
+  const animation = options.animation ?? 'none';
+  if (!ANIMATION_MODES.includes(animation))
+    throw new DazportError(
+      'DAZPORT_USAGE',
+      `${flagAndOption('--animation', 'animation')} "${animation}": expected one of ${ANIMATION_MODES.join(', ')}`,
+    );
+  const rigged = Boolean(options.rigged || options.morphs || animation !== 'none');
   // Engine bone names (skeleton, rootBone, rootMotion): checked before the read, applied after.
   resolveSkeletonProfileOptions(options);
   const started = performance.now();
   let rereads = 0;
+  // Keys first: the animation read checks them again at its end, so the scene read between
+  // the two saw the same animation.
+  const channels = animation === 'none' ? null : await readAnimationChannels(client);
+  const restoreTime = options.frame === undefined ? undefined : await moveToFrame(client, options.frame);
   const read = await readScene(client, {
     rigged,
     select: options.select,
@@ -113,7 +144,12 @@ export async function exportScene(
       options.onReread?.(reason, n);
     },
     onProgress: options.onProgress && ((read) => options.onProgress?.({ stage: 'read', read })),
-  });
+  }).finally(restoreTime);
+  if (channels && animation !== 'none')
+    await readAnimation(client, read, channels, {
+      mode: animation,
+      ...(options.chunkBytes === undefined ? {} : { chunkBytes: options.chunkBytes }),
+    });
   const described =
     options.source === undefined
       ? read

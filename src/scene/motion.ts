@@ -12,6 +12,27 @@ export interface JointTrack {
   translations?: Float32Array;
 }
 
+/**
+ * A node's animated transform (a prop, a figure node): its world matrix per frame, in the same
+ * form as SceneNode.worldMatrix (cm, column-major 4×4, the frame at the node's posed pivot).
+ */
+export interface NodeTrack {
+  /** Scene.nodes index. */
+  node: number;
+  /** frames × 16. */
+  worldMatrices: Float64Array;
+}
+
+/** A morph's weight per frame (the DAZ morph value, as MorphTarget.value). */
+export interface MorphTrack {
+  /** Scene.meshes index. */
+  mesh: number;
+  /** DAZ morph name (MorphTarget.name). */
+  morph: string;
+  /** frames × 1. */
+  weights: Float32Array;
+}
+
 export interface Motion {
   name: string;
   /** Frames per second. */
@@ -20,6 +41,12 @@ export interface Motion {
   /** Target skeleton (Scene.skeletons index) when the motion belongs to a scene's figure. */
   skeleton?: number;
   tracks: JointTrack[];
+  /** Animated node transforms (scene animation read from DAZ); absent on retargets. */
+  nodeTracks?: NodeTrack[];
+  /** Animated morph weights (scene animation read from DAZ); absent on retargets. */
+  morphTracks?: MorphTrack[];
+  /** Scene time of the first frame, seconds (DAZ's animation range start; default 0). */
+  startSec?: number;
 }
 
 /**

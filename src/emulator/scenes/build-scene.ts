@@ -10,6 +10,7 @@ import { sceneGlobals } from '../dom/globals.js';
 import { DzTimeRange } from '../dom/math/dz-time-range.js';
 import type { GlobalBindings, ScriptRealm } from '../runtime/script-runtime.js';
 import type { SceneEvent } from '../runtime/worker-protocol.js';
+import { applyKeys } from './apply-keys.js';
 import { buildFigure } from './build-figure.js';
 import { buildCamera, buildLight, buildProp } from './build-nodes.js';
 import { buildMannequin } from './mannequin/build-mannequin.js';
@@ -95,5 +96,6 @@ function populate(ctx: DomContext, scene: DzScene, spec: SceneSpec): void {
   }
   for (const camera of spec.cameras ?? []) scene.addNode(buildCamera(ctx, camera));
   for (const light of spec.lights ?? []) scene.addNode(buildLight(ctx, light));
+  if (spec.keys) applyKeys(scene, spec.keys);
   if (spec.time?.frame) scene.setFrame(spec.time.frame);
 }

@@ -2,12 +2,13 @@
  * The built-in scenes: a posed Genesis figure of each generation staged with a textured prop,
  * a camera and a distant, a spot and a point light; `heavy` for benchmarks (several figures and
  * props, at least 1,000,000 vertices, or any size within the scene budget with `heavy:<vertices>`);
- * `empty`.
+ * `g9-anim`: the g9 stage animated (30 fps, 0–2 s: a waving arm, a head turn, a hip sway, a
+ * belly morph, the cube rising and turning); `empty`.
  */
 import type { GenesisFigureId } from '../../bonemaps/genesis/skeleton-definition.js';
 import type { FigureSpec, SceneSpec, Vec3 } from './scene-spec.js';
 
-export const BUILTIN_SCENE_NAMES = ['g9', 'g8f', 'g8m', 'heavy', 'empty'] as const;
+export const BUILTIN_SCENE_NAMES = ['g9', 'g8f', 'g8m', 'g9-anim', 'heavy', 'empty'] as const;
 export type BuiltinSceneName = (typeof BUILTIN_SCENE_NAMES)[number];
 
 const G8_POSE: Record<string, Vec3> = {
@@ -119,6 +120,101 @@ function staged(name: string, figures: FigureSpec[]): SceneSpec {
 }
 
 /**
+ * Keys on the g9 stage, frames at 30 fps over 0–60 (2 s); frame 0 keeps g9's pose so that the
+ * scene at its current time (frame 0) is g9's. Uneven key spacing, so that a reader that
+ * assumed keys on every frame, or evenly spaced ones, would be caught.
+ */
+function animated(spec: SceneSpec): SceneSpec {
+  const fig = 'Genesis 9';
+  return {
+    ...spec,
+    time: { fps: 30, endFrame: 60 },
+    keys: [
+      {
+        node: fig,
+        bone: 'r_upperarm',
+        channel: 'ZRotate',
+        keys: [
+          [0, -25],
+          [12, -75],
+          [27, -40],
+          [45, -80],
+          [60, -25],
+        ],
+      },
+      {
+        node: fig,
+        bone: 'r_forearm',
+        channel: 'YRotate',
+        keys: [
+          [0, 30],
+          [15, 70],
+          [30, 20],
+          [45, 70],
+          [60, 30],
+        ],
+      },
+      {
+        node: fig,
+        bone: 'head',
+        channel: 'YRotate',
+        keys: [
+          [0, 20],
+          [25, -30],
+          [60, 20],
+        ],
+      },
+      {
+        node: fig,
+        bone: 'hip',
+        channel: 'XTranslate',
+        keys: [
+          [0, 0],
+          [30, 6],
+          [60, 0],
+        ],
+      },
+      {
+        node: fig,
+        bone: 'hip',
+        channel: 'YTranslate',
+        keys: [
+          [0, 0],
+          [20, -3],
+          [40, 0],
+        ],
+      },
+      {
+        node: fig,
+        morph: 'Belly',
+        keys: [
+          [0, 0],
+          [30, 1],
+          [60, 0.2],
+        ],
+      },
+      {
+        node: 'Textured Cube',
+        channel: 'YTranslate',
+        keys: [
+          [0, 0],
+          [30, 40],
+          [60, 0],
+        ],
+      },
+      {
+        node: 'Textured Cube',
+        channel: 'YRotate',
+        keys: [
+          [0, 30],
+          [60, 210],
+        ],
+      },
+    ],
+  };
+}
+
+/**
  * `heavy` (≥ 1,000,000 vertices) or `heavy:<vertices>`: four figures side by side at a detail
  * chosen so their meshes together reach the target, plus the stage.
  */
@@ -140,6 +236,8 @@ export function builtinScene(name: BuiltinSceneName): SceneSpec {
       return staged(name, [figureSpec('genesis8female', 'Genesis 8 Female')]);
     case 'g8m':
       return staged(name, [figureSpec('genesis8male', 'Genesis 8 Male')]);
+    case 'g9-anim':
+      return animated(staged(name, [figureSpec('genesis9', 'Genesis 9')]));
     case 'heavy':
       throw new Error('heavy scenes are built by heavyScene()');
     case 'empty':

@@ -102,4 +102,22 @@ export interface SceneSpec {
   lights?: LightSpec[];
   /** Timeline: frames per second, current frame, animation range end frame. */
   time?: { fps?: number; frame?: number; endFrame?: number };
+  /** Animation: keys on node transform channels, figure bone channels and morphs. */
+  keys?: KeySpec[];
+}
+
+/** A transform channel, named as DAZ Studio's property names. */
+export type KeyChannel = 'XTranslate' | 'YTranslate' | 'ZTranslate' | 'XRotate' | 'YRotate' | 'ZRotate';
+
+/**
+ * Keys on one animatable value: a transform channel of the node labelled `node` (or of its
+ * figure's bone `bone`), or the morph `morph` (name or label) of its object. Keys are
+ * `[frame, value]` (degrees, cm, morph weight), linear, as `setValue(time, value)` makes them.
+ */
+export interface KeySpec {
+  node: string;
+  bone?: string;
+  channel?: KeyChannel;
+  morph?: string;
+  keys: [number, number][];
 }

@@ -7,7 +7,8 @@
  * joint from its written pose by (t − t_now)·0.01, t_now being the current translate channels,
  * so the written local translation (c − c_parent + t)·0.01 follows without knowing c_parent.
  */
-import type { Animation, Node } from '@gltf-transform/core';
+import type { Accessor, Animation, Node } from '@gltf-transform/core';
+import { mat4 } from 'gl-matrix';
 import { flagAndOption } from '../../flag-and-option.js';
 import { type Quat, quatConjugate, quatMultiply, quatNormalize } from '../../math/euler.js';
 import { frameRotation, type Motion } from '../../scene/motion.js';
@@ -15,22 +16,26 @@ import type { Joint, Skeleton } from '../../scene/skeleton.js';
 import { createAccessor } from './attributes.js';
 import { CM_TO_M } from './constants.js';
 import type { GltfContext } from './context.js';
+import { toTrs } from './transforms.js';
 
 /** One glTF animation per scene motion that a rigged skeleton can play; returns how many. */
 export function buildAnimations(ctx: GltfContext): number {
   let count = 0;
   for (const motion of ctx.scene.motions) {
-    if (motion.frameCount < 1 || motion.tracks.length === 0) continue;
-    const s = skeletonFor(ctx, motion);
-    if (s === undefined) {
+    const sceneTracks = (motion.nodeTracks?.length ?? 0) + (motion.morphTracks?.length ?? 0);
+    if (motion.frameCount < 1 || motion.tracks.length + sceneTracks === 0) continue;
+    const s = motion.tracks.length ? skeletonFor(ctx, motion) : undefined;
+    if (motion.tracks.length && s === undefined) {
       ctx.warnings.push(
         ctx.options.rigged
-          ? `motion ${motion.name}: no rigged skeleton has its joints; not written`
-          : `motion ${motion.name} needs a rigged export, ${flagAndOption('--rigged', 'rigged: true')}; not written`,
+          ? `motion ${motion.name}: no rigged skeleton has its joints; ${sceneTracks ? 'its bone tracks are' : ''} not written`
+          : `motion ${motion.name} needs a rigged export, ${flagAndOption('--rigged', 'rigged: true')}; ${sceneTracks ? 'its bone tracks are' : ''} not written`,
       );
-      continue;
+      if (!sceneTracks) continue;
     }
-    buildAnimation(ctx, motion, ctx.scene.skeletons[s]);
+    const anim = buildAnimation(ctx, motion, s === undefined ? undefined : ctx.scene.skeletons[s]);
+    if (sceneTracks)
+      addSceneChannels(ctx, anim, motion, anim.listSamplers()[0]?.getInput() ?? frameTimes(ctx, motion));
     count++;
   }
   return count;
@@ -44,12 +49,18 @@ function skeletonFor(ctx: GltfContext, motion: Motion): number | undefined {
   return [...ctx.riggedSkeletons].find((s) => ctx.scene.skeletons[s].joints.some((j) => j.name === first));
 }
 
-function buildAnimation(ctx: GltfContext, motion: Motion, skeleton: Skeleton): Animation {
+/** Key times, seconds from the motion's first frame at its start time (glTF §3.11: input). */
+function frameTimes(ctx: GltfContext, motion: Motion): Accessor {
+  const times = new Float32Array(motion.frameCount);
+  for (let f = 0; f < motion.frameCount; f++) times[f] = (motion.startSec ?? 0) + f / motion.frameRate;
+  return createAccessor(ctx, 'SCALAR', times);
+}
+
+function buildAnimation(ctx: GltfContext, motion: Motion, skeleton: Skeleton | undefined): Animation {
   const anim = ctx.doc.createAnimation(motion.name);
   const frames = motion.frameCount;
-  const times = new Float32Array(frames);
-  for (let f = 0; f < frames; f++) times[f] = f / motion.frameRate;
-  const input = createAccessor(ctx, 'SCALAR', times);
+  if (!skeleton) return anim;
+  const input = frameTimes(ctx, motion);
   const joints = new Map(skeleton.joints.map((j) => [j.name, j]));
   for (const track of motion.tracks) {
     const joint = joints.get(track.joint);
@@ -85,10 +96,10 @@ function addChannel(
   ctx: GltfContext,
   anim: Animation,
   node: Node,
-  path: 'rotation' | 'translation',
-  input: ReturnType<typeof createAccessor>,
+  path: 'rotation' | 'translation' | 'scale' | 'weights',
+  input: Accessor,
   values: Float32Array,
-  type: 'VEC3' | 'VEC4',
+  type: 'VEC3' | 'VEC4' | 'SCALAR',
 ): void {
   const sampler = ctx.doc
     .createAnimationSampler()
@@ -126,4 +137,82 @@ function localTranslations(joint: Joint, node: Node, translationsCm: Float32Arra
   for (let i = 0; i < out.length; i++)
     out[i] = base[i % 3] + (translationsCm[i] - joint.translation[i % 3]) * CM_TO_M;
   return out;
+}
+
+// ─── scene animation read from DAZ: node transforms and morph weights ───
+
+/**
+ * Node tracks as TRS channels and morph tracks as `weights` channels. A node track holds world
+ * matrices W(t) (cm); a node written as a mesh leaf (identity, world-space vertices posed at
+ * the current time, nodes.ts) gets W(t)·W(now)⁻¹, every other node its written local matrix
+ * times W(now)⁻¹·W(t), which equals parent⁻¹·W(t) while the parent holds still.
+ */
+function addSceneChannels(ctx: GltfContext, anim: Animation, motion: Motion, input: Accessor): void {
+  const frames = motion.frameCount;
+  for (const track of motion.nodeTracks ?? []) {
+    const node = ctx.nodes[track.node];
+    const sceneNode = ctx.scene.nodes[track.node];
+    if (!node) continue;
+    const nowInv = mat4.invert(
+      new Float64Array(16) as unknown as mat4,
+      sceneNode.worldMatrix as unknown as mat4,
+    );
+    if (!nowInv) continue;
+    const leaf = Boolean((node.getExtras() as { daz?: { worldMatrixCm?: unknown } }).daz?.worldMatrixCm);
+    const written = mat4.fromRotationTranslationScale(
+      new Float64Array(16) as unknown as mat4,
+      node.getRotation(),
+      node.getTranslation().map((v) => v / CM_TO_M) as [number, number, number],
+      node.getScale(),
+    );
+    const t = new Float32Array(frames * 3);
+    const r = new Float32Array(frames * 4);
+    const sc = new Float32Array(frames * 3);
+    let prev = [0, 0, 0, 1];
+    for (let f = 0; f < frames; f++) {
+      const w = track.worldMatrices.subarray(f * 16, f * 16 + 16) as unknown as mat4;
+      const m = new Float64Array(16) as unknown as mat4;
+      if (leaf) mat4.multiply(m, w, nowInv);
+      else mat4.multiply(m, written, mat4.multiply(m, nowInv, w));
+      const trs = toTrs(m);
+      let q = trs.rotation;
+      if (q[0] * prev[0] + q[1] * prev[1] + q[2] * prev[2] + q[3] * prev[3] < 0)
+        q = [-q[0], -q[1], -q[2], -q[3]];
+      prev = q;
+      t.set(trs.translation, f * 3);
+      r.set(q, f * 4);
+      sc.set(trs.scale, f * 3);
+    }
+    addChannel(ctx, anim, node, 'translation', input, t, 'VEC3');
+    addChannel(ctx, anim, node, 'rotation', input, r, 'VEC4');
+    addChannel(ctx, anim, node, 'scale', input, sc, 'VEC3');
+  }
+  const byMesh = new Map<number, NonNullable<Motion['morphTracks']>>();
+  for (const track of motion.morphTracks ?? [])
+    byMesh.set(track.mesh, [...(byMesh.get(track.mesh) ?? []), track]);
+  for (const [mesh, tracks] of byMesh) {
+    const id = ctx.scene.nodes[ctx.scene.meshes[mesh].node].id;
+    const node = ctx.doc
+      .getRoot()
+      .listNodes()
+      .find((n) => (n.getMesh()?.getExtras() as { daz?: { id?: string } } | undefined)?.daz?.id === id);
+    const gltfMesh = node?.getMesh();
+    const names = (gltfMesh?.getExtras() as { targetNames?: string[] } | undefined)?.targetNames;
+    if (!node || !gltfMesh || !names) {
+      ctx.warnings.push(
+        `motion ${motion.name}: ${tracks.length} morph tracks of ${ctx.scene.meshes[mesh].name} need morph targets, ${flagAndOption('--morphs', 'morphs: true')}; not written`,
+      );
+      continue;
+    }
+    // glTF wants every target's weight at every key: untracked morphs hold their current value.
+    const current = gltfMesh.getWeights();
+    const values = new Float32Array(frames * names.length);
+    for (let f = 0; f < frames; f++) values.set(current, f * names.length);
+    for (const track of tracks) {
+      const k = names.indexOf(track.morph);
+      if (k < 0) continue;
+      for (let f = 0; f < frames; f++) values[f * names.length + k] = track.weights[f];
+    }
+    addChannel(ctx, anim, node, 'weights', input, values, 'SCALAR');
+  }
 }

@@ -1,0 +1,142 @@
+/**
+ * The animation already in a DAZ scene, exported through the client (`exportScene` with
+ * `animation`) from the emulator's g9-anim scene, read back with independent readers
+ * (glTF-Transform, the Khronos validator) and compared at every frame with what the emulator
+ * itself evaluates at that time (its own DOM, built in this process): skinned figure with its
+ * keyed bones and morph, and the keyed cube.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Document, Node } from '@gltf-transform/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DzNode } from '../../src/emulator/dom/dz-node.js';
+import type { DzScene } from '../../src/emulator/dom/dz-scene.js';
+import { DazClient, exportScene } from '../../src/index.js';
+import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
+import { inProcessScene } from '../helpers/in-process-scene.js';
+import { truthMesh } from '../export/gltf/helpers/emulator-truth.js';
+import { compareCorners, readBack, skinnedPositions, worldPositions } from '../export/gltf/helpers/read-back.js';
+import { summarizeIssues, validateFile } from '../export/gltf/helpers/validate.js';
+
+const FRAMES = 61; // 0..2 s at 30 fps
+const STEP = 160; // ticks per frame
+
+let emu: TestEmulator;
+let dir: string;
+let truth: DzScene;
+
+beforeAll(async () => {
+  emu = await startTestEmulator({ scene: 'g9-anim' });
+  dir = mkdtempSync(join(tmpdir(), 'dazport-export-anim-'));
+  truth = inProcessScene('g9-anim');
+});
+afterAll(async () => {
+  await emu?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const clientOf = () =>
+  DazClient.connect({ host: '127.0.0.1', port: emu.emulator.server.port, token: emu.token, env: {} });
+
+async function exportWith(name: string, options: Parameters<typeof exportScene>[2]) {
+  const client = clientOf();
+  try {
+    const files = [join(dir, `${name}.glb`), join(dir, `${name}.usda`)];
+    const result = await exportScene(client, files, options);
+    return { result, files };
+  } finally {
+    await client.close();
+  }
+}
+
+/** Pose the read-back document at frame `f` from its animations' samplers (LINEAR, keys on every frame). */
+function poseAt(doc: Document, f: number): void {
+  for (const anim of doc.getRoot().listAnimations())
+    for (const c of anim.listChannels()) {
+      const v = c.getSampler()?.getOutput()?.getElement(f, []) as number[];
+      const node = c.getTargetNode() as Node;
+      const path = c.getTargetPath();
+      if (path === 'weights') {
+        const n = node.getMesh()?.getWeights().length ?? 0;
+        const all = c.getSampler()?.getOutput()?.getArray() as Float32Array;
+        node.getMesh()?.setWeights(Array.from(all.subarray(f * n, f * n + n)));
+      } else if (path === 'rotation') node.setRotation(v as [number, number, number, number]);
+      else if (path === 'translation') node.setTranslation(v as [number, number, number]);
+      else if (path === 'scale') node.setScale(v as [number, number, number]);
+    }
+}
+
+/** Worst corner distance (m) between the document posed at frame f and the emulator at that time. */
+function worstAt(doc: Document, f: number, truthFrame = f): { figure: number; cube: number } {
+  poseAt(doc, f);
+  truth.setTime(truthFrame * STEP);
+  const out = { figure: 0, cube: 0 };
+  for (const node of doc.getRoot().listNodes()) {
+    const mesh = node.getMesh();
+    if (!mesh) continue;
+    const id = (mesh.getExtras() as { daz: { id: string } }).daz.id;
+    const dz = truth.findNodeByElementID(Number(id)) as unknown as DzNode;
+    const t = truthMesh(dz);
+    for (const prim of mesh.listPrimitives()) {
+      const surface = String((prim.getExtras() as { daz: { surface: string } }).daz.surface);
+      const positions = node.getSkin() ? skinnedPositions(node, mesh, prim) : worldPositions(node, prim);
+      const d = compareCorners(positions, prim, t, surface).position;
+      if (dz.getLabel() === 'Textured Cube') out.cube = Math.max(out.cube, d);
+      else if (dz.getLabel() === 'Genesis 9') out.figure = Math.max(out.figure, d);
+    }
+  }
+  return out;
+}
+
+describe('export --animation bake (g9-anim)', () => {
+  let doc: Document;
+  let files: string[];
+
+  beforeAll(async () => {
+    ({ files } = await exportWith('bake', { animation: 'bake', morphs: true }));
+    doc = await readBack(files[0]);
+  }, 120_000);
+
+  it('writes valid glTF animations: bones, hip translation, the belly morph weights, the cube TRS', async () => {
+    const report = await validateFile(files[0]);
+    expect(report.issues.numErrors + report.issues.numWarnings, summarizeIssues(report).join('; ')).toBe(0);
+    const anims = doc.getRoot().listAnimations();
+    expect(anims.map((a) => a.getName()).sort()).toEqual(['Genesis 9', 'scene']);
+    const channels = anims.flatMap((a) =>
+      a.listChannels().map((c) => `${c.getTargetNode()?.getName()}.${c.getTargetPath()}`),
+    );
+    expect(channels.sort()).toEqual(
+      [
+        'head.rotation',
+        'hip.rotation',
+        'hip.translation',
+        'r_forearm.rotation',
+        'r_upperarm.rotation',
+        'Genesis 9 (mesh).weights',
+        'Textured Cube.translation',
+        'Textured Cube.rotation',
+        'Textured Cube.scale',
+      ].sort(),
+    );
+    for (const a of anims)
+      for (const s of a.listSamplers()) {
+        expect(Array.from(s.getInput()?.getArray() ?? [])).toEqual(
+          Array.from({ length: FRAMES }, (_, f) => Math.fround(f / 30)),
+        );
+        expect(s.getInterpolation()).toBe('LINEAR');
+      }
+  });
+
+  it('poses the figure and the cube at every frame as the emulator does at that time', () => {
+    // The animation moves both well beyond the tolerance: frame 30 is not frame 0.
+    const still = worstAt(doc, 30, 0);
+    expect(still.figure).toBeGreaterThan(0.02);
+    expect(still.cube).toBeGreaterThan(0.2);
+    for (let f = 0; f < FRAMES; f++) {
+      const worst = worstAt(doc, f);
+      expect(worst.figure, `figure, frame ${f}`).toBeLessThan(1e-4);
+      expect(worst.cube, `cube, frame ${f}`).toBeLessThan(1e-4);
+    }
+  });
+});
