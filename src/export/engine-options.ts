@@ -146,3 +146,14 @@ export function engineOutputOptionsOf(options: EngineOutputOptions): EngineOutpu
   const keys = ['textureMax', 'textureFormat', 'jpegQuality', 'meshopt', 'quantize', 'up', 'scale'] as const;
   return Object.fromEntries(keys.flatMap((k) => (options[k] === undefined ? [] : [[k, options[k]]])));
 }
+
+/**
+ * `engine` for a writer's summary (and so for `--json`): the options that changed the output
+ * (given and not at their default), or nothing when none did.
+ */
+export function engineReport(options: EngineOutputOptions): { engine?: EngineOutputOptions } {
+  const given = engineOutputOptionsOf(options) as Record<string, unknown>;
+  const defaults = ENGINE_OUTPUT_DEFAULTS as Record<string, unknown>;
+  const applied = Object.fromEntries(Object.entries(given).filter(([k, v]) => defaults[k] !== v));
+  return Object.keys(applied).length ? { engine: applied } : {};
+}

@@ -35,4 +35,6 @@ export interface ExportSummary {
   sideFiles: string[];
   /** Every loss the writer could not avoid (missing texture, dropped channel ...). */
   warnings: string[];
+  /** The engine options that changed this output (engine-options.ts), when any did. */
+  engine?: EngineOutputOptions;
 }

@@ -32,6 +32,8 @@ export interface Delivery {
   bytes?: number;
   requests?: number;
   warnings: string[];
+  /** Scene files: the engine options that changed the file (texture size/format, compression, up, scale). */
+  engine?: EngineOutputOptions;
 }
 
 /** A DAZ pose preset, written from the baked (reduced) keys rather than the motion. */
@@ -93,6 +95,7 @@ export async function deliverSceneFile(
     keys: motion.frameCount,
     bytes: summary.bytes,
     warnings: [...warnings, ...summary.warnings],
+    ...(summary.engine ? { engine: summary.engine } : {}),
   };
 }
 

@@ -97,7 +97,7 @@ describe('engine options on the command line', () => {
     ]);
     expect(run.code, run.stderr).toBe(0);
     const report = JSON.parse(run.stdout);
-    expect(report.outputs[0]).toMatchObject({ file: out, joints: 143 });
+    expect(report.outputs[0]).toMatchObject({ file: out, joints: 143, engine: { meshopt: true } });
     expect(report.outputs[0].bytes).toBe(statSync(out).size);
     expect(report.outputs[0].bytes).toBeLessThan(1_000_000);
   }, 60_000);
@@ -142,6 +142,7 @@ describe('engine options on the command line', () => {
     const base = ['retarget', clip, '--to', 'genesis9', '--frames', '0:20'];
     expect((await runInProcess([...base, '--out', plain])).code).toBe(0);
     const run = await runInProcess([
+      '--json',
       ...base,
       '--out',
       small,
@@ -152,6 +153,7 @@ describe('engine options on the command line', () => {
       '32',
     ]);
     expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).outputs[0].engine).toEqual({ textureMax: 32, meshopt: true, scale: 2 });
     const report = await validateFile(small);
     expect(report.issues.numErrors, summarizeIssues(report).join('; ')).toBe(0);
     await MeshoptDecoder.ready;

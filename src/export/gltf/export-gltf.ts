@@ -22,7 +22,7 @@ import { DazportError } from '../../errors.js';
 import { flagAndOption } from '../../flag-and-option.js';
 import type { Scene } from '../../scene/scene.js';
 import { writeFileAtomic } from '../atomic-write.js';
-import { checkEngineOutputOptions } from '../engine-options.js';
+import { checkEngineOutputOptions, engineReport } from '../engine-options.js';
 import type { ExportOptions, ExportSummary } from '../export-types.js';
 import { folderUriPrefix, textureFolderPath } from '../output-layout.js';
 import { prepareOutputPath } from '../output-path.js';
@@ -168,6 +168,7 @@ export async function exportGltf(
     animations,
     sideFiles,
     warnings: [...new Set(warnings)],
+    ...engineReport(options),
   };
 }
 

@@ -17,7 +17,7 @@ import { flagAndOption } from '../../flag-and-option.js';
 import { restWithMorphs, triangleCount } from '../../scene/mesh.js';
 import type { Scene } from '../../scene/scene.js';
 import { AtomicFileSink, discardTemp, outputError } from '../atomic-write.js';
-import { checkEngineOutputOptions } from '../engine-options.js';
+import { checkEngineOutputOptions, engineReport } from '../engine-options.js';
 import type { ExportSummary } from '../export-types.js';
 import { type PbrMaterial, toPbr } from '../material-mapping.js';
 import { prepareOutputPath } from '../output-path.js';
@@ -89,7 +89,7 @@ export async function exportUsda(
   const pbrOf = (m: number): PbrMaterial => {
     let pbr = pbrCache.get(m);
     if (!pbr) {
-      pbr = toPbr(scene.materials[m]);
+      pbr = toPbr(scene.materials[m], 'usd');
       for (const text of pbr.warnings) warn(text);
       pbrCache.set(m, pbr);
     }
@@ -189,6 +189,7 @@ export async function exportUsda(
     animations: plan.animations,
     sideFiles,
     warnings: [...warnings],
+    ...engineReport(options),
   };
 }
 
