@@ -7,7 +7,8 @@
  * skinned vertex Σ w·J·B·v becomes S times the old one: the posed mesh, S times larger.
  *
  * Lengths in the model: node world translations, mesh points (posed and rest), morph deltas,
- * joint centres, ends and current translations, motion translations, camera distances (near,
+ * joint centres, ends and current translations, motion translations (joint tracks, and the
+ * translation of each animated node's world matrix per frame), camera distances (near,
  * far, focus) and light sizes. Rotations, node scales, normals, UVs and angles stay; so does the
  * USDA writer's own point-light radius (`pointLightRadiusCm`), an option, not scene data.
  */
@@ -61,6 +62,16 @@ export function scaleScene(scene: Scene, s: number): Scene {
       (m): Motion => ({
         ...m,
         tracks: m.tracks.map((t) => (t.translations ? { ...t, translations: times(t.translations) } : t)),
+        ...(m.nodeTracks
+          ? {
+              nodeTracks: m.nodeTracks.map((t) => {
+                const worldMatrices = Float64Array.from(t.worldMatrices);
+                for (let f = 0; f < worldMatrices.length; f += 16)
+                  for (const i of [12, 13, 14]) worldMatrices[f + i] *= s;
+                return { ...t, worldMatrices };
+              }),
+            }
+          : {}),
       }),
     ),
     cameras: scene.cameras.map((c) => ({

@@ -202,8 +202,14 @@ describe('scaleScene', () => {
           translations: Float32Array.from([1, 2, 3]),
         },
       ],
+      nodeTracks: [{ node: 0, worldMatrices: Float64Array.from([...world, ...world]) }],
+      morphTracks: [{ mesh: 0, morph: 'smile', weights: Float32Array.from([0.5]) }],
     });
     const out = scaleScene(scene, 2);
+    const frames = out.motions[0].nodeTracks?.[0].worldMatrices as Float64Array;
+    expect([...frames.subarray(12, 16), ...frames.subarray(28, 32)]).toEqual([20, 40, 60, 1, 20, 40, 60, 1]);
+    expect([...frames.subarray(0, 12)]).toEqual([...world.subarray(0, 12)]);
+    expect(out.motions[0].morphTracks?.[0].weights[0]).toBe(0.5);
     expect([...out.nodes[0].worldMatrix]).toEqual([0, 0, -1, 0, 0, 1, 0, 0, 1, 0, 0, 0, 20, 40, 60, 1]);
     expect([...(out.motions[0].tracks[0].translations as Float32Array)]).toEqual([2, 4, 6]);
     expect([...out.motions[0].tracks[0].rotations]).toEqual([0, 0, 0, 1]);
