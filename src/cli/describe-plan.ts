@@ -4,7 +4,8 @@ import { formatBytes, plural } from './human-units.js';
 
 export function describePlan(plan: ExportPlan): string[] {
   const kinds = Object.entries(plan.nodes)
-    .map(([kind, n]) => `${n} ${kind}${n === 1 ? '' : 's'}`)
+    // The plan's kinds are plural nouns (its JSON keys): `figures` → `1 figure`, `143 bones`.
+    .map(([kinds, n]) => plural(n, kinds.slice(0, -1), kinds))
     .join(', ');
   const lines = [
     `would read from ${plan.source}: ${kinds || 'no nodes'}`,

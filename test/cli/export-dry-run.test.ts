@@ -85,6 +85,8 @@ describe('export --dry-run', () => {
     ]);
     expect(human.code, human.stderr).toBe(0);
     expect(human.stdout).toContain('22,098 vertices');
+    // Nouns agree with their counts (the plan's keys are already plural).
+    expect(human.stdout).toMatch(/: 1 figure, 143 bones, 1 prop, 1 camera, 3 lights\n/);
     expect(human.stdout).toContain(`would write ${existing} (glb`);
     expect(human.stdout).toContain('replacing the file there');
     expect(human.stdout).toContain(join(dir, 'new', 'deep', 'scene_textures'));
