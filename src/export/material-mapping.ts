@@ -13,12 +13,19 @@
  * | UV tiling      | Horizontal/Vertical Tiles and Offsets (all shaders)                                                   |
  *
  * Colours are converted from display-encoded (sRGB) to linear; colour maps are sRGB images,
- * data maps (roughness, metallic, normal, opacity) linear. Anything that cannot be carried (a
- * bump map without a normal map, translucency, SSS, top coat, refraction...) becomes a warning
- * naming the material and channel, never a silent loss.
+ * data maps (roughness, metallic, normal, opacity) linear. Refraction, translucency, top coat,
+ * specular level and tint, sheen and emission luminance go to `extensions`
+ * (material-extensions.ts: glTF material extensions, UsdPreviewSurface clearcoat/ior/opacity).
+ * Anything the target format cannot carry (a bump map without a normal map, SSS, the second
+ * specular lobe, top coat colour; translucency and volume absorption in USD...) becomes a
+ * warning naming the material and channel, never a silent loss.
  */
 import type { Material, MaterialChannel } from '../scene/material.js';
 import { srgbToLinearRgb } from './color-space.js';
+import { materialExtensions, NITS_PER_LUMINANCE_UNIT, type PbrExtensions } from './material-extensions.js';
+
+/** The format a mapping is for: what is lost depends on it (USD has no translucency, sheen...). */
+export type MaterialTarget = 'gltf' | 'usd';
 
 export interface PbrTexture {
   /** Absolute path of the image. */
@@ -54,12 +61,14 @@ export interface PbrMaterial {
   /** OPAQUE; MASK for cut-out maps (hair cards, lashes often want BLEND: see warnings); BLEND for constant < 1. */
   alphaMode: 'OPAQUE' | 'MASK' | 'BLEND';
   alphaCutoff: number;
-  /** Linear RGB; black means none. */
+  /** Linear RGB, in nits when DAZ gives a luminance (Iray Uber Luminance); black means none. */
   emissive: [number, number, number];
   emissiveTexture?: PbrTexture;
   /** Iray renders both sides of every polygon (it has no culling channel). */
   doubleSided: boolean;
   uvTransform?: UvTransform;
+  /** What goes beyond metallic-roughness: refraction, translucency, top coat... */
+  extensions: PbrExtensions;
   /** Every loss and approximation, one line each (losses included). */
   warnings: string[];
   /** The channels dropped for want of a PBR equivalent (also in `warnings`). */
@@ -89,35 +98,111 @@ export interface MaterialLoss {
   feature: string;
 }
 
-/** Channels that matter to a renderer but have no place in metallic-roughness PBR. */
+type Channels = Record<string, MaterialChannel>;
+const isWhite = (c: MaterialChannel | undefined) => rgb(c, [1, 1, 1]).every((v) => v >= 1);
+const refracts = (ch: Channels) => num(ch['Refraction Weight'], 0) > 0;
+const emits = (ch: Channels) => rgb(ch['Emission Color'], [0, 0, 0]).some((v) => v > 0);
+
+/**
+ * Channels that matter to a renderer but that the target cannot carry (`targets`, both when
+ * absent). `isActive` sees the channel and its material's channels.
+ */
 const UNMAPPED: {
   channel: string;
-  isActive: (c: MaterialChannel) => boolean;
+  isActive: (c: MaterialChannel, ch: Channels) => boolean;
   feature: string;
   note?: string;
+  targets?: MaterialTarget[];
 }[] = [
-  { channel: 'Translucency Weight', isActive: (c) => num(c, 0) > 0, feature: 'translucency' },
   {
-    channel: 'Refraction Weight',
-    isActive: (c) => num(c, 0) > 0,
-    feature: 'refraction',
-    note: 'use KHR_materials_transmission by hand',
+    channel: 'Translucency Weight',
+    isActive: (c, ch) => num(c, 0) > 0 && ch['Translucency Enable']?.value !== false,
+    feature: 'translucency',
+    note: 'UsdPreviewSurface has no diffuse transmission',
+    targets: ['usd'],
   },
-  { channel: 'Top Coat Weight', isActive: (c) => num(c, 0) > 0, feature: 'top coat' },
+  {
+    channel: 'Transmitted Color',
+    isActive: (c, ch) => refracts(ch) && ch['Thin Walled']?.value !== true && !isWhite(c),
+    feature: 'volume absorption',
+    note: 'UsdPreviewSurface has no volume',
+    targets: ['usd'],
+  },
+  {
+    channel: 'Abbe',
+    isActive: (c, ch) => num(c, 0) > 0 && refracts(ch) && ch['Thin Walled']?.value !== true,
+    feature: 'dispersion',
+    note: 'UsdPreviewSurface has no dispersion',
+    targets: ['usd'],
+  },
+  {
+    channel: 'Sheen Color',
+    isActive: (c) => rgb(c, [0, 0, 0]).some((v) => v > 0),
+    feature: 'sheen',
+    note: 'UsdPreviewSurface has no sheen',
+    targets: ['usd'],
+  },
+  {
+    channel: 'Glossy Color',
+    isActive: (c) => !isWhite(c),
+    feature: 'specular tint',
+    note: 'UsdPreviewSurface keeps the level as ior',
+    targets: ['usd'],
+  },
+  {
+    channel: 'Refraction Color',
+    isActive: (c, ch) => refracts(ch) && !isWhite(c),
+    feature: 'refraction colour',
+  },
+  {
+    channel: 'Refraction Roughness',
+    isActive: (c, ch) =>
+      refracts(ch) &&
+      ch['Share Glossy Inputs']?.value !== true &&
+      Math.abs(num(c, 0) - num(ch['Glossy Roughness'], 0)) > 0.01,
+    feature: 'refraction roughness',
+    note: 'the surface roughness is used',
+  },
+  {
+    channel: 'Top Coat Color',
+    isActive: (c, ch) => num(ch['Top Coat Weight'], 0) > 0 && !isWhite(c),
+    feature: 'top coat colour',
+  },
+  {
+    channel: 'Top Coat IOR',
+    isActive: (c, ch) => num(ch['Top Coat Weight'], 0) > 0 && Math.abs(num(c, 1.5) - 1.5) > 0.01,
+    feature: 'top coat IOR',
+    note: 'clear coats have ior 1.5',
+  },
   { channel: 'Sub Surface Enable', isActive: (c) => c.value === true, feature: 'subsurface scattering' },
+  { channel: 'SSS Amount', isActive: (c) => num(c, 0) > 0, feature: 'subsurface scattering' },
   {
     channel: 'Dual Lobe Specular Weight',
     isActive: (c) => num(c, 0) > 0,
     feature: 'dual-lobe specular',
     note: 'folded into roughness',
   },
+  {
+    channel: 'Luminance Units',
+    isActive: (c, ch) => emits(ch) && !(String(c.value) in NITS_PER_LUMINANCE_UNIT),
+    feature: 'emission power',
+    note: 'lm and W need the emitter area; Emission Color kept at strength 1',
+  },
+  {
+    channel: 'Emission Temperature',
+    isActive: (c, ch) => emits(ch) && Math.abs(num(c, 6500) - 6500) > 1,
+    feature: 'emission temperature',
+  },
+  { channel: 'Glossy Anisotropy', isActive: (c) => num(c, 0) > 0, feature: 'anisotropy' },
+  { channel: 'Metallic Flakes Weight', isActive: (c) => num(c, 0) > 0, feature: 'metallic flakes' },
+  { channel: 'Backscattering Weight', isActive: (c) => num(c, 0) > 0, feature: 'backscattering' },
 ];
 
 const LOSS_TAIL = 'has no PBR equivalent and is dropped';
 
 /** The warning text of a loss, as in `PbrMaterial.warnings` and `ExportSummary.warnings`. */
 export function materialLossWarning(loss: MaterialLoss): string {
-  const note = UNMAPPED.find((u) => u.channel === loss.channel)?.note;
+  const note = UNMAPPED.find((u) => u.channel === loss.channel && u.feature === loss.feature)?.note;
   return `${loss.surface}: ${loss.feature}${note ? ` (${note})` : ''} (${loss.channel}) ${LOSS_TAIL}`;
 }
 
@@ -148,7 +233,11 @@ export function withoutOutputMaterialLosses<R extends { outputs: { warnings: str
   };
 }
 
-export function toPbr(material: Material): PbrMaterial {
+/**
+ * The PBR material of a DAZ material, for `target` (glTF by default): the losses it reports are
+ * those of that format.
+ */
+export function toPbr(material: Material, target: MaterialTarget = 'gltf'): PbrMaterial {
   const ch = material.channels;
   const warnings: string[] = [];
   const warn = (text: string) => warnings.push(`${material.name}: ${text}`);
@@ -202,9 +291,16 @@ export function toPbr(material: Material): PbrMaterial {
     alphaCutoff: 0.5,
     emissive: srgbToLinearRgb(rgb(ch['Emission Color'], [0, 0, 0])),
     doubleSided: shader !== 'DAZ Studio Default',
+    extensions: materialExtensions(shader, ch, clamp01(roughness)),
     warnings,
     losses: [],
   };
+  // Iray Uber luminance in nits: glTF's emissive strength and USD's emissive colour carry it.
+  const nitsPerUnit = NITS_PER_LUMINANCE_UNIT[String(ch['Luminance Units']?.value ?? 'cd/m^2')];
+  if (shader === 'Iray Uber' && ch.Luminance && nitsPerUnit !== undefined) {
+    const nits = Math.max(0, num(ch.Luminance, 0) * nitsPerUnit);
+    pbr.emissive = pbr.emissive.map((c) => c * nits) as [number, number, number];
+  }
   const base = tex(ch['Diffuse Color'], 'srgb');
   if (base) pbr.baseColorTexture = base;
   if (metallic > 0 || ch['Metallic Weight']?.map) {
@@ -242,9 +338,9 @@ export function toPbr(material: Material): PbrMaterial {
   const oy = num(ch['Vertical Offset'], 0);
   if (kx !== 1 || ky !== 1 || ox !== 0 || oy !== 0) pbr.uvTransform = { scale: [kx, ky], offset: [ox, oy] };
 
-  for (const { channel, isActive, feature } of UNMAPPED) {
+  for (const { channel, isActive, feature, targets } of UNMAPPED) {
     const c = ch[channel];
-    if (!c || !isActive(c)) continue;
+    if (!c || (targets && !targets.includes(target)) || !isActive(c, ch)) continue;
     const loss = { surface: material.name, channel, feature };
     pbr.losses.push(loss);
     warnings.push(materialLossWarning(loss));

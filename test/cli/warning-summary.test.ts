@@ -17,7 +17,10 @@ import {
 import type { Material } from '../../src/scene/material.js';
 import { runInProcess } from '../helpers/in-process-cli.js';
 
-/** A Genesis 9 skin surface as DAZ Studio ships it: subsurface, translucency and dual-lobe on. */
+/**
+ * A Genesis 9 skin surface as DAZ Studio ships it: subsurface, translucency and dual-lobe on.
+ * For USD, which has no diffuse transmission, all three are lost; glTF keeps the translucency.
+ */
 const skin = (name: string): Material => ({
   name,
   shader: 'PBRSkin',
@@ -27,7 +30,7 @@ const skin = (name: string): Material => ({
     'Dual Lobe Specular Weight': { label: 'Dual Lobe Specular Weight', value: 1 },
   },
 });
-const G9_WARNINGS = ['Torso', 'Face', 'Arms', 'Legs'].flatMap((s) => toPbr(skin(s)).warnings);
+const G9_WARNINGS = ['Torso', 'Face', 'Arms', 'Legs'].flatMap((s) => toPbr(skin(s), 'usd').warnings);
 
 describe('warning summary', () => {
   it('counts material losses by feature in one line', () => {
@@ -52,10 +55,12 @@ describe('warning summary', () => {
       shader: 'Iray Uber',
       channels: {
         'Refraction Weight': { label: 'Refraction Weight', value: 1 },
+        'Refraction Color': { label: 'Refraction Color', value: [1, 0.5, 0.5] },
         'Top Coat Weight': { label: 'Top Coat Weight', value: 0.2 },
+        'Top Coat IOR': { label: 'Top Coat IOR', value: 1.8 },
       },
     });
-    expect(pbr.losses.map((l) => l.feature)).toEqual(['refraction', 'top coat']);
+    expect(pbr.losses.map((l) => l.feature)).toEqual(['refraction colour', 'top coat IOR']);
     for (const loss of pbr.losses) {
       expect(parseMaterialLoss(materialLossWarning(loss))).toEqual(loss);
       expect(pbr.warnings).toContain(materialLossWarning(loss));

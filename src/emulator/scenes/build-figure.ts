@@ -27,30 +27,64 @@ const UV_SET_LABEL: Record<SkeletonDefinition['id'], string> = {
   genesis9: 'Base Multi UDIM',
 };
 
-/** Skin surfaces get the skin shader of the generation (Iray Uber on G8, PBRSkin on G9). */
+/** A reddish scattering tint, as DAZ skins give their translucency. */
+const SKIN_TRANSLUCENCY: [number, number, number] = [0.93, 0.52, 0.4];
+
+/**
+ * Skin surfaces get the skin shader of the generation (Iray Uber on G8, PBRSkin on G9) and a
+ * translucency tint; the eyes are wet, partly refractive bodies (cornea-like: Refraction Index
+ * 1.376, a solid volume that absorbs a little red over 2.5 cm); the nails carry a top coat
+ * (polish). So every built-in figure exercises refraction, translucency and top coat.
+ */
 function surfaceMaterial(name: string, figure: SkeletonDefinition['id']): MaterialSpec {
   const lower = name.toLowerCase();
   if (lower.includes('eye')) {
     return {
       name,
       type: 'iray',
-      values: { 'Glossy Roughness': 0.1 },
+      values: {
+        'Glossy Roughness': 0.1,
+        'Refraction Weight': 0.5,
+        'Refraction Index': 1.376,
+        'Refraction Roughness': 0.1,
+        'Transmitted Color': [0.95, 0.9, 0.9],
+        'Transmitted Measurement Distance': 2.5,
+      },
       maps: { 'Diffuse Color': resolveTexture('eye_diffuse.png') },
     };
   }
   if (lower.includes('nail')) {
-    return { name, type: 'iray', values: { 'Diffuse Color': [0.9, 0.75, 0.72], 'Glossy Roughness': 0.25 } };
+    return {
+      name,
+      type: 'iray',
+      values: {
+        'Diffuse Color': [0.9, 0.75, 0.72],
+        'Glossy Roughness': 0.25,
+        'Top Coat Weight': 0.6,
+        'Top Coat Roughness': 0.15,
+      },
+    };
   }
   const maps = {
     'Diffuse Color': resolveTexture('skin_diffuse.png'),
     'Normal Map': resolveTexture('skin_normal.png'),
   };
   if (figure === 'genesis9')
-    return { name, type: 'pbrskin', values: { 'Specular Lobe 1 Roughness': 0.55 }, maps };
+    return {
+      name,
+      type: 'pbrskin',
+      values: { 'Specular Lobe 1 Roughness': 0.55, 'Translucency Color': SKIN_TRANSLUCENCY },
+      maps,
+    };
   return {
     name,
     type: 'iray',
-    values: { 'Glossy Roughness': 0.505, 'Glossy Reflectivity': 0.596, 'Translucency Weight': 0.5 },
+    values: {
+      'Glossy Roughness': 0.505,
+      'Glossy Reflectivity': 0.596,
+      'Translucency Weight': 0.5,
+      'Translucency Color': SKIN_TRANSLUCENCY,
+    },
     maps,
   };
 }

@@ -31,6 +31,7 @@ import { buildAnimations } from './animation.js';
 import { buildCameras, buildLights } from './cameras-lights.js';
 import type { GltfContext } from './context.js';
 import { binFileName } from './file-names.js';
+import { MATERIAL_EXTENSIONS } from './material-extensions.js';
 import { MaterialBuilder } from './materials.js';
 import { buildMeshes } from './meshes.js';
 import { buildNodes, planNodes } from './nodes.js';
@@ -41,7 +42,12 @@ import { UniqueNames } from './unique-names.js';
 import { writeGltfSet } from './write-files.js';
 
 /** The extensions dazport may use; all optional for readers (none goes to extensionsRequired). */
-const EXTENSIONS = [KHRTextureTransform, KHRLightsPunctual, KHRMaterialsEmissiveStrength];
+const EXTENSIONS = [
+  KHRTextureTransform,
+  KHRLightsPunctual,
+  KHRMaterialsEmissiveStrength,
+  ...MATERIAL_EXTENSIONS,
+];
 
 /**
  * Write `scene` to `outPath`: `.glb` (one file, textures embedded) or `.gltf` (+ `<name>.bin`

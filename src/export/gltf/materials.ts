@@ -9,7 +9,9 @@
  * - normal texture with its scale; emissive factor (+ KHR_materials_emissive_strength above 1);
  * - opacity maps packed into the base colour alpha (MASK, cutoff 0.5) or, when that cannot be
  *   done, dropped with a warning (alpha mode then OPAQUE, or BLEND for a constant opacity < 1);
- * - DAZ tiling as KHR_texture_transform on every texture of the material (texture-transform.ts).
+ * - DAZ tiling as KHR_texture_transform on every texture of the material (texture-transform.ts);
+ * - refraction, translucency, top coat, specular and sheen as material extensions
+ *   (material-extensions.ts); the emissive strength carries Iray's luminance in nits.
  */
 import { basename } from 'node:path';
 import type { Material, Texture, TextureInfo } from '@gltf-transform/core';
@@ -18,6 +20,7 @@ import { type PbrMaterial, type PbrTexture, toPbr } from '../material-mapping.js
 import type { TextureRole } from '../texture-output.js';
 import type { GltfContext } from './context.js';
 import { alphaImageName, metallicRoughnessImageName, roughnessMapAsIs } from './file-names.js';
+import { MaterialExtensionWriter, volumeThicknessM } from './material-extensions.js';
 import { PackError, packBaseAlpha, packMetallicRoughness, type RoughnessSource } from './pack-textures.js';
 import { gltfUvTransform } from './texture-transform.js';
 import type { ImageFile, TextureLibrary } from './textures.js';
@@ -30,6 +33,7 @@ export class MaterialBuilder {
   readonly #cache = new Map<number, Promise<Material>>();
   #transforms: KHRTextureTransform | null = null;
   #emissive: KHRMaterialsEmissiveStrength | null = null;
+  #extensions: MaterialExtensionWriter | null = null;
 
   constructor(ctx: GltfContext, lib: TextureLibrary) {
     this.#ctx = ctx;
@@ -48,18 +52,21 @@ export class MaterialBuilder {
 
   async #build(index: number): Promise<Material> {
     const source = this.#ctx.scene.materials[index];
-    const pbr = toPbr(source);
+    const pbr = toPbr(source, 'gltf');
     for (const w of pbr.warnings) this.#ctx.warnings.push(w);
     const m = this.#ctx.doc
       .createMaterial(this.#names.unique(source.name))
       .setBaseColorFactor([...pbr.baseColor, pbr.opacity])
       .setMetallicFactor(pbr.metallic)
       .setRoughnessFactor(pbr.roughness)
-      .setDoubleSided(pbr.doubleSided)
+      // A refractive volume is a closed body: KHR_materials_volume is not for double-sided ones.
+      .setDoubleSided(pbr.doubleSided && !pbr.extensions.volume)
       .setAlphaMode(pbr.alphaMode)
       .setExtras({ daz: { surface: source.name, shader: source.shader } });
     if (pbr.alphaMode === 'MASK') m.setAlphaCutoff(pbr.alphaCutoff);
     this.#setEmissive(m, pbr);
+    this.#extensions ??= new MaterialExtensionWriter(this.#ctx.doc);
+    this.#extensions.apply(m, pbr.extensions, () => volumeThicknessM(this.#ctx.scene, index));
     const infos: TextureInfo[] = [];
     const usedBy = (channel: string) => `material ${source.name}, ${channel}`;
     const read = (t: PbrTexture | undefined, channel: string) =>

@@ -10,8 +10,15 @@
  * - glossiness maps (PBR Specular/Glossiness) become roughness with scale −1, bias 1;
  * - every texture reads `st` through one `UsdPrimvarReader_float2`, then a `UsdTransform2d` when
  *   DAZ tiles or offsets the UVs: scale (kx, ky), translation (ox, −oy) (reference §2.7);
- * - a texture file that is missing is left out with a warning; the material keeps its constants.
+ * - a texture file that is missing is left out with a warning; the material keeps its constants;
+ * - beyond metallic-roughness (material-extensions.ts): top coat as `clearcoat` and
+ *   `clearcoatRoughness`; refraction as `opacity` × (1 − Refraction Weight) with its `ior` (the
+ *   spec's "index of refraction to be used for translucent objects"), else the specular level
+ *   as the `ior` whose Fresnel F0 it gives (F0 = 0.04 × specularFactor × mean specular colour);
+ *   translucency, volume absorption, dispersion and sheen have no input and are reported lost
+ *   by toPbr(material, 'usd').
  */
+import { iorFromF0 } from '../material-extensions.js';
 import type { PbrMaterial, PbrTexture } from '../material-mapping.js';
 import type { TextureRole } from '../texture-output.js';
 import {
@@ -104,13 +111,13 @@ export async function writeMaterial(
       }),
     ]);
   }
+  const ext = pbr.extensions;
+  // Refraction lets (Refraction Weight) of the light through: UsdPreviewSurface's opacity.
+  const opacity = pbr.opacity * (1 - (ext.transmission ?? 0));
   const opacityTex = usable(pbr.opacityTexture, 'opacity');
   if (opacityTex) {
-    inputs.push([
-      'float inputs:opacity.connect',
-      connect(scalarNode('OpacityTexture', opacityTex, pbr.opacity)),
-    ]);
-  } else if (pbr.opacity < 1) inputs.push(['float inputs:opacity', formatFloat(pbr.opacity)]);
+    inputs.push(['float inputs:opacity.connect', connect(scalarNode('OpacityTexture', opacityTex, opacity))]);
+  } else if (opacity < 1) inputs.push(['float inputs:opacity', formatFloat(opacity)]);
   if (pbr.alphaMode === 'MASK') inputs.push(['float inputs:opacityThreshold', formatFloat(pbr.alphaCutoff)]);
   const emissiveTex = usable(pbr.emissiveTexture, 'emission');
   if (emissiveTex) {
@@ -120,6 +127,12 @@ export async function writeMaterial(
     ]);
   } else if (pbr.emissive.some((c) => c > 0))
     inputs.push(['color3f inputs:emissiveColor', rgb(pbr.emissive)]);
+  if (ext.clearcoat) {
+    inputs.push(['float inputs:clearcoat', formatFloat(ext.clearcoat.factor)]);
+    inputs.push(['float inputs:clearcoatRoughness', formatFloat(ext.clearcoat.roughness)]);
+  }
+  const ior = usdIor(pbr);
+  if (ior !== undefined) inputs.push(['float inputs:ior', formatFloat(ior)]);
   inputs.push(['int inputs:useSpecularWorkflow', '0']);
 
   await w.beginPrim('Shader', 'PreviewSurface');
@@ -163,6 +176,16 @@ export async function writeMaterial(
     }
   }
   await w.endPrim();
+}
+
+/** `ior`: Refraction Index when the surface refracts, else the one giving the specular level's F0. */
+function usdIor(pbr: PbrMaterial): number | undefined {
+  const ext = pbr.extensions;
+  if (ext.transmission !== undefined) return ext.ior;
+  if (!ext.specular) return undefined;
+  const [r, g, b] = ext.specular.color;
+  const f0 = 0.04 * ext.specular.factor * ((r + g + b) / 3);
+  return iorFromF0(f0);
 }
 
 function rgb(c: Rgb): string {
