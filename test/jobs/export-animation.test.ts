@@ -9,15 +9,24 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Document, Node } from '@gltf-transform/core';
+import { mat4 } from 'gl-matrix';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DzNode } from '../../src/emulator/dom/dz-node.js';
 import type { DzScene } from '../../src/emulator/dom/dz-scene.js';
 import { DazClient, exportScene } from '../../src/index.js';
+import { truthMesh } from '../export/gltf/helpers/emulator-truth.js';
+import {
+  compareCorners,
+  readBack,
+  skinnedPositions,
+  worldPositions,
+} from '../export/gltf/helpers/read-back.js';
+import { summarizeIssues, validateFile } from '../export/gltf/helpers/validate.js';
+import { type ReadBack, readBack as readUsda } from '../export/usda/read-back.js';
+import { localOf, maxDiff, skinnedPoints, transformPoints } from '../export/usda/usd-eval.js';
+import { allPrims, flat, matrixOf, type UsdLayer, type UsdPrim } from '../export/usda/usda-parse.js';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
 import { inProcessScene } from '../helpers/in-process-scene.js';
-import { truthMesh } from '../export/gltf/helpers/emulator-truth.js';
-import { compareCorners, readBack, skinnedPositions, worldPositions } from '../export/gltf/helpers/read-back.js';
-import { summarizeIssues, validateFile } from '../export/gltf/helpers/validate.js';
 
 const FRAMES = 61; // 0..2 s at 30 fps
 const STEP = 160; // ticks per frame
@@ -137,6 +146,73 @@ describe('export --animation bake (g9-anim)', () => {
       const worst = worstAt(doc, f);
       expect(worst.figure, `figure, frame ${f}`).toBeLessThan(1e-4);
       expect(worst.cube, `cube, frame ${f}`).toBeLessThan(1e-4);
+    }
+  });
+});
+
+/** World transform of the prim at `path` at time code `time` (time samples where there are some). */
+function worldAt(layer: UsdLayer, path: string, time: number): Float64Array {
+  let m = mat4.identity(new Float64Array(16)) as Float64Array;
+  const parts = path.split('/').filter(Boolean);
+  for (let i = 1; i <= parts.length; i++) {
+    const prim = layer.byPath.get(`/${parts.slice(0, i).join('/')}`) as UsdPrim;
+    const op = prim.props.get('xformOp:transform');
+    const sample = op?.timeSamples?.find((s) => s[0] === time)?.[1];
+    const local = sample !== undefined ? matrixOf(sample) : localOf(prim);
+    m = mat4.multiply(new Float64Array(16), m, local) as Float64Array;
+  }
+  return m;
+}
+
+describe('export --animation bake (g9-anim), USDA', () => {
+  let back: ReadBack;
+
+  beforeAll(async () => {
+    const { files } = await exportWith('bake-usd', { animation: 'bake', morphs: true });
+    back = await readUsda(files[1]);
+  }, 120_000);
+
+  it('is sound and read by TinyUSDZ, with the timeline and the time samples', () => {
+    expect(back.problems).toEqual([]);
+    expect(back.differences).toEqual([]);
+    expect(back.layer.meta.timeCodesPerSecond).toBe(30);
+    expect(back.layer.meta.startTimeCode).toBe(0);
+    expect(back.layer.meta.endTimeCode).toBe(FRAMES - 1);
+    const anim = allPrims(back.layer).find((p) => p.type === 'SkelAnimation') as UsdPrim;
+    for (const prop of ['rotations', 'translations', 'blendShapeWeights'])
+      expect(
+        anim.props.get(prop)?.timeSamples?.map((s) => s[0]),
+        prop,
+      ).toEqual(Array.from({ length: FRAMES }, (_, f) => f));
+    const cube = allPrims(back.layer).find((p) => p.type === 'Xform' && p.name.includes('Cube')) as UsdPrim;
+    expect(cube.props.get('xformOp:transform')?.timeSamples).toHaveLength(FRAMES);
+  });
+
+  it('poses the figure and the cube at every time code as the emulator does at that time', () => {
+    const prims = allPrims(back.layer);
+    const figure = prims.find((p) => p.type === 'Mesh' && p.props.has('skel:skeleton')) as UsdPrim;
+    const cube = prims.find((p) => p.type === 'Mesh' && p.path.includes('Cube')) as UsdPrim;
+    const fig = truth.findNodeByLabel('Genesis 9') as unknown as DzNode;
+    const box = truth.findNodeByLabel('Textured Cube') as unknown as DzNode;
+    const cubePoints = flat(cube.props.get('points')?.value);
+    const at = (f: number, truthFrame = f) => {
+      truth.setTime(truthFrame * STEP);
+      return {
+        figure: maxDiff(skinnedPoints(back.layer, figure, f), truthMesh(fig).positionsCm),
+        cube: maxDiff(
+          transformPoints(worldAt(back.layer, cube.path, f), cubePoints),
+          truthMesh(box).positionsCm,
+        ),
+      };
+    };
+    const still = at(30, 0);
+    expect(still.figure).toBeGreaterThan(2);
+    expect(still.cube).toBeGreaterThan(20);
+    for (let f = 0; f < FRAMES; f++) {
+      const d = at(f);
+      // cm: 1e-3 cm is 1e-5 m, the glTF test's tolerance tenfold tighter.
+      expect(d.figure, `figure, time ${f}`).toBeLessThan(1e-3);
+      expect(d.cube, `cube, time ${f}`).toBeLessThan(1e-3);
     }
   });
 });

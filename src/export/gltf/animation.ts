@@ -26,10 +26,11 @@ export function buildAnimations(ctx: GltfContext): number {
     if (motion.frameCount < 1 || motion.tracks.length + sceneTracks === 0) continue;
     const s = motion.tracks.length ? skeletonFor(ctx, motion) : undefined;
     if (motion.tracks.length && s === undefined) {
+      const what = sceneTracks ? 'its bone tracks are not written' : 'not written';
       ctx.warnings.push(
         ctx.options.rigged
-          ? `motion ${motion.name}: no rigged skeleton has its joints; ${sceneTracks ? 'its bone tracks are' : ''} not written`
-          : `motion ${motion.name} needs a rigged export, ${flagAndOption('--rigged', 'rigged: true')}; ${sceneTracks ? 'its bone tracks are' : ''} not written`,
+          ? `motion ${motion.name}: no rigged skeleton has its joints; ${what}`
+          : `motion ${motion.name} needs a rigged export, ${flagAndOption('--rigged', 'rigged: true')}; ${what}`,
       );
       if (!sceneTracks) continue;
     }

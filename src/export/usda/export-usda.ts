@@ -43,7 +43,7 @@ import { upAxisToken, writeUpAxisTransform } from './up-axis.js';
 import { customDataLines, formatDouble, NonFiniteError, quoteString } from './usda-format.js';
 import { USDA_EXPORT_DEFAULTS, type UsdaExportOptions } from './usda-options.js';
 import { UsdaWriter } from './usda-writer.js';
-import { localTransform, type Mat4, writeTransform } from './xforms.js';
+import { localTransform, type Mat4, writeTransform, writeTransformSamples } from './xforms.js';
 
 const NAME = 'export-usda';
 
@@ -232,7 +232,12 @@ async function writeNode(c: WriteContext, prim: NodePrim, parentWorld: Mat4 | nu
     ...customDataLines(custom),
   ]);
   c.counters.nodes++;
-  writeTransform(w, localTransform(parentWorld, prim.world));
+  const samples = prim.worldSamples;
+  if (samples) {
+    // The parent's current transform: a node animated under an animated parent is not handled.
+    const locals = samples.worlds.map((world) => localTransform(parentWorld, world));
+    await writeTransformSamples(w, localTransform(parentWorld, prim.world), samples.timeCodes, locals);
+  } else writeTransform(w, localTransform(parentWorld, prim.world));
   if (!node.visible || (light && !light.on)) w.prop('token visibility', '"invisible"');
   if (camera) {
     writeCameraProperties(w, camera);
@@ -260,13 +265,36 @@ async function writeNode(c: WriteContext, prim: NodePrim, parentWorld: Mat4 | nu
       animationName: s.animationName,
       pose: posedLocals(s.layout),
       ...(s.motion ? { motion: s.motion } : {}),
-      blendShapes: { tokens, weights },
+      blendShapes: { tokens, weights, ...blendShapeSamples(s, tokens, weights) },
       customData: [`string dazFigure = ${quoteString(s.layout.skeleton.label)}`],
     });
   }
   for (const g of prim.geometry) await writeGeometry(c, g, prim.world);
   for (const child of prim.children) await writeNode(c, child, prim.world);
   await w.endPrim();
+}
+
+/** Weights of every blend shape token per time code: animated morphs move, the others hold. */
+function blendShapeSamples(
+  s: NonNullable<NodePrim['skeleton']>,
+  tokens: string[],
+  weights: number[],
+): { samples?: { timeCodes: number[]; weights: number[][] } } {
+  const m = s.morphMotion;
+  if (!m) return {};
+  const tokenOf = new Map<string, number>();
+  for (const g of s.meshes)
+    for (const b of g.blendShapes)
+      if (!tokenOf.has(b.morph.name)) tokenOf.set(b.morph.name, tokens.indexOf(b.name));
+  const frames = m.timeCodes.map((_, f) => {
+    const row = [...weights];
+    for (const t of m.tracks) {
+      const k = tokenOf.get(t.morph);
+      if (k !== undefined && k >= 0) row[k] = t.weights[f];
+    }
+    return row;
+  });
+  return { samples: { timeCodes: m.timeCodes, weights: frames } };
 }
 
 async function writeGeometry(c: WriteContext, g: GeometryPrim, parentWorld: Mat4): Promise<void> {

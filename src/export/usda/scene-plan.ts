@@ -25,6 +25,7 @@
  */
 import { DazportError } from '../../errors.js';
 import type { MorphTarget } from '../../scene/mesh.js';
+import type { MorphTrack, Motion } from '../../scene/motion.js';
 import type { Scene } from '../../scene/scene.js';
 import { SiblingNames } from './identifiers.js';
 import type { SubsetSpec } from './mesh.js';
@@ -51,6 +52,8 @@ export interface NodePrim {
   /** Written before the children, in this order. */
   skeleton?: SkeletonPrim;
   geometry: GeometryPrim[];
+  /** An animated node (a NodeTrack): its world transform at each time code. */
+  worldSamples?: { timeCodes: number[]; worlds: Mat4[] };
 }
 
 export interface GeometryPrim {
@@ -74,6 +77,8 @@ export interface SkeletonPrim {
   layout: SkeletonLayout;
   motion?: { tracks: MotionTracks; timeCodes: number[] };
   meshes: GeometryPrim[];
+  /** Animated morphs of its skinned meshes (MorphTracks), written as blendShapeWeights samples. */
+  morphMotion?: { tracks: MorphTrack[]; timeCodes: number[] };
 }
 
 export interface MaterialScope {
@@ -110,6 +115,8 @@ export function planScene(scene: Scene, options: PlanOptions, warn: (text: strin
   // Motions: at most one per skeleton, time codes = frames at the first motion's rate.
   const motionFor = new Map<number, MotionTracks>();
   for (const motion of scene.motions) {
+    // Scene animation with no bone tracks (props, morphs): planned with the nodes and meshes.
+    if (motion.tracks.length === 0 && (motion.nodeTracks?.length || motion.morphTracks?.length)) continue;
     const s = motionSkeleton(scene, motion);
     if (s === undefined)
       warn(`motion "${motion.name}": no skeleton in the scene has its joints; not written`);
@@ -126,8 +133,18 @@ export function planScene(scene: Scene, options: PlanOptions, warn: (text: strin
     }
   }
   const rates = [...motionFor.values()].map((t) => t.motion.frameRate).filter((r) => r > 0);
-  const timeCodesPerSecond = rates[0] ?? scene.frameRate;
+  const sceneRates = scene.motions
+    .filter((m) => m.nodeTracks?.length || m.morphTracks?.length)
+    .map((m) => m.frameRate)
+    .filter((r) => r > 0);
+  const timeCodesPerSecond = rates[0] ?? sceneRates[0] ?? scene.frameRate;
   let endTimeCode = 0;
+  const timeCodesOf = (m: Motion) => {
+    const step = timeCodesPerSecond / (m.frameRate > 0 ? m.frameRate : timeCodesPerSecond);
+    const codes = Array.from({ length: m.frameCount }, (_, f) => f * step);
+    endTimeCode = Math.max(endTimeCode, codes.at(-1) ?? 0);
+    return codes;
+  };
 
   // Nodes, parents first.
   scene.nodes.forEach((node, index) => {
@@ -148,6 +165,23 @@ export function planScene(scene: Scene, options: PlanOptions, warn: (text: strin
     primOf.set(index, prim);
     (parent ? parent.children : prims).push(prim);
   });
+
+  // Animated nodes: their world transform per time code.
+  // Motions with no bone tracks that got something written (they count as animations).
+  const sceneMotions = new Set<Motion>();
+  for (const motion of scene.motions) {
+    if (!motion.nodeTracks?.length) continue;
+    const timeCodes = timeCodesOf(motion);
+    for (const track of motion.nodeTracks) {
+      const prim = primOf.get(track.node);
+      if (!prim) continue;
+      const worlds = timeCodes.map((_, f) =>
+        Float64Array.from(track.worldMatrices.subarray(f * 16, f * 16 + 16)),
+      );
+      prim.worldSamples = { timeCodes, worlds };
+      if (!motion.tracks.length) sceneMotions.add(motion);
+    }
+  }
 
   // Skeletons: all of them when rigged, else those a motion drives.
   const skeletons: SkeletonPrim[] = [];
@@ -279,7 +313,26 @@ export function planScene(scene: Scene, options: PlanOptions, warn: (text: strin
     skinnedTo?.meshes.push(geometry);
   });
 
-  const animations = skeletons.filter((s) => s.motion).length;
+  // Animated morphs: onto the SkelAnimation of the skeleton their mesh is skinned to.
+  for (const motion of scene.motions) {
+    for (const track of motion.morphTracks ?? []) {
+      const owner = primOf.get(scene.meshes[track.mesh]?.node ?? -1);
+      const g = owner?.geometry.find((x) => x.mesh === track.mesh);
+      const morphed = g?.blendShapes.some((b) => b.morph.name === track.morph);
+      if (!g?.skinnedTo || !morphed) {
+        warn(
+          `motion "${motion.name}": morph ${track.morph} of ${scene.meshes[track.mesh]?.name} is animated but written as no blend shape (export with --morphs, rigged); not written`,
+        );
+        continue;
+      }
+      const s = g.skinnedTo;
+      s.morphMotion ??= { tracks: [], timeCodes: timeCodesOf(motion) };
+      s.morphMotion.tracks.push(track);
+      if (!motion.tracks.length) sceneMotions.add(motion);
+    }
+  }
+
+  const animations = skeletons.filter((s) => s.motion).length + sceneMotions.size;
   return {
     rootPath,
     prims,

@@ -39,7 +39,12 @@ export interface SkeletonPrimSpec {
   /** A motion to write as time samples at these time codes (one per frame). */
   motion?: { tracks: MotionTracks; timeCodes: number[] };
   /** Blend shape tokens driven by this skeleton's animation, with their current weights. */
-  blendShapes: { tokens: string[]; weights: number[] };
+  blendShapes: {
+    tokens: string[];
+    weights: number[];
+    /** Animated weights: every token's weight at each time code. */
+    samples?: { timeCodes: number[]; weights: number[][] };
+  };
   customData: string[];
 }
 
@@ -107,6 +112,13 @@ async function writeAnimation(w: UsdaWriter, spec: SkeletonPrimSpec): Promise<vo
       'float[] blendShapeWeights',
       () => `[${spec.blendShapes.weights.map(formatFloat).join(', ')}]`,
     );
+    const samples = spec.blendShapes.samples;
+    if (samples)
+      await w.timeSamples(
+        'float[] blendShapeWeights',
+        samples.timeCodes,
+        (f) => `[${samples.weights[f].map(formatFloat).join(', ')}]`,
+      );
   }
   await w.endPrim();
 }

@@ -67,3 +67,18 @@ export function writeTransform(w: UsdaWriter, local: Mat4): void {
   w.propChecked('matrix4d xformOp:transform', () => formatMatrix4d(local));
   w.prop('uniform token[] xformOpOrder', '["xformOp:transform"]');
 }
+
+/**
+ * An animated transform: the current one as the default value (what readers that ignore time
+ * show) and one `xformOp:transform` time sample per time code.
+ */
+export async function writeTransformSamples(
+  w: UsdaWriter,
+  local: Mat4,
+  timeCodes: readonly number[],
+  locals: readonly Mat4[],
+): Promise<void> {
+  w.propChecked('matrix4d xformOp:transform', () => formatMatrix4d(local));
+  await w.timeSamples('matrix4d xformOp:transform', timeCodes, (i) => formatMatrix4d(locals[i]));
+  w.prop('uniform token[] xformOpOrder', '["xformOp:transform"]');
+}
