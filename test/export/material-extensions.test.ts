@@ -222,7 +222,7 @@ describe('written and read back', () => {
     );
   });
 
-  it('the built-in g9 scene: refractive eyes, translucent skin and top-coated nails in both formats', async () => {
+  it('the built-in g9 scene: refractive eyes, translucent skin, top-coated nails and cube in both formats', async () => {
     const glb = join(dir, 'g9.glb');
     const usda = join(dir, 'g9.usda');
     const r = await runInProcess(['--json', 'export', '--emulated', 'g9', '--out', glb, '--out', usda]);
@@ -246,6 +246,7 @@ describe('written and read back', () => {
       6,
     );
     expect(ext('Fingernails', 'KHR_materials_clearcoat').getClearcoatFactor()).toBeCloseTo(0.6, 6);
+    expect(ext('Surface', 'KHR_materials_clearcoat').getClearcoatFactor()).toBeCloseTo(0.5, 6); // the cube
     const out = JSON.parse(r.stdout).outputs;
     // glTF loses only what no extension carries; USD also the translucency and the volume.
     const features = (w: string[]) =>
@@ -261,5 +262,6 @@ describe('written and read back', () => {
     const mats = Array.from({ length: 7 }, (_, i) => render.getMaterial(i) as Record<string, number>);
     expect(mats.some((m) => Math.abs(m.ior - 1.376) < 1e-6 && Math.abs(m.opacity - 0.5) < 1e-6)).toBe(true);
     expect(mats.some((m) => Math.abs(m.cleacoat - 0.6) < 1e-6)).toBe(true);
+    expect(mats.some((m) => Math.abs(m.cleacoat - 0.5) < 1e-6)).toBe(true);
   }, 60_000);
 });

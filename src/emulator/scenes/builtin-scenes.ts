@@ -73,6 +73,9 @@ function staged(name: string, figures: FigureSpec[]): SceneSpec {
             'Metallic Weight': 0.2,
             'Horizontal Tiles': 2,
             'Vertical Tiles': 2,
+            // Varnished: a clear top coat over the checker (KHR_materials_clearcoat, USD clearcoat).
+            'Top Coat Weight': 0.5,
+            'Top Coat Roughness': 0.1,
           },
           maps: { 'Diffuse Color': 'checker_diffuse.png', 'Glossy Roughness': 'checker_roughness.png' },
         },
