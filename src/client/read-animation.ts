@@ -217,7 +217,15 @@ function addMotions(
     let m = motions.get(key);
     if (!m) {
       const name = skeleton === undefined ? 'scene' : scene.skeletons[skeleton].label;
-      m = { name, frameRate, frameCount: frames, skeleton, tracks: [], startSec: start / TICKS_PER_SECOND };
+      m = {
+        name,
+        frameRate,
+        frameCount: frames,
+        skeleton,
+        tracks: [],
+        startSec: start / TICKS_PER_SECOND,
+        clip: 'DAZ timeline',
+      };
       motions.set(key, m);
     }
     return m;

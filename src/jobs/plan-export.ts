@@ -27,6 +27,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { DazClient } from '../client/dazscript-client.js';
 import { type Inventory, type InventoryNode, kindOf } from '../client/inventory.js';
 import { parseNodeTypes, selectNodes } from '../client/node-selection.js';
+import { type AnimationChannels, readAnimationChannels } from '../client/read-animation.js';
 import { type RawMaterial, toMaterial } from '../client/scene-reader.js';
 import * as S from '../client/scripts/scene-scripts.js';
 import { checkEngineOutputOptions, type EngineOutputOptions } from '../export/engine-options.js';
@@ -113,13 +114,15 @@ export interface ExportPlan {
 export async function planExport(
   client: DazClient,
   outs: string | readonly string[],
-  options: Pick<ExportSceneOptions, 'select' | 'only' | 'rigged' | 'morphs'> & EngineOutputOptions = {},
+  options: Pick<ExportSceneOptions, 'select' | 'only' | 'rigged' | 'morphs' | 'animation' | 'frame'> &
+    EngineOutputOptions = {},
 ): Promise<ExportPlan> {
   const files = (typeof outs === 'string' ? [outs] : [...outs]).map((f) => expandHome(f));
   for (const out of files) checkSceneFile(out);
   checkEngineOutputOptions(options, files);
   const only = options.only?.length ? parseNodeTypes(options.only) : undefined;
-  const rigged = Boolean(options.rigged || options.morphs);
+  const animation = options.animation ?? 'none';
+  const rigged = Boolean(options.rigged || options.morphs || animation !== 'none');
   const inventory = (await client.run<Inventory>(S.INVENTORY)).result;
   const wanted = selectNodes(inventory.nodes, options.select, only);
   const meshNodes = wanted.filter((n) => n.mesh && !n.bone);
@@ -137,6 +140,14 @@ export async function planExport(
   if (textureSources.some((t) => t.bytes === null))
     notes.push('some texture files are not on this machine: their sizes are not counted');
   notes.push(...engineNotes(options));
+  if (animation !== 'none')
+    notes.push(
+      animationNote(animation, await readAnimationChannels(client), new Set(wanted.map((n) => n.id))),
+    );
+  if (options.frame !== undefined)
+    notes.push(
+      `posed at frame ${options.frame}: DAZ Studio's time is moved there for the read, then put back`,
+    );
   return {
     source: `DazScript Server at ${client.url}${inventory.filename ? ` (${inventory.filename})` : ''}`,
     nodes,
@@ -154,6 +165,17 @@ export async function planExport(
     }),
     notes,
   };
+}
+
+/** What `--animation` would read: the range, and what is keyed among the nodes taken. */
+function animationNote(mode: string, channels: AnimationChannels, wanted: Set<number>): string {
+  const taken = channels.nodes.filter((n) => wanted.has(n.id));
+  const bones = sum(taken, (n) => n.bones.length);
+  const nodes = taken.filter((n) => n.own).length;
+  const morphs = sum(taken, (n) => n.morphs.length);
+  const frames = channels.step > 0 ? Math.floor((channels.end - channels.start) / channels.step) + 1 : 0;
+  const fps = channels.step > 0 ? 4800 / channels.step : 0;
+  return `animation (${mode}): ${frames} frames at ${fps} fps (frames ${channels.start / channels.step}–${channels.end / channels.step}); keyed: ${bones} bones, ${nodes} node transforms, ${morphs} morphs (not in the size estimates)`;
 }
 
 function planOutput(

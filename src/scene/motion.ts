@@ -47,6 +47,11 @@ export interface Motion {
   morphTracks?: MorphTrack[];
   /** Scene time of the first frame, seconds (DAZ's animation range start; default 0). */
   startSec?: number;
+  /**
+   * Motions with the same clip are parts of one animation (one DAZ timeline: each figure's
+   * motion and the props'), which writers keep together, e.g. as one glTF animation.
+   */
+  clip?: string;
 }
 
 /**

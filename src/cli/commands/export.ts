@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { DazClient } from '../../client/dazscript-client.js';
 import { NODE_TYPES, parseNodeTypes } from '../../client/node-selection.js';
+import { ANIMATION_MODES, type AnimationMode } from '../../client/read-animation.js';
 import { BUILTIN_SCENE_NAMES } from '../../emulator/scenes/builtin-scenes.js';
 import { ensureParentFolder } from '../../export/output-path.js';
 import type { RootMotionMode } from '../../export/skeleton-profiles/profile.js';
@@ -41,6 +42,8 @@ interface ExportFlags extends ConnectionFlags, SkeletonProfileFlags, EngineOutpu
   emulated?: string;
   chunkKb: number;
   rereads: number;
+  animation: AnimationMode;
+  frame?: number;
 }
 
 export const exportCommand = addConnectionOptions(
@@ -74,6 +77,20 @@ export const exportCommand = addConnectionOptions(
     .option('--rigged', 'write skeletons, rest meshes and skin weights (skinned meshes)')
     .option('--morphs', 'also write morphs as morph targets / blend shapes (implies --rigged)')
     .addOption(
+      new Option(
+        '--animation <mode>',
+        'the animation already in the DAZ scene (keyed bones, node transforms, morphs) over its animation range: none (the scene at its current time), bake (DAZ evaluates every keyed value at every frame), keys (linear and constant keys interpolated here, others evaluated by DAZ per frame); implies --rigged, morph tracks need --morphs',
+      )
+        .choices(ANIMATION_MODES)
+        .default('none'),
+    )
+    .addOption(
+      new Option(
+        '--frame <n>',
+        "export the scene posed at this frame of its timeline: DAZ Studio's time is moved there for the read, then put back",
+      ).argParser(integerOption('--frame', -1_000_000, 1_000_000)),
+    )
+    .addOption(
       emulatedSceneOption(
         '--emulated <scene>',
         'read from an embedded emulator serving this scene, not DAZ Studio',
@@ -104,6 +121,8 @@ export const exportCommand = addConnectionOptions(
         '  $ dazport export --out cams.gltf --only cameras,lights\n' +
         '  $ dazport export --out scene.gltf --out scene.usda --dry-run   # sizes, nothing written\n' +
         '  $ dazport export --out hero_ue.glb --rigged --select "Genesis 9" --skeleton unreal\n' +
+        '  $ dazport export --emulated g9-anim --out anim.glb --animation bake --morphs   # the timeline\n' +
+        '  $ dazport export --emulated g9-anim --out frame30.glb --frame 30   # posed at frame 30\n' +
         `\n${SKELETON_PROFILE_HELP}` +
         `\n${ENGINE_OUTPUT_HELP}`,
     ),
@@ -148,6 +167,9 @@ export interface SceneExportRequest extends EngineOutputFlags {
   morphs?: boolean;
   chunkKb?: number;
   rereads?: number;
+  /** exportScene's `animation` and `frame`. */
+  animation?: AnimationMode;
+  frame?: number;
   /** What the files name as their source (exportScene's `source`). */
   source?: string;
   /** Engine bone names, root bone, root motion (exportScene's `skeleton`, `rootBone`, `rootMotion`). */
@@ -171,6 +193,8 @@ export async function exportWithFeedback(
       morphs: request.morphs,
       chunkBytes: (request.chunkKb ?? 2048) * 1024,
       rereads: request.rereads,
+      ...(request.animation === undefined ? {} : { animation: request.animation }),
+      ...(request.frame === undefined ? {} : { frame: request.frame }),
       source: request.source,
       skeleton: request.skeleton,
       rootBone: request.rootBone,

@@ -18,9 +18,14 @@ import { CM_TO_M } from './constants.js';
 import type { GltfContext } from './context.js';
 import { toTrs } from './transforms.js';
 
-/** One glTF animation per scene motion that a rigged skeleton can play; returns how many. */
+/**
+ * One glTF animation per scene motion that a rigged skeleton can play, motions of one `clip`
+ * (a DAZ timeline: its figures and props) together in one animation, as engines play one clip
+ * at a time (and Blender's importer makes only the first animation active); returns how many.
+ */
 export function buildAnimations(ctx: GltfContext): number {
   let count = 0;
+  const clips = new Map<string, { anim: Animation; motion: Motion; input: Accessor }>();
   for (const motion of ctx.scene.motions) {
     const sceneTracks = (motion.nodeTracks?.length ?? 0) + (motion.morphTracks?.length ?? 0);
     if (motion.frameCount < 1 || motion.tracks.length + sceneTracks === 0) continue;
@@ -34,10 +39,14 @@ export function buildAnimations(ctx: GltfContext): number {
       );
       if (!sceneTracks) continue;
     }
-    const anim = buildAnimation(ctx, motion, s === undefined ? undefined : ctx.scene.skeletons[s]);
-    if (sceneTracks)
-      addSceneChannels(ctx, anim, motion, anim.listSamplers()[0]?.getInput() ?? frameTimes(ctx, motion));
-    count++;
+    const clip = motion.clip === undefined ? undefined : clips.get(motion.clip);
+    const shared = clip && sameTimes(clip.motion, motion) ? clip : undefined;
+    const input = shared?.input ?? frameTimes(ctx, motion);
+    const anim = shared?.anim ?? ctx.doc.createAnimation(motion.clip ?? motion.name);
+    if (s !== undefined) buildAnimation(ctx, motion, ctx.scene.skeletons[s], anim, input);
+    if (sceneTracks) addSceneChannels(ctx, anim, motion, input);
+    if (motion.clip !== undefined && !clip) clips.set(motion.clip, { anim, motion, input });
+    if (!shared) count++;
   }
   return count;
 }
@@ -57,11 +66,20 @@ function frameTimes(ctx: GltfContext, motion: Motion): Accessor {
   return createAccessor(ctx, 'SCALAR', times);
 }
 
-function buildAnimation(ctx: GltfContext, motion: Motion, skeleton: Skeleton | undefined): Animation {
-  const anim = ctx.doc.createAnimation(motion.name);
+function sameTimes(a: Motion, b: Motion): boolean {
+  return (
+    a.frameCount === b.frameCount && a.frameRate === b.frameRate && (a.startSec ?? 0) === (b.startSec ?? 0)
+  );
+}
+
+function buildAnimation(
+  ctx: GltfContext,
+  motion: Motion,
+  skeleton: Skeleton,
+  anim: Animation,
+  input: Accessor,
+): Animation {
   const frames = motion.frameCount;
-  if (!skeleton) return anim;
-  const input = frameTimes(ctx, motion);
   const joints = new Map(skeleton.joints.map((j) => [j.name, j]));
   for (const track of motion.tracks) {
     const joint = joints.get(track.joint);
