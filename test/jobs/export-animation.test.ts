@@ -5,12 +5,14 @@
  * itself evaluates at that time (its own DOM, built in this process): skinned figure with its
  * keyed bones and morph, and the keyed cube.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Document, Node } from '@gltf-transform/core';
 import { mat4 } from 'gl-matrix';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evaluateKeys, readAnimation, readAnimationChannels } from '../../src/client/read-animation.js';
+import { readScene } from '../../src/client/scene-reader.js';
 import type { DzNode } from '../../src/emulator/dom/dz-node.js';
 import type { DzScene } from '../../src/emulator/dom/dz-scene.js';
 import { DazClient, exportScene } from '../../src/index.js';
@@ -48,10 +50,11 @@ afterAll(async () => {
 const clientOf = () =>
   DazClient.connect({ host: '127.0.0.1', port: emu.emulator.server.port, token: emu.token, env: {} });
 
-async function exportWith(name: string, options: Parameters<typeof exportScene>[2]) {
+async function exportWith(name: string, options: Parameters<typeof exportScene>[2], base = name) {
   const client = clientOf();
   try {
-    const files = [join(dir, `${name}.glb`), join(dir, `${name}.usda`)];
+    // The file names are in the files (texture names, the .bin): same base, same bytes.
+    const files = [join(dir, name, `${base}.glb`), join(dir, name, `${base}.usda`)];
     const result = await exportScene(client, files, options);
     return { result, files };
   } finally {
@@ -215,5 +218,92 @@ describe('export --animation bake (g9-anim), USDA', () => {
       expect(d.figure, `figure, time ${f}`).toBeLessThan(1e-3);
       expect(d.cube, `cube, time ${f}`).toBeLessThan(1e-3);
     }
+  });
+});
+
+describe('export --animation keys, --frame, none', () => {
+  it('keys: the linear keys interpolated here give what DAZ bakes, frame for frame', async () => {
+    const { files } = await exportWith('keys', { animation: 'keys', morphs: true });
+    const keys = await readBack(files[0]);
+    const baked = await readBack(join(dir, 'bake', 'bake.glb'));
+    const outputs = (d: Document) =>
+      d
+        .getRoot()
+        .listAnimations()
+        .flatMap((a) => a.listChannels())
+        .map((c) => ({
+          target: `${c.getTargetNode()?.getName()}.${c.getTargetPath()}`,
+          values: Array.from(c.getSampler()?.getOutput()?.getArray() ?? []),
+        }))
+        .sort((a, b) => a.target.localeCompare(b.target));
+    const a = outputs(keys);
+    const b = outputs(baked);
+    expect(a.map((x) => x.target)).toEqual(b.map((x) => x.target));
+    for (let i = 0; i < a.length; i++)
+      expect(maxDiff(a[i].values, b[i].values), a[i].target).toBeLessThan(1e-6);
+  });
+
+  it('--frame 30 exports the scene posed as the emulator poses it at frame 30, then gives the time back', async () => {
+    const { files } = await exportWith('frame30', { frame: 30 });
+    const doc = await readBack(files[0]);
+    expect(doc.getRoot().listAnimations()).toHaveLength(0);
+    const frame30 = worstAt(doc, 0, 30);
+    expect(frame30.figure).toBeLessThan(1e-4);
+    expect(frame30.cube).toBeLessThan(1e-4);
+    // Frame 30 is not what the scene shows at its own time (frame 0).
+    const frame0 = worstAt(doc, 0, 0);
+    expect(frame0.figure).toBeGreaterThan(0.02);
+    expect((await emu.execute('Scene.getTime()')).result).toBe(0);
+  });
+
+  it('--frame outside the animation range is a usage error naming the range; the time is untouched', async () => {
+    await expect(exportWith('frame99', { frame: 99 })).rejects.toMatchObject({
+      code: 'DAZPORT_USAGE',
+      message: "--frame 99: the scene's animation range is frames 0 to 60",
+    });
+    expect((await emu.execute('Scene.getTime()')).result).toBe(0);
+  });
+
+  it('none (the default) writes no animation and the same bytes as before', async () => {
+    const { files } = await exportWith('default', {}, 'scene');
+    const { files: none } = await exportWith('none', { animation: 'none' }, 'scene');
+    expect(readFileSync(files[0]).equals(readFileSync(none[0]))).toBe(true);
+    expect(readFileSync(files[1]).equals(readFileSync(none[1]))).toBe(true);
+    expect((await readBack(files[0])).getRoot().listAnimations()).toHaveLength(0);
+    expect(readFileSync(files[1], 'utf8')).not.toContain('timeSamples');
+  });
+
+  it('stops with DAZPORT_SCENE_CHANGED when the keys changed while the animation was read', async () => {
+    const client = clientOf();
+    try {
+      const before = await readAnimationChannels(client);
+      const scene = await readScene(client, { rigged: true });
+      // As if a key had been moved in DAZ Studio between the first look at the keys and the last.
+      const edited = structuredClone(before);
+      edited.nodes[0].bones[0].keys[Object.keys(edited.nodes[0].bones[0].keys)[0]][1][1] += 1;
+      await expect(readAnimation(client, scene, edited, { mode: 'bake' })).rejects.toMatchObject({
+        code: 'DAZPORT_SCENE_CHANGED',
+      });
+      // Unchanged, the same read goes through.
+      expect(await readAnimation(client, scene, before, { mode: 'bake' })).toBe(FRAMES);
+    } finally {
+      await client.close();
+    }
+  });
+});
+
+describe('evaluateKeys', () => {
+  it('interpolates linear keys, holds constant ones and the ends, as the emulator does', () => {
+    const keys: [number, number, number][] = [
+      [0, 1, 1],
+      [160, 3, 0],
+      [480, -1, 1],
+      [640, 5, 1],
+    ];
+    const prop = (truth.findNodeByLabel('Textured Cube') as unknown as DzNode).getXPosControl();
+    for (const [t, v, interp] of keys) prop.setValue(t, v, interp);
+    for (const t of [-50, 0, 80, 160, 300, 479, 480, 560, 640, 900])
+      expect(evaluateKeys(keys, t), `t ${t}`).toBeCloseTo(prop.getValue(t), 12);
+    prop.deleteAllKeys();
   });
 });
