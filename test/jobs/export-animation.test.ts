@@ -233,7 +233,7 @@ describe('export --animation keys, --frame, none', () => {
         .flatMap((a) => a.listChannels())
         .map((c) => ({
           target: `${c.getTargetNode()?.getName()}.${c.getTargetPath()}`,
-          values: Array.from(c.getSampler()?.getOutput()?.getArray() ?? []),
+          values: Array.from((c.getSampler()?.getOutput()?.getArray() ?? []) as ArrayLike<number>),
         }))
         .sort((a, b) => a.target.localeCompare(b.target));
     const a = outputs(keys);
