@@ -115,14 +115,18 @@ export function materialExtensions(shader: string, ch: Channels, roughness: numb
 /**
  * Iray Uber's dielectric specular as KHR_materials_specular, which scales glTF's F0 (0.04 at
  * ior 1.5) by specularFactor × specularColorFactor. Metallicity mode: the glossy layer weight is
- * the factor; Glossy Color × Glossy Reflectivity / 0.5 the colour (reflectivity 0.5 ≙ F0 0.04,
+ * the factor (Weighted mode: Glossy Weight); Glossy Color × Glossy Reflectivity / 0.5 the colour (reflectivity 0.5 ≙ F0 0.04,
  * as import_daz reads it). Specular/Glossiness mode: Glossy Specular is the F0 colour itself
  * (its default 0.078 ≙ glTF's 0.04, as DazToUnity and import_daz scale it). Absent when it
  * equals glTF's default.
  */
 function irayUberSpecular(ch: Channels): PbrExtensions['specular'] | undefined {
   const mixing = ch['Base Mixing']?.value ?? 'PBR Metallicity/Roughness';
-  const factor = clamp01(num(ch['Glossy Layered Weight'], 1));
+  // The Weighted mode mixes by Glossy Weight; the PBR modes layer by Glossy Layered Weight.
+  const factor =
+    mixing === 'Weighted'
+      ? clamp01(num(ch['Glossy Weight'], 0))
+      : clamp01(num(ch['Glossy Layered Weight'], 1));
   let color: Rgb;
   if (mixing === 'PBR Specular/Glossiness') {
     color = rgb(ch['Glossy Specular'], [0.078, 0.078, 0.078]).map((c) => c / 0.078) as Rgb;

@@ -19,6 +19,7 @@ import { readBack } from './gltf/helpers/read-back.js';
 import { tinyScene } from './gltf/helpers/tiny-scene.js';
 import { summarizeIssues, validateFile } from './gltf/helpers/validate.js';
 import { readWithTinyUsdz } from './usda/tinyusdz.js';
+import { allPrims, flat, parseUsda } from './usda/usda-parse.js';
 
 const lin = (c: number) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
 type Ch = Material['channels'];
@@ -95,6 +96,8 @@ describe('DAZ → extension values', () => {
     ).extensions;
     expect(gloss.clearcoat?.roughness).toBeCloseTo(1 - 0.81, 12);
     expect(gloss.specular?.color).toEqual([2, 2, 2]);
+    const weighted = toPbr(iray('W', { 'Base Mixing': 'Weighted', 'Glossy Weight': 0.3 })).extensions;
+    expect(weighted.specular).toEqual({ factor: 0.3, color: [1, 1, 1] });
     // DAZ's defaults are glTF's: nothing written.
     expect(toPbr(iray('Plain', { 'Glossy Reflectivity': 0.5 })).extensions).toEqual({});
   });
@@ -220,6 +223,25 @@ describe('written and read back', () => {
         'Velvet: sheen (UsdPreviewSurface has no sheen) (Sheen Color) has no PBR equivalent and is dropped',
       ].sort(),
     );
+  });
+
+  it('USDA: a cut-out refractive surface keeps its mask (opacity not scaled to nothing)', async () => {
+    const path = join(dir, 'cutout.usda');
+    const cut = iray('Cornea', { 'Refraction Weight': 1 });
+    cut.channels['Cutout Opacity'] = {
+      label: 'Cutout Opacity',
+      value: 1,
+      map: join(process.cwd(), 'assets/textures/cutout_opacity.png'),
+    };
+    await exportUsda(
+      tinyScene({ positions: [0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 1, 0], faces: [[0, 1, 2, 3]], materials: [cut] }),
+      path,
+    );
+    const layer = parseUsda(readFileSync(path, 'utf8'));
+    const node = allPrims(layer).find((p) => p.name === 'OpacityTexture');
+    expect(flat(node?.props.get('inputs:scale')?.value)).toEqual([1, 1, 1, 1]);
+    const surface = allPrims(layer).find((p) => p.name === 'PreviewSurface');
+    expect(surface?.props.get('inputs:opacityThreshold')?.value).toBe(0.5);
   });
 
   it('the built-in g9 scene: refractive eyes, translucent skin, top-coated nails and cube in both formats', async () => {

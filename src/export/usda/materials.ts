@@ -112,8 +112,10 @@ export async function writeMaterial(
     ]);
   }
   const ext = pbr.extensions;
-  // Refraction lets (Refraction Weight) of the light through: UsdPreviewSurface's opacity.
-  const opacity = pbr.opacity * (1 - (ext.transmission ?? 0));
+  // Refraction lets (Refraction Weight) of the light through: UsdPreviewSurface's opacity. Not
+  // on a cut-out (MASK) surface, whose opacity the threshold reads as present or not.
+  const see = pbr.alphaMode === 'MASK' ? 0 : (ext.transmission ?? 0);
+  const opacity = pbr.opacity * (1 - see);
   const opacityTex = usable(pbr.opacityTexture, 'opacity');
   if (opacityTex) {
     inputs.push(['float inputs:opacity.connect', connect(scalarNode('OpacityTexture', opacityTex, opacity))]);
