@@ -175,7 +175,11 @@ function animationNote(mode: string, channels: AnimationChannels, wanted: Set<nu
   const morphs = sum(taken, (n) => n.morphs.length);
   const frames = channels.step > 0 ? Math.floor((channels.end - channels.start) / channels.step) + 1 : 0;
   const fps = channels.step > 0 ? 4800 / channels.step : 0;
-  return `animation (${mode}): ${frames} frames at ${fps} fps (frames ${channels.start / channels.step}–${channels.end / channels.step}); keyed: ${bones} bones, ${nodes} node transforms, ${morphs} morphs (not in the size estimates)`;
+  return `animation (${mode}): ${frames} frames at ${fps} fps (frames ${channels.start / channels.step}–${channels.end / channels.step}); keyed: ${count(bones, 'bone')}, ${count(nodes, 'node transform')}, ${count(morphs, 'morph')} (not in the size estimates)`;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function planOutput(

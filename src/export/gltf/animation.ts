@@ -219,7 +219,7 @@ function addSceneChannels(ctx: GltfContext, anim: Animation, motion: Motion, inp
     const names = (gltfMesh?.getExtras() as { targetNames?: string[] } | undefined)?.targetNames;
     if (!node || !gltfMesh || !names) {
       ctx.warnings.push(
-        `motion ${motion.name}: ${tracks.length} morph tracks of ${ctx.scene.meshes[mesh].name} need morph targets, ${flagAndOption('--morphs', 'morphs: true')}; not written`,
+        `motion ${motion.name}: ${tracks.length} animated morph${tracks.length === 1 ? '' : 's'} of ${ctx.scene.meshes[mesh].name} need${tracks.length === 1 ? 's' : ''} morph targets, ${flagAndOption('--morphs', 'morphs: true')}; not written`,
       );
       continue;
     }
