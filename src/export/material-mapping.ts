@@ -103,6 +103,14 @@ const isWhite = (c: MaterialChannel | undefined) => rgb(c, [1, 1, 1]).every((v) 
 const refracts = (ch: Channels) => num(ch['Refraction Weight'], 0) > 0;
 const emits = (ch: Channels) => rgb(ch['Emission Color'], [0, 0, 0]).some((v) => v > 0);
 
+/** Refraction's own roughness (or 1 − Refraction Glossiness) differs from the surface's. */
+function refractionRoughnessDiffers(c: MaterialChannel, ch: Channels): boolean {
+  const glossMode = ch['Base Mixing']?.value === 'PBR Specular/Glossiness';
+  const refraction = glossMode ? 1 - num(ch['Refraction Glossiness'], 1) : num(c, 0);
+  const surface = glossMode ? 1 - num(ch.Glossiness, 0.5) : num(ch['Glossy Roughness'], 0);
+  return Math.abs(refraction - surface) > 0.01;
+}
+
 /**
  * Channels that matter to a renderer but that the target cannot carry (`targets`, both when
  * absent). `isActive` sees the channel and its material's channels.
@@ -157,9 +165,7 @@ const UNMAPPED: {
   {
     channel: 'Refraction Roughness',
     isActive: (c, ch) =>
-      refracts(ch) &&
-      ch['Share Glossy Inputs']?.value !== true &&
-      Math.abs(num(c, 0) - num(ch['Glossy Roughness'], 0)) > 0.01,
+      refracts(ch) && ch['Share Glossy Inputs']?.value !== true && refractionRoughnessDiffers(c, ch),
     feature: 'refraction roughness',
     note: 'the surface roughness is used',
   },

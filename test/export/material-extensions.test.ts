@@ -119,6 +119,16 @@ describe('DAZ → extension values', () => {
     expect(toPbr(SKIN, 'usd').losses.map((l) => l.feature)).toEqual(['translucency']);
     expect(toPbr(GLASS, 'usd').losses.map((l) => l.feature)).toEqual(['volume absorption', 'dispersion']);
     expect(toPbr(LACQUER, 'usd').losses.map((l) => l.feature)).toEqual(['specular tint']);
+    // Refraction's own roughness is lost only when it differs from the surface's (either mode).
+    const rough = (values: Parameters<typeof ch>[0]) =>
+      toPbr(iray('R', { 'Refraction Weight': 1, ...values })).losses.map((l) => l.feature);
+    expect(rough({ 'Glossy Roughness': 0.3, 'Refraction Roughness': 0.3 })).toEqual([]);
+    expect(rough({ 'Glossy Roughness': 0.3, 'Refraction Roughness': 0 })).toEqual(['refraction roughness']);
+    const glossMode = { 'Base Mixing': 'PBR Specular/Glossiness', 'Refraction Roughness': 0.9 };
+    expect(rough({ ...glossMode, Glossiness: 0.8, 'Refraction Glossiness': 0.8 })).toEqual([]);
+    expect(rough({ ...glossMode, Glossiness: 0.8, 'Refraction Glossiness': 1 })).toEqual([
+      'refraction roughness',
+    ]);
   });
 });
 
