@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Document, Node } from '@gltf-transform/core';
 import { mat4 } from 'gl-matrix';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { evaluateKeys, readAnimation, readAnimationChannels } from '../../src/client/read-animation.js';
 import { readScene } from '../../src/client/scene-reader.js';
 import type { DzNode } from '../../src/emulator/dom/dz-node.js';
@@ -287,6 +287,49 @@ describe('export --animation keys, --frame, none', () => {
       // Unchanged, the same read goes through.
       expect(await readAnimation(client, scene, before, { mode: 'bake' })).toBe(FRAMES);
     } finally {
+      await client.close();
+    }
+  });
+});
+
+describe('readAnimation requests', () => {
+  it('bake asks DAZ for every value; keys only for node transforms (linear keys are sampled here); small chunks give the same samples', async () => {
+    const client = clientOf();
+    const run = vi.spyOn(client, 'run');
+    const sampled = () =>
+      run.mock.calls
+        .filter(([script]) => script.name === 'animation-samples')
+        .map(([, args]) => args as { items: { kind: string }[]; from: number; count: number });
+    try {
+      const channels = await readAnimationChannels(client);
+      const read = async (mode: 'keys' | 'bake', chunkBytes?: number) => {
+        const scene = await readScene(client, { rigged: true });
+        run.mockClear();
+        await readAnimation(client, scene, channels, { mode, ...(chunkBytes ? { chunkBytes } : {}) });
+        return { scene, requests: sampled() };
+      };
+      const bake = await read('bake');
+      expect(bake.requests).toHaveLength(1);
+      expect(bake.requests[0].items.map((i) => i.kind).sort()).toEqual(['b', 'b', 'b', 'b', 'm', 'w']);
+      const keys = await read('keys');
+      expect(keys.requests.flatMap((r) => r.items.map((i) => i.kind))).toEqual(['w']);
+      // About 300 bytes a frame: 2 kB chunks take several requests, every frame once, in order.
+      const small = await read('bake', 2_000);
+      expect(small.requests.length).toBeGreaterThan(5);
+      expect(small.requests.map((r) => r.from)).toEqual(
+        small.requests.map((_, i) => small.requests.slice(0, i).reduce((s, r) => s + r.count, 0)),
+      );
+      expect(small.requests.reduce((s, r) => s + r.count, 0)).toBe(FRAMES);
+      const flat = (m: typeof bake.scene.motions) =>
+        m.flatMap((x) => [
+          ...x.tracks.flatMap((t) => [...t.rotations, ...(t.translations ?? [])]),
+          ...(x.nodeTracks ?? []).flatMap((t) => [...t.worldMatrices]),
+          ...(x.morphTracks ?? []).flatMap((t) => [...t.weights]),
+        ]);
+      expect(flat(small.scene.motions)).toEqual(flat(bake.scene.motions));
+      expect(maxDiff(flat(keys.scene.motions), flat(bake.scene.motions))).toBeLessThan(1e-6);
+    } finally {
+      run.mockRestore();
       await client.close();
     }
   });
