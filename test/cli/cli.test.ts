@@ -86,7 +86,7 @@ describe('dazport CLI', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/neither built in nor a readable file/);
     expect(r.stderr).toMatch(
-      /hint: use one of g9, g8f, g8m, heavy, empty \(heavy:<vertices> up to 5,000,000\)/,
+      /hint: use one of g9, g8f, g8m, g9-anim, heavy, empty \(heavy:<vertices> up to 5,000,000\)/,
     );
   });
 
