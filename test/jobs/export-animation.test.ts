@@ -15,7 +15,9 @@ import { evaluateKeys, readAnimation, readAnimationChannels } from '../../src/cl
 import { readScene } from '../../src/client/scene-reader.js';
 import type { DzNode } from '../../src/emulator/dom/dz-node.js';
 import type { DzScene } from '../../src/emulator/dom/dz-scene.js';
+import type { DzFigure } from '../../src/emulator/dom/dz-skeleton.js';
 import { DazClient, exportScene } from '../../src/index.js';
+import { quatToEulerDegrees } from '../../src/math/euler.js';
 import { truthMesh } from '../export/gltf/helpers/emulator-truth.js';
 import {
   compareCorners,
@@ -348,5 +350,58 @@ describe('evaluateKeys', () => {
     for (const t of [-50, 0, 80, 160, 300, 479, 480, 560, 640, 900])
       expect(evaluateKeys(keys, t), `t ${t}`).toBeCloseTo(prop.getValue(t), 12);
     prop.deleteAllKeys();
+  });
+});
+
+describe('TCB keys (runs last: it re-keys the served scene)', () => {
+  it('keys mode asks DAZ for a bone whose keys are not linear, and gets the spline, not a straight line', async () => {
+    const keys: [number, number][] = [
+      [0, 20],
+      [25, -30],
+      [45, 10],
+      [60, 20],
+    ];
+    const script = `var p = Scene.findNodeByLabel("Genesis 9").findBone("head").getYRotControl(); p.deleteAllKeys();
+      var k = getArguments()[0].keys; for (var i = 0; i < k.length; i++) p.setValue(k[i][0] * ${STEP}, k[i][1], 2); p.getNumKeys()`;
+    expect((await emu.execute(script, { keys })).result).toBe(4);
+    // The same keys on the in-process DOM: what the emulator evaluates between them.
+    const head = (truth.findNodeByLabel('Genesis 9') as unknown as DzFigure).findBone('head') as DzNode;
+    const y = head.getYRotControl();
+    y.deleteAllKeys();
+    for (const [f, v] of keys) y.setValue(f * STEP, v, 2);
+    const client = clientOf();
+    const run = vi.spyOn(client, 'run');
+    try {
+      const channels = await readAnimationChannels(client);
+      const read = async (mode: 'keys' | 'bake') => {
+        const scene = await readScene(client, { rigged: true });
+        run.mockClear();
+        await readAnimation(client, scene, channels, { mode });
+        const sampled = run.mock.calls
+          .filter(([s]) => s.name === 'animation-samples')
+          .flatMap(([, a]) => (a as { items: { name?: string }[] }).items.map((i) => i.name));
+        const joint = scene.skeletons[0].joints.find((j) => j.name === 'head');
+        const track = scene.motions[0].tracks.find((t) => t.joint === 'head');
+        return { sampled, order: joint?.rotationOrder ?? 'XYZ', rotations: track?.rotations as Float32Array };
+      };
+      const k = await read('keys');
+      const b = await read('bake');
+      expect(k.sampled).toContain('head');
+      expect(k.sampled).not.toContain('r_forearm');
+      expect(maxDiff(k.rotations, b.rotations)).toBeLessThan(1e-6);
+      for (const f of [5, 12, 30, 50]) {
+        const q = Array.from(b.rotations.subarray(f * 4, f * 4 + 4)) as [number, number, number, number];
+        const yDeg = quatToEulerDegrees(k.order, q)[1];
+        expect(yDeg, `frame ${f}`).toBeCloseTo(y.getValue(f * STEP), 3);
+        const linear = evaluateKeys(
+          keys.map(([kf, v]) => [kf * STEP, v, 1]),
+          f * STEP,
+        );
+        expect(Math.abs(yDeg - linear), `frame ${f} is off the straight line`).toBeGreaterThan(0.5);
+      }
+    } finally {
+      run.mockRestore();
+      await client.close();
+    }
   });
 });

@@ -1,7 +1,14 @@
 /**
  * The animation curve behind an animatable property: a static value, or keys (time in ticks,
  * value) evaluated with each key's interpolation: linear by default (what dazport writes and
- * what its key reduction assumes), constant on request.
+ * what its key reduction assumes), constant on request, and TCB (and Hermite, whose tangents
+ * the emulator does not store) as a Kochanek–Bartels spline with tension, continuity and bias
+ * 0, i.e. Catmull-Rom, the curve DSON gives float channels whose keys name no interpolation
+ * (../shared/reference/materials-lights-presets.md §1.3). DAZ does not document its TCB
+ * formula; the tangents here are the time-weighted differences of the neighbouring keys (the
+ * usual form for unevenly spaced keys), flat beyond the first and last key. What matters for
+ * dazport is that such keys are not linear: a reader that interpolated them linearly would be
+ * wrong, and the emulator shows it.
  */
 export const INTERP_CONSTANT = 0;
 export const INTERP_LINEAR = 1;
@@ -70,7 +77,26 @@ export class KeyTrack {
     }
     if (this.interps[lo] === INTERP_CONSTANT) return this.values[lo];
     const f = (time - this.times[lo]) / (this.times[hi] - this.times[lo]);
-    return this.values[lo] + (this.values[hi] - this.values[lo]) * f;
+    if (this.interps[lo] === INTERP_LINEAR) return this.values[lo] + (this.values[hi] - this.values[lo]) * f;
+    // Cubic Hermite between the two keys, tangents per tick scaled to the segment.
+    const dt = this.times[hi] - this.times[lo];
+    const m0 = this.#slope(lo) * dt;
+    const m1 = this.#slope(hi) * dt;
+    const f2 = f * f;
+    const f3 = f2 * f;
+    return (
+      (2 * f3 - 3 * f2 + 1) * this.values[lo] +
+      (f3 - 2 * f2 + f) * m0 +
+      (-2 * f3 + 3 * f2) * this.values[hi] +
+      (f3 - f2) * m1
+    );
+  }
+
+  /** Catmull-Rom slope (value per tick) at key i: its neighbours' difference; 0 at the ends. */
+  #slope(i: number): number {
+    const n = this.times.length;
+    if (i <= 0 || i >= n - 1) return 0;
+    return (this.values[i + 1] - this.values[i - 1]) / (this.times[i + 1] - this.times[i - 1]);
   }
 
   deleteAll(): void {
