@@ -18,6 +18,14 @@ export type { JsonError, JsonFailure, JsonOutput, JsonSuccess } from './cli/json
 export { DazClient } from './client/dazscript-client.js';
 export { NODE_TYPES, type NodeType, parseNodeTypes } from './client/node-selection.js';
 export {
+  ANIMATION_MODES,
+  type AnimationChannels,
+  type AnimationMode,
+  type ReadAnimationOptions,
+  readAnimation,
+  readAnimationChannels,
+} from './client/read-animation.js';
+export {
   type ListedMorph,
   type ListedNode,
   type ListSceneOptions,

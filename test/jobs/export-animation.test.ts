@@ -11,12 +11,12 @@ import { join } from 'node:path';
 import type { Document, Node } from '@gltf-transform/core';
 import { mat4 } from 'gl-matrix';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { evaluateKeys, readAnimation, readAnimationChannels } from '../../src/client/read-animation.js';
+import { evaluateKeys } from '../../src/client/read-animation.js';
 import { readScene } from '../../src/client/scene-reader.js';
 import type { DzNode } from '../../src/emulator/dom/dz-node.js';
 import type { DzScene } from '../../src/emulator/dom/dz-scene.js';
 import type { DzFigure } from '../../src/emulator/dom/dz-skeleton.js';
-import { DazClient, exportScene } from '../../src/index.js';
+import { DazClient, exportScene, readAnimation, readAnimationChannels } from '../../src/index.js';
 import { quatToEulerDegrees } from '../../src/math/euler.js';
 import { truthMesh } from '../export/gltf/helpers/emulator-truth.js';
 import {
