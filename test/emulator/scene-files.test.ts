@@ -67,6 +67,14 @@ describe('scene JSON files', () => {
         { name: 'x', figures: [{ figure: 'genesis9', facetOrder: 'random' }] },
         /figures\[0\]\.facetOrder: expected one of modelled, shuffled/,
       ],
+      [
+        { name: 'x', keys: [{ node: 'Ball', channel: 'XSpin', keys: [[0, 1]] }] },
+        /keys\[0\]\.channel: expected one of XTranslate, YTranslate, ZTranslate, XRotate, YRotate, ZRotate/,
+      ],
+      [
+        { name: 'x', keys: [{ node: 'Ball', channel: 'YRotate', keys: [[0, 1], [10]] }] },
+        /keys\[0\]\.keys\[1\]: expected \[frame, value\]/,
+      ],
     ];
     for (const [json, message] of cases) {
       const file = join(dir, 'bad.json');
@@ -76,6 +84,45 @@ describe('scene JSON files', () => {
     }
     writeFileSync(join(dir, 'broken.json'), '{"name": ');
     expect(() => loadSceneSpec(join(dir, 'broken.json'))).toThrowError(/broken\.json: not valid JSON/);
+  });
+
+  it('keys a prop from the file, and refuses keys on a node that is not there', async () => {
+    const file = join(dir, 'keyed.json');
+    const scene = (keys: unknown) => ({
+      name: 'keyed',
+      props: [{ shape: 'sphere', label: 'Ball', size: 30 }],
+      time: { fps: 24, endFrame: 48 },
+      keys,
+    });
+    writeFileSync(
+      file,
+      JSON.stringify(
+        scene([
+          {
+            node: 'Ball',
+            channel: 'YTranslate',
+            keys: [
+              [0, 0],
+              [24, 50],
+            ],
+          },
+        ]),
+      ),
+    );
+    const t = await startTestEmulator({ scene: file });
+    try {
+      const body = await t.execute(
+        '(function(){ var p = Scene.findNodeByLabel("Ball").getYPosControl(); return [p.getNumKeys(), p.getKeyTime(1).valueOf(), p.getValue(2400), Scene.getTimeStep().valueOf()]; })()',
+      );
+      expect(body.result).toEqual([2, 4800, 25, 200]);
+    } finally {
+      await t.close();
+    }
+    writeFileSync(file, JSON.stringify(scene([{ node: 'Bal', channel: 'YTranslate', keys: [[0, 0]] }])));
+    await expect(startTestEmulator({ scene: file })).rejects.toMatchObject({
+      code: 'DAZPORT_SCENE_INVALID',
+      message: expect.stringMatching(/keys on "Bal": no node has that label/),
+    });
   });
 
   it('refuses a pose or morph the figure does not have, naming it', async () => {

@@ -90,6 +90,9 @@ class Checker {
   }
 }
 
+/** The transform channels a scene file may key (KeySpec.channel). */
+const KEY_CHANNELS = ['XTranslate', 'YTranslate', 'ZTranslate', 'XRotate', 'YRotate', 'ZRotate'];
+
 export function validateSceneSpec(json: unknown, file: string): SceneSpec {
   const c = new Checker(file);
   const root = c.object(json, '(root)');
@@ -151,6 +154,21 @@ export function validateSceneSpec(json: unknown, file: string): SceneSpec {
     c.transform(light.transform, `${w}.transform`);
     c.vec3(light.aimAt, `${w}.aimAt`);
     c.vec3(light.color, `${w}.color`);
+  });
+  c.array(root.keys, 'keys').forEach((v, i) => {
+    const w = `keys[${i}]`;
+    const k = c.object(v, w);
+    c.string(k.node, `${w}.node`);
+    c.string(k.bone, `${w}.bone`, true);
+    c.string(k.morph, `${w}.morph`, true);
+    if (k.morph === undefined) c.oneOf(k.channel, `${w}.channel`, KEY_CHANNELS);
+    c.array(k.keys, `${w}.keys`).forEach((key, j) => {
+      const ok =
+        Array.isArray(key) &&
+        key.length === 2 &&
+        key.every((x) => typeof x === 'number' && Number.isFinite(x));
+      if (!ok) c.fail(`${w}.keys[${j}]`, '[frame, value]');
+    });
   });
   checkSceneBudget(json as SceneSpec, file);
   return json as SceneSpec;
