@@ -74,6 +74,10 @@ function shiftNodeIndices(scene: Scene, at: number): void {
     node: up(sk.node),
     joints: sk.joints.map((j) => (j.node >= at ? { ...j, node: j.node + 1 } : j)),
   }));
+  // Scene animation animates nodes by index too (a prop's track must stay on the prop).
+  scene.motions = scene.motions.map((m) =>
+    m.nodeTracks ? { ...m, nodeTracks: m.nodeTracks.map((t) => ({ ...t, node: up(t.node) })) } : m,
+  );
 }
 
 /**

@@ -140,6 +140,33 @@ describe('--skeleton on the command line', () => {
     SLOW_MS,
   );
 
+  it(
+    "scene animation under --skeleton unreal: the root bone shifts no prop's track onto a bone",
+    async () => {
+      const base = ['export', '--emulated', 'g9-anim', '--animation', 'bake', '--json'];
+      const targets = async (file: string, extra: string[]) => {
+        const r = await runInProcess([...base, ...extra, '--out', join(dir, file)]);
+        expect(r.code, r.stdout + r.stderr).toBe(0);
+        const doc = await readBack(join(dir, file));
+        return doc
+          .getRoot()
+          .listAnimations()
+          .flatMap((a) => a.listChannels().map((c) => `${c.getTargetNode()?.getName()}.${c.getTargetPath()}`));
+      };
+      const daz = await targets('anim-daz.glb', []);
+      const ue = await targets('anim-ue.glb', ['--skeleton', 'unreal']);
+      expect(daz).toContain('Textured Cube.translation');
+      // The same channels, the figure's under UE5 names, the cube's still on the cube.
+      expect(ue).toContain('Textured Cube.translation');
+      expect(ue).toContain('pelvis.translation');
+      expect(ue.filter((t) => t.startsWith('Textured Cube.'))).toEqual(
+        daz.filter((t) => t.startsWith('Textured Cube.')),
+      );
+      expect(ue).toHaveLength(daz.length);
+    },
+    SLOW_MS,
+  );
+
   it('refuses an unknown profile, extract without a root bone, and a profile with .duf (exit 1)', async () => {
     const bad = await runInProcess([
       'retarget',
