@@ -151,7 +151,9 @@ describe('--skeleton on the command line', () => {
         return doc
           .getRoot()
           .listAnimations()
-          .flatMap((a) => a.listChannels().map((c) => `${c.getTargetNode()?.getName()}.${c.getTargetPath()}`));
+          .flatMap((a) =>
+            a.listChannels().map((c) => `${c.getTargetNode()?.getName()}.${c.getTargetPath()}`),
+          );
       };
       const daz = await targets('anim-daz.glb', []);
       const ue = await targets('anim-ue.glb', ['--skeleton', 'unreal']);
