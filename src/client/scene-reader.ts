@@ -32,6 +32,7 @@ import {
   kindOf,
   orderParentsFirst,
 } from './inventory.js';
+import type { MorphSelection } from './morph-selection.js';
 import { selectNodes } from './node-selection.js';
 import { RequestBudget } from './request-budget.js';
 import { compareInventories, type Fingerprint, PoseGuard } from './scene-consistency.js';
@@ -66,8 +67,33 @@ export interface ReadSceneOptions {
   onReread?: (reason: DazSceneChangedError, reread: number) => void;
   /** Told as reading progresses (elements done of total, per phase). */
   onProgress?: (p: ReadProgress) => void;
+  /**
+   * With `rigged`: only these morphs become morph targets (morph-selection.ts). The server sends
+   * no deltas for the others unless they are dialled in, and those are folded into the rest mesh.
+   * Default: every morph.
+   */
+  morphs?: MorphSelection;
+  /** Told, per figure mesh of a rigged read, which morphs were kept and which move nothing. */
+  onMorphs?: (report: MorphReadReport) => void;
   signal?: AbortSignal;
 }
+
+/** What a rigged read did with one mesh's morphs. */
+export interface MorphReadReport {
+  /** The mesh's node label. */
+  label: string;
+  /** Morphs the object has. */
+  total: number;
+  /** Chosen morphs kept as morph targets, by name. */
+  kept: { name: string; label: string }[];
+  /** Chosen morphs left out because no delta reaches STILL_DELTA_CM. */
+  still: string[];
+  /** Morphs not chosen but dialled in: folded into the rest mesh. */
+  folded: string[];
+}
+
+/** A morph whose every delta is smaller than this (cm, on each axis) moves nothing visible. */
+export const STILL_DELTA_CM = 1e-5;
 
 /** One chunk of a mesh's facets, from facet `start`. */
 export interface FacetChunk {
@@ -136,7 +162,7 @@ const UVS: ArraySpec = { script: S.MESH_UVS, stride: 2, guessBytes: 16, scale: 1
 export class SceneReader {
   readonly #client: DazClient;
   readonly #options: Required<
-    Omit<ReadSceneOptions, 'select' | 'only' | 'onProgress' | 'onReread' | 'signal'>
+    Omit<ReadSceneOptions, 'select' | 'only' | 'onProgress' | 'onReread' | 'signal' | 'morphs' | 'onMorphs'>
   > &
     ReadSceneOptions;
   #changed: string | null = null;
@@ -615,7 +641,7 @@ export class SceneReader {
         skeletonIndex === undefined
           ? null
           : await this.#readSkin(n.id, skeletonIndex, scene.skeletons[skeletonIndex]);
-      const morphs = await this.#readMorphs(n.id);
+      const morphs = await this.#readMorphs(n.id, n.label, positions);
       mesh.rest = { positions, skin, morphs };
     }
   }
@@ -646,39 +672,59 @@ export class SceneReader {
     return { skeleton, joints };
   }
 
-  async #readMorphs(id: number): Promise<MorphTarget[]> {
+  /**
+   * The chosen morphs of a mesh (all without a selection), chunk by chunk. A chosen morph that
+   * moves nothing is left out; one not chosen but dialled in is folded into `positions`.
+   */
+  async #readMorphs(id: number, label: string, positions: Float32Array): Promise<MorphTarget[]> {
     const morphs: MorphTarget[] = [];
+    const report: MorphReadReport = { label, total: 0, kept: [], still: [], folded: [] };
+    const selection = this.#options.morphs;
     let total = 1;
     for (let start = 0; start < total; ) {
       const {
         n,
+        all,
         morphs: batch,
         fp,
       } = (
         await this.#run<{
           n: number;
-          morphs: { name: string; label: string; value: number; i: number[]; d: number[] }[];
+          all: number;
+          morphs: { name: string; label: string; value: number; w: boolean; i: number[]; d: number[] }[];
           fp: Fingerprint;
         }>(S.MORPHS, {
           id,
           start,
           count: 4,
+          ...(selection ? { include: selection.include, exclude: selection.exclude } : {}),
         })
       ).value;
       this.#guard?.check(id, fp, 'morph values');
       total = n;
+      report.total = all;
       for (const m of batch) {
-        morphs.push({
-          name: m.name,
-          label: m.label,
-          value: m.value,
-          indices: Uint32Array.from(m.i),
-          deltas: Float32Array.from(m.d),
-        });
+        if (!m.w) {
+          for (let k = 0; k < m.i.length; k++)
+            for (let c = 0; c < 3; c++) positions[3 * m.i[k] + c] += m.value * m.d[3 * k + c];
+          report.folded.push(m.name);
+        } else if (!m.d.some((x) => Math.abs(x) >= STILL_DELTA_CM)) {
+          report.still.push(m.name);
+        } else {
+          report.kept.push({ name: m.name, label: m.label });
+          morphs.push({
+            name: m.name,
+            label: m.label,
+            value: m.value,
+            indices: Uint32Array.from(m.i),
+            deltas: Float32Array.from(m.d),
+          });
+        }
       }
       if (batch.length === 0) break;
       start += batch.length;
     }
+    this.#options.onMorphs?.(report);
     return morphs;
   }
 }

@@ -9,6 +9,7 @@
 
 import type { DazClient } from '../client/dazscript-client.js';
 import type { DazSceneChangedError } from '../client/errors.js';
+import type { MorphPreset } from '../client/morph-selection.js';
 import { parseNodeTypes } from '../client/node-selection.js';
 import {
   ANIMATION_MODES,
@@ -34,6 +35,7 @@ import {
 } from '../export/skeleton-profiles/apply-skeleton-profile.js';
 import { checkSceneFile, writeSceneFile } from '../export/write-scene-file.js';
 import { flagAndOption } from '../flag-and-option.js';
+import { type MorphExportReport, MorphReportCollector, morphWarnings, planMorphs } from './morph-report.js';
 
 export interface ExportSceneOptions extends SkeletonProfileOptions, EngineOutputOptions {
   /** Only these top-level nodes (by label) and what is under them. */
@@ -45,8 +47,14 @@ export interface ExportSceneOptions extends SkeletonProfileOptions, EngineOutput
   only?: readonly string[];
   /** Write skeletons, rest meshes and skin weights (skinned meshes) instead of posed meshes. */
   rigged?: boolean;
-  /** Also write morphs as morph targets / blend shapes (implies `rigged`). */
-  morphs?: boolean;
+  /**
+   * Also write morphs as morph targets / blend shapes (implies `rigged`): `true` every morph that
+   * moves something, or glob patterns (`eCTRL*`, `facs_bs_*`; `*`, `?`, case-insensitive, tried on
+   * name and label; `!p` leaves matches out). Morphs not chosen are never downloaded.
+   */
+  morphs?: boolean | readonly string[];
+  /** A named set of morphs (client/morph-selection.ts, docs/morph-presets.md), with `morphs` too. */
+  morphPreset?: MorphPreset;
   /** Wanted size of one streamed answer, bytes (default: the reader's, 2 MB). */
   chunkBytes?: number;
   /**
@@ -100,6 +108,8 @@ export interface ExportSceneResult {
   totalMs: number;
   /** One summary per output, in the order given (each with its own warnings). */
   outputs: ExportSummary[];
+  /** With `morphs` or `morphPreset`: the morphs written per figure, what matched nothing. */
+  morphs?: MorphExportReport;
 }
 
 /**
@@ -123,7 +133,9 @@ export async function exportScene(
       'DAZPORT_USAGE',
       `${flagAndOption('--animation', 'animation')} "${animation}": expected one of ${ANIMATION_MODES.join(', ')}`,
     );
-  const rigged = Boolean(options.rigged || options.morphs || animation !== 'none');
+  const morphPlan = planMorphs(options.morphs, options.morphPreset);
+  const morphReport = morphPlan && new MorphReportCollector(morphPlan);
+  const rigged = Boolean(options.rigged || morphPlan || animation !== 'none');
   // Engine bone names (skeleton, rootBone, rootMotion): checked before the read, applied after.
   resolveSkeletonProfileOptions(options);
   const started = performance.now();
@@ -139,6 +151,7 @@ export async function exportScene(
     // An explicit undefined would override the reader's default.
     ...(options.chunkBytes === undefined ? {} : { chunkBytes: options.chunkBytes }),
     rereads: options.rereads ?? 0,
+    ...(morphPlan && morphReport ? { morphs: morphPlan.selection, onMorphs: morphReport.add } : {}),
     onReread: (reason, n) => {
       rereads = n;
       options.onReread?.(reason, n);
@@ -161,12 +174,14 @@ export async function exportScene(
       `${flagAndOption('--skeleton', 'skeleton')}, root bone and root motion apply to rigged output; add ${flagAndOption('--rigged', 'rigged: true')}`,
     );
   const readMs = performance.now() - started;
+  const morphs = morphReport?.report();
+  if (morphs) profileWarnings.push(...morphWarnings(morphs));
   const outputs: ExportSummary[] = [];
   for (const [i, file] of files.entries()) {
     const tell = options.onProgress;
     const summary = await writeSceneFile(scene, file, {
       rigged,
-      morphs: Boolean(options.morphs),
+      morphs: Boolean(morphPlan?.write),
       ...engineOutputOptionsOf(options),
       onProgress: tell && ((p) => tell({ stage: 'write', file, output: i + 1, outputs: files.length, ...p })),
     });
@@ -180,5 +195,6 @@ export async function exportScene(
     readMs: Math.round(readMs),
     totalMs: Math.round(performance.now() - started),
     outputs,
+    ...(morphs ? { morphs } : {}),
   };
 }

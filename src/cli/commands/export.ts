@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { DazClient } from '../../client/dazscript-client.js';
+import { MORPH_PRESETS, type MorphPreset, parseMorphPatterns } from '../../client/morph-selection.js';
 import { NODE_TYPES, parseNodeTypes } from '../../client/node-selection.js';
 import { ANIMATION_MODES, type AnimationMode } from '../../client/read-animation.js';
 import { BUILTIN_SCENE_NAMES } from '../../emulator/scenes/builtin-scenes.js';
@@ -11,6 +12,7 @@ import { type ExportSceneResult, exportScene } from '../../jobs/export-scene.js'
 import { planExport } from '../../jobs/plan-export.js';
 import { addConnectionOptions, type ConnectionFlags, connect } from '../connection-options.js';
 import { describeExport } from '../describe-export.js';
+import { describeMorphs } from '../describe-morphs.js';
 import { describePlan } from '../describe-plan.js';
 import { emulatedSceneOption } from '../emulated-scene-option.js';
 import {
@@ -38,7 +40,8 @@ interface ExportFlags extends ConnectionFlags, SkeletonProfileFlags, EngineOutpu
   only?: string[];
   dryRun?: boolean;
   rigged?: boolean;
-  morphs?: boolean;
+  morphs?: boolean | string[];
+  morphPreset?: MorphPreset;
   emulated?: string;
   chunkKb: number;
   rereads: number;
@@ -75,7 +78,22 @@ export const exportCommand = addConnectionOptions(
       'read only the inventory and materials; print what would be read and written, with estimated sizes; write nothing',
     )
     .option('--rigged', 'write skeletons, rest meshes and skin weights (skinned meshes)')
-    .option('--morphs', 'also write morphs as morph targets / blend shapes (implies --rigged)')
+    .option(
+      '--morphs [patterns]',
+      'also write morphs as morph targets / blend shapes (implies --rigged). Bare: every morph that moves ' +
+        'something; or comma-separated glob patterns (* any run, ? one character, !p leaves matches out), each tried ' +
+        "on the morph's name and on its label, case-insensitive: --morphs 'eCTRLv*,facs_bs_Eye*'. Morphs not " +
+        'chosen are never downloaded; `dazport scene --morphs` lists names and labels',
+      morphPatternsOption,
+    )
+    .addOption(
+      new Option(
+        '--morph-preset <set>',
+        'a named set of morphs, Genesis 8 and 9 names (docs/morph-presets.md): arkit (the 52 ARKit shapes, ' +
+          'G9 facs_bs_/facs_jnt_), visemes (G8 eCTRLv*, G9 facs_ctrl_v*), expressions (eCTRL*, facs_*, ' +
+          'visemes left out), all, none; adds to --morphs patterns; implies --rigged',
+      ).choices(MORPH_PRESETS),
+    )
     .addOption(
       new Option(
         '--animation <mode>',
@@ -115,6 +133,8 @@ export const exportCommand = addConnectionOptions(
       'after',
       '\nExamples:\n' +
         '  $ dazport export --out hero.glb --rigged --morphs --select "Genesis 9"\n' +
+        '  $ dazport export --out face.glb --select "Genesis 9" --morph-preset arkit   # ARKit / Live Link\n' +
+        "  $ dazport export --emulated g8f --out talk.glb --morphs 'eCTRLv*'   # the visemes only\n" +
         '  $ dazport export --out scene.usda --out scene.glb\n' +
         '  $ DAZ_TOKEN_FILE=~/.daz3d/dazscriptserver_token.txt dazport export --out set.gltf\n' +
         '  $ dazport export --emulated g9 --out g9.glb     # no DAZ Studio needed\n' +
@@ -164,7 +184,8 @@ export interface SceneExportRequest extends EngineOutputFlags {
   select?: string[];
   only?: string[];
   rigged?: boolean;
-  morphs?: boolean;
+  morphs?: boolean | string[];
+  morphPreset?: MorphPreset;
   chunkKb?: number;
   rereads?: number;
   /** exportScene's `animation` and `frame`. */
@@ -191,6 +212,7 @@ export async function exportWithFeedback(
       only: request.only,
       rigged: request.rigged,
       morphs: request.morphs,
+      ...(request.morphPreset === undefined ? {} : { morphPreset: request.morphPreset }),
       chunkBytes: (request.chunkKb ?? 2048) * 1024,
       rereads: request.rereads,
       ...(request.animation === undefined ? {} : { animation: request.animation }),
@@ -230,6 +252,15 @@ async function withClient<T>(client: DazClient, work: (client: DazClient) => Pro
   }
 }
 
+/** `--morphs`'s argParser: repeatable, comma-separated patterns, checked (exit 1 on an empty one). */
+function morphPatternsOption(value: string, previous: boolean | string[] | undefined): string[] {
+  try {
+    return [...(Array.isArray(previous) ? previous : []), ...parseMorphPatterns([value])];
+  } catch (err) {
+    throw new InvalidArgumentError((err as Error).message);
+  }
+}
+
 /** `--only`'s argParser: repeatable, comma-separated, checked (exit 1 naming the valid types). */
 function nodeTypesOption(value: string, previous: string[] | undefined): string[] {
   try {
@@ -259,6 +290,7 @@ export function exportReportLines(report: ExportSceneResult, globals: GlobalOpti
   if (globals.quiet) return [];
   return [
     ...report.outputs.map((s) => `wrote ${describeExport(s)}`),
+    ...(report.morphs ? describeMorphs(report.morphs) : []),
     `read in ${(report.readMs / 1000).toFixed(2)} s${report.rereads ? ` (read ${report.rereads + 1} times: the scene changed)` : ''}, done in ${(report.totalMs / 1000).toFixed(2)} s`,
   ];
 }

@@ -274,20 +274,37 @@ export const SKIN_WEIGHTS = read(
 })()`,
 );
 
-/** The object's morphs (value and deltas), [start, start+count) of its morph modifiers; the node's fingerprint. */
+/**
+ * The object's morphs (value and deltas), [start, start+count) of the morphs it sends; the node's
+ * fingerprint. With `include`/`exclude` (regular expression sources, case-insensitive, tried on
+ * name and label) it sends only the chosen morphs (`w` true) and the others that are dialled in
+ * (`w` false: their shape is part of the rest mesh), so no unwanted deltas cross the wire; `all`
+ * counts every morph of the object.
+ */
 export const MORPHS = read(
   'morphs',
   `(function () {${FIND_NODE}${FINGERPRINT_HELPERS}
-  var a = getArguments()[0], node = findNode(a.id), obj = node.getObject(), morphs = [];
-  for (var m = 0; m < obj.getNumModifiers(); m++) { var mod = obj.getModifier(m); if (mod.inherits("DzMorph")) morphs.push(mod); }
+  var a = getArguments()[0], node = findNode(a.id), obj = node.getObject(), morphs = [], wanted = [], all = 0;
+  var inc = null, exc = [];
+  if (a.include) { inc = []; for (var p = 0; p < a.include.length; p++) inc.push(new RegExp(a.include[p], "i")); }
+  if (a.exclude) for (var q = 0; q < a.exclude.length; q++) exc.push(new RegExp(a.exclude[q], "i"));
+  function hit(res, name, label) { for (var r = 0; r < res.length; r++) if (res[r].test(name) || res[r].test(label)) return true; return false; }
+  for (var m = 0; m < obj.getNumModifiers(); m++) {
+    var mod = obj.getModifier(m);
+    if (!mod.inherits("DzMorph")) continue;
+    all++;
+    var nm = mod.getName(), lb = mod.getLabel();
+    var w = !inc || (hit(inc, nm, lb) && !hit(exc, nm, lb));
+    if (w || mod.getValueControl().getValue() !== 0) { morphs.push(mod); wanted.push(w); }
+  }
   var end = Math.min(morphs.length, a.start + a.count), out = [];
   for (var k = a.start; k < end; k++) {
     var morph = morphs[k], d = morph.getDeltas(), idx = [], dv = [];
     d.loadDeltas();
     for (var i = 0; i < d.getNumDeltas(); i++) { var v = d.getDeltaVec(i); idx.push(d.getDeltaIndex(i)); dv.push(v.x, v.y, v.z); }
-    out.push({ name: morph.getName(), label: morph.getLabel(), value: morph.getValueControl().getValue(), i: idx, d: dv });
+    out.push({ name: morph.getName(), label: morph.getLabel(), value: morph.getValueControl().getValue(), w: wanted[k], i: idx, d: dv });
   }
-  return { n: morphs.length, morphs: out, fp: fpFigure(node) };
+  return { n: morphs.length, all: all, morphs: out, fp: fpFigure(node) };
 })()`,
 );
 

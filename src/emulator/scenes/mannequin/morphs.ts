@@ -3,6 +3,7 @@
  * kind, position along the part). Each is first written as a dense delta per vertex, then kept
  * sparse: a morph lists only the vertices it moves.
  */
+import { buildFaceMorphs } from './face-morphs.js';
 import type { MorphTarget } from './mannequin-mesh.js';
 import { type MeshAccumulator, PART_KIND_CODES } from './mesh-accumulator.js';
 import type { Vec3Tuple } from './vector-math.js';
@@ -26,6 +27,7 @@ export function buildMorphs(
   const morphs = [sparse('body_bs_BodyHeavy', 'Body Heavy', bodyHeavy(acc))];
   if (headCentre) morphs.push(sparse('head_bs_HeadSize', 'Head Size', headSize(acc, headCentre)));
   morphs.push(sparse('body_bs_Belly', 'Belly', belly(acc, scale)));
+  morphs.push(...buildFaceMorphs(acc, headCentre, scale));
   return morphs;
 }
 
