@@ -110,3 +110,23 @@ export function morphWarnings(report: MorphExportReport): string[] {
     );
   return out;
 }
+
+/** The morphs of a mesh the plan chooses, by name (the server script's test, made here). */
+export function chooseMorphs(plan: MorphPlan, morphs: readonly { name: string; label: string }[]): string[] {
+  const res = (sources: string[]) => sources.map((s) => new RegExp(s, 'i'));
+  const include = res(plan.selection.include);
+  const exclude = res(plan.selection.exclude);
+  const hit = (list: RegExp[], m: { name: string; label: string }) =>
+    list.some((r) => r.test(m.name) || r.test(m.label));
+  return morphs.filter((m) => hit(include, m) && !hit(exclude, m)).map((m) => m.name);
+}
+
+/** `--dry-run`'s line for one mesh: which morphs would be chosen (moving nothing is found by the read). */
+export function plannedMorphsNote(label: string, chosen: readonly string[], total: number): string {
+  const LISTED = 12;
+  const names =
+    chosen.length > LISTED
+      ? `${chosen.slice(0, LISTED).join(', ')} and ${chosen.length - LISTED} more`
+      : chosen.join(', ');
+  return `morphs of ${label}: ${chosen.length} of ${total} chosen${names ? ` (${names})` : ''}; those that move nothing are left out by the read`;
+}

@@ -44,6 +44,7 @@ import { textureFolderPath } from '../export/output-layout.js';
 import { checkSceneFile } from '../export/write-scene-file.js';
 import { expandHome } from '../fs/expand-home.js';
 import type { ExportSceneOptions } from './export-scene.js';
+import { chooseMorphs, planMorphs, plannedMorphsNote } from './morph-report.js';
 import { engineNotes, geometryFactor, type PlannedImage, plannedImage } from './plan-engine-options.js';
 
 /** Bytes per vertex and per facet (see the table above). */
@@ -114,7 +115,10 @@ export interface ExportPlan {
 export async function planExport(
   client: DazClient,
   outs: string | readonly string[],
-  options: Pick<ExportSceneOptions, 'select' | 'only' | 'rigged' | 'morphs' | 'animation' | 'frame'> &
+  options: Pick<
+    ExportSceneOptions,
+    'select' | 'only' | 'rigged' | 'morphs' | 'morphPreset' | 'animation' | 'frame'
+  > &
     EngineOutputOptions = {},
 ): Promise<ExportPlan> {
   const files = (typeof outs === 'string' ? [outs] : [...outs]).map((f) => expandHome(f));
@@ -122,7 +126,8 @@ export async function planExport(
   checkEngineOutputOptions(options, files);
   const only = options.only?.length ? parseNodeTypes(options.only) : undefined;
   const animation = options.animation ?? 'none';
-  const rigged = Boolean(options.rigged || options.morphs || animation !== 'none');
+  const morphPlan = planMorphs(options.morphs, options.morphPreset);
+  const rigged = Boolean(options.rigged || morphPlan || animation !== 'none');
   const inventory = (await client.run<Inventory>(S.INVENTORY)).result;
   const wanted = selectNodes(inventory.nodes, options.select, only);
   const meshNodes = wanted.filter((n) => n.mesh && !n.bone);
@@ -135,8 +140,15 @@ export async function planExport(
   const nodes: Record<string, number> = {};
   for (const n of wanted) nodes[NODE_KIND_NAMES[kindOf(n)]] = (nodes[NODE_KIND_NAMES[kindOf(n)]] ?? 0) + 1;
   const notes: string[] = [];
-  if (options.morphs)
+  if (morphPlan) {
     notes.push('morph targets are not in the size estimates (the inventory does not count them)');
+    for (const n of meshNodes) {
+      const morphs = (await client.run<{ name: string; label: string }[]>(S.MORPH_NAMES, { id: n.id }))
+        .result;
+      if (morphs.length)
+        notes.push(plannedMorphsNote(n.label, chooseMorphs(morphPlan, morphs), morphs.length));
+    }
+  }
   if (textureSources.some((t) => t.bytes === null))
     notes.push('some texture files are not on this machine: their sizes are not counted');
   notes.push(...engineNotes(options));
