@@ -24,6 +24,7 @@
  * where it is.
  */
 import { DazportError } from '../../errors.js';
+import { flagAndOption } from '../../flag-and-option.js';
 import type { MorphTarget } from '../../scene/mesh.js';
 import type { MorphTrack, Motion } from '../../scene/motion.js';
 import type { Scene } from '../../scene/scene.js';
@@ -321,7 +322,7 @@ export function planScene(scene: Scene, options: PlanOptions, warn: (text: strin
       const morphed = g?.blendShapes.some((b) => b.morph.name === track.morph);
       if (!g?.skinnedTo || !morphed) {
         warn(
-          `motion "${motion.name}": morph ${track.morph} of ${scene.meshes[track.mesh]?.name} is animated but written as no blend shape (export with --morphs, rigged); not written`,
+          `motion "${motion.name}": morph ${track.morph} of ${scene.meshes[track.mesh]?.name} is animated but written as no blend shape (export with ${flagAndOption('--morphs', 'morphs: true')}); not written`,
         );
         continue;
       }
