@@ -39,17 +39,20 @@ export function buildFaceMorphs(
     out[i] = 0.3 * scale * w * x;
     out[i + 1] = 0.6 * scale * w * Math.abs(x);
   });
-  const blink = (side: 1 | -1) => eyeClose(acc, face, side);
+  // Each eye's shape is made once: eyeClose scans every vertex, so making it per vertex (as
+  // both eyes together once did) was quadratic, hours on a heavy figure.
+  const blinkLeft = eyeClose(acc, face, 1);
+  const blinkRight = eyeClose(acc, face, -1);
   const both: Shape = (v, out) => {
-    blink(1)(v, out);
-    blink(-1)(v, out);
+    blinkLeft(v, out);
+    blinkRight(v, out);
   };
   const neckFwd = neckTuck(acc, headCentre, scale);
   const shapes: [string, string, Shape][] = g9
     ? [
         ['facs_jnt_JawOpen', 'Jaw Open', jawOpen],
-        ['facs_bs_EyeBlinkLeft', 'Eye Blink Left', blink(1)],
-        ['facs_bs_EyeBlinkRight', 'Eye Blink Right', blink(-1)],
+        ['facs_bs_EyeBlinkLeft', 'Eye Blink Left', blinkLeft],
+        ['facs_bs_EyeBlinkRight', 'Eye Blink Right', blinkRight],
         ['facs_bs_MouthSmileLeft', 'Mouth Smile Left', sided(smile, face, 1)],
         ['facs_ctrl_vAA', 'AA', jawOpen],
         ['facs_ctrl_vEE', 'EE', wide],
