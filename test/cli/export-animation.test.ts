@@ -85,6 +85,26 @@ describe('export --animation / --frame', () => {
     );
   });
 
+  it('an animated morph left out by --morphs is named in a warning, not dropped silently', async () => {
+    const r = await runInProcess([
+      '--json',
+      'export',
+      '--emulated',
+      'g9-anim',
+      '--animation',
+      'bake',
+      '--morphs',
+      'facs_*',
+      '--out',
+      join(dir, 'unchosen.glb'),
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const warnings: string[] = JSON.parse(r.stdout).outputs[0].warnings;
+    expect(warnings.some((w) => /animated morph body_bs_Belly .*not among the morphs written/.test(w))).toBe(
+      true,
+    );
+  });
+
   it('writes the animation and says so, --json one object', async () => {
     const r = await runInProcess([
       'export',

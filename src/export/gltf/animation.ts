@@ -227,11 +227,20 @@ function addSceneChannels(ctx: GltfContext, anim: Animation, motion: Motion, inp
     const current = gltfMesh.getWeights();
     const values = new Float32Array(frames * names.length);
     for (let f = 0; f < frames; f++) values.set(current, f * names.length);
+    const unwritten: string[] = [];
     for (const track of tracks) {
       const k = names.indexOf(track.morph);
-      if (k < 0) continue;
+      if (k < 0) {
+        unwritten.push(track.morph);
+        continue;
+      }
       for (let f = 0; f < frames; f++) values[f * names.length + k] = track.weights[f];
     }
+    // An animated morph left out by the --morphs choice (or moving nothing): say so, never drop it silently.
+    if (unwritten.length > 0)
+      ctx.warnings.push(
+        `motion ${motion.name}: animated morph${unwritten.length === 1 ? '' : 's'} ${unwritten.join(', ')} of ${ctx.scene.meshes[mesh].name} not among the morphs written (${flagAndOption('--morphs', 'morphs')} chooses them); not animated`,
+      );
     addChannel(ctx, anim, node, 'weights', input, values, 'SCALAR');
   }
 }
