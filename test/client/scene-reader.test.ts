@@ -153,7 +153,16 @@ describe('SceneReader against the emulator', () => {
       for (let k = 0; k < j.indices.length; k++) sums[j.indices[k]] += j.weights[k];
     }
     expect(Math.max(...Array.from(sums, (s) => Math.abs(1 - s)))).toBeLessThan(1e-5);
-    expect(rest.morphs.map((m) => m.label)).toEqual(['Body Heavy', 'Head Size', 'Belly']);
+    expect(rest.morphs.map((m) => m.label)).toEqual([
+      'Body Heavy',
+      'Head Size',
+      'Belly',
+      'Mouth Smile',
+      'Eyes Closed',
+      'AA',
+      'EE',
+      'pJCMNeckFwd_35',
+    ]);
     expect(rest.morphs[0].value).toBeCloseTo(0.3, 10);
     expect(rest.morphs[0].indices.length * 3).toBe(rest.morphs[0].deltas.length);
   });
