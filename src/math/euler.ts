@@ -105,3 +105,8 @@ export function quatRotate(q: Quat, v: [number, number, number]): [number, numbe
   const tz = 2 * (x * vy - y * vx);
   return [vx + w * tx + (y * tz - z * ty), vy + w * ty + (z * tx - x * tz), vz + w * tz + (x * ty - y * tx)];
 }
+
+/** o · q · o⁻¹: rotation `q`, given in the frame `o` turns into, expressed in the outer axes (DAZ's L = O·R·O⁻¹). */
+export function quatInFrame(o: Quat, q: Quat): Quat {
+  return quatMultiply(quatMultiply(o, q), quatConjugate(o));
+}

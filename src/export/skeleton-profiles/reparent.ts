@@ -15,6 +15,7 @@ import {
   eulerDegreesToQuat,
   type Quat,
   quatConjugate,
+  quatInFrame,
   quatMultiply,
   quatNormalize,
   quatRotate,
@@ -29,7 +30,7 @@ type Vec3 = [number, number, number];
 /** L = O·R·O⁻¹: a joint's rotation in world axes at rest. */
 function worldAxes(joint: Joint, r: Quat): Quat {
   const o = quatNormalize(joint.orientation);
-  return quatNormalize(quatMultiply(quatMultiply(o, quatNormalize(r)), quatConjugate(o)));
+  return quatNormalize(quatInFrame(o, quatNormalize(r)));
 }
 
 /** R' and t' of the child under B, from the twist's and the child's own channels. */
@@ -37,7 +38,7 @@ function fold(twist: Joint, child: Joint, rT: Quat, tT: readonly number[], rJ: Q
   const lT = worldAxes(twist, rT);
   const lJ = worldAxes(child, rJ);
   const o = quatNormalize(child.orientation);
-  const r = quatNormalize(quatMultiply(quatMultiply(quatConjugate(o), quatMultiply(lT, lJ)), o));
+  const r = quatNormalize(quatInFrame(quatConjugate(o), quatMultiply(lT, lJ)));
   const arm = quatRotate(lT, [
     child.origin[0] + tJ[0] - twist.origin[0],
     child.origin[1] + tJ[1] - twist.origin[1],

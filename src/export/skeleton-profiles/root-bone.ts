@@ -11,7 +11,7 @@ import {
   eulerDegreesToQuat,
   type Quat,
   quatConjugate,
-  quatMultiply,
+  quatInFrame,
   quatNormalize,
 } from '../../math/euler.js';
 import type { Scene } from '../../scene/scene.js';
@@ -88,7 +88,7 @@ function shiftNodeIndices(scene: Scene, at: number): void {
 function rootWorld(hipWorld: ArrayLike<number>, hip: Joint, originCm: readonly number[]): Float64Array {
   const o = quatNormalize(hip.orientation as Quat);
   const r = eulerDegreesToQuat(hip.rotationOrder, hip.rotation[0], hip.rotation[1], hip.rotation[2]);
-  const local = quatNormalize(quatMultiply(quatMultiply(o, r), quatConjugate(o)));
+  const local = quatNormalize(quatInFrame(o, r));
   const m = new Float64Array(16) as unknown as mat4;
   mat4.copy(m, hipWorld as unknown as mat4);
   const unturn = mat4.fromQuat(new Float64Array(16) as unknown as mat4, quatConjugate(local));
