@@ -9,21 +9,12 @@ import {
   type EngineOutputOptions,
   TEXTURE_FORMATS,
   TEXTURE_MAX_LIMIT,
-  type TextureFormat,
   UP_AXES,
-  type UpAxis,
 } from '../export/engine-options.js';
 import { integerOption, positiveNumberOption } from './commands/option-parsers.js';
 
-export interface EngineOutputFlags {
-  textureMax?: number;
-  textureFormat?: TextureFormat;
-  jpegQuality?: number;
-  meshopt?: boolean;
-  quantize?: boolean;
-  up?: UpAxis;
-  scale?: number;
-}
+/** What commander parses the flags into: the library's own options, field for field. */
+export type EngineOutputFlags = EngineOutputOptions;
 
 /** The help lines both commands print after their examples. */
 export const ENGINE_OUTPUT_HELP =
