@@ -1,16 +1,24 @@
 import { DzBase } from './dz-base.js';
+import type { DzRenderMgr } from './render/dz-render-mgr.js';
 
 /**
  * The `App` global (DzApp). Only what scripts for scene export and posing use: the version,
- * and log/debug/warning messages, which the DS4 plugin captures into `output` like print().
+ * log/debug/warning messages, which the DS4 plugin captures into `output` like print(), and the
+ * render manager.
  */
 export class DzApp extends DzBase {
   protected readonly classChain = ['DzApp', 'DzBase', 'QObject'] as const;
   readonly #print: (message: string) => void;
+  readonly #renderMgr: () => DzRenderMgr;
 
-  constructor(print: (message: string) => void) {
+  constructor(print: (message: string) => void, renderMgr: () => DzRenderMgr) {
     super('App');
     this.#print = print;
+    this.#renderMgr = renderMgr;
+  }
+
+  getRenderMgr(): DzRenderMgr {
+    return this.#renderMgr();
   }
 
   get versionString(): string {

@@ -20,13 +20,19 @@ import { DzQuat } from './math/dz-quat.js';
 import { DzRotationOrder } from './math/dz-rotation-order.js';
 import { DzTimeRange } from './math/dz-time-range.js';
 import { DzVec3 } from './math/dz-vec3.js';
+import { DzRenderMgr } from './render/dz-render-mgr.js';
+import { DzRenderOptions, QSize } from './render/dz-render-options.js';
 
 export function sceneGlobals(ctx: DomContext, scene: DzScene): GlobalBindings {
   const print = (message: string) => ctx.realm.evaluate<(m: string) => void>('print')(message);
   const undo = ctx.undo;
+  let renderMgr: DzRenderMgr | null = null;
   return {
     Scene: scene,
-    App: new DzApp(print),
+    App: new DzApp(print, () => {
+      renderMgr ??= new DzRenderMgr(ctx, scene);
+      return renderMgr;
+    }),
     UndoStack: {
       undo: () => undo.undo(),
       redo: () => undo.redo(),
@@ -50,6 +56,12 @@ export function sceneGlobals(ctx: DomContext, scene: DzScene): GlobalBindings {
     Color,
     DzFloatColor,
     DzFile,
+    QSize,
+    DzRenderOptions: class extends DzRenderOptions {
+      constructor() {
+        super(ctx);
+      }
+    },
     DzNode: class extends DzNode {
       constructor() {
         super(ctx, 'Node', 'Node');

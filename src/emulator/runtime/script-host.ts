@@ -13,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DazportError } from '../../errors.js';
+import { clearKill, createRenderKillFlag, type RenderKillFlag } from '../render/render-control.js';
 import { prebuiltMannequins } from '../scenes/prebuilt-mannequins.js';
 import type { FrameBatch } from './scene-event-frames.js';
 import type { ScriptJob, ScriptOutcome } from './script-runtime.js';
@@ -67,6 +68,8 @@ export class ScriptHost extends EventEmitter<ScriptHostEvents> {
   #nextId = 1;
   #stopped = false;
   #busyReason: string | null = null;
+  /** Set to stop the render running on the main thread; cleared as each script starts. */
+  readonly renderKillFlag: RenderKillFlag = createRenderKillFlag();
 
   constructor(init: WorkerInit) {
     super();
@@ -94,7 +97,11 @@ export class ScriptHost extends EventEmitter<ScriptHostEvents> {
     const entry =
       prebuilt ?? new URL(fromSources ? './worker-main.ts' : './worker-main.js', import.meta.url).href;
     const tsxApi = fromSources && !prebuilt ? tsxEsmApiUrl() : undefined;
-    const start: WorkerStart = { ...this.#init, mannequins: prebuiltMannequins(this.#init.scene) };
+    const start: WorkerStart = {
+      ...this.#init,
+      mannequins: prebuiltMannequins(this.#init.scene),
+      renderKillFlag: this.renderKillFlag,
+    };
     const worker = new Worker(BOOTSTRAP, { eval: true, workerData: { ...start, entry, tsxApi } });
     this.#worker = worker;
     return new Promise((resolve, reject) => {
@@ -186,6 +193,7 @@ export class ScriptHost extends EventEmitter<ScriptHostEvents> {
     const entry = this.#queue.shift();
     if (!entry) return;
     this.#running = entry;
+    clearKill(this.renderKillFlag); // a kill meant for the previous script's render
     entry.startedAt = performance.now();
     entry.onStart?.();
     this.#watchdog = setTimeout(

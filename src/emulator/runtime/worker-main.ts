@@ -4,6 +4,7 @@
  * /status, refuse with 429, and keep SSE streams alive while a long script runs.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { renderHooks } from '../render/render-control.js';
 import { adoptMannequins, buildScene } from '../scenes/build-scene.js';
 import { loadSceneSpec } from '../scenes/load-scene.js';
 import { EventBatcher } from './event-batcher.js';
@@ -32,6 +33,8 @@ try {
     return built.globals;
   });
   runtime.onBusy = (reason) => send({ type: 'busy', reason });
+  renderHooks.killFlag = init.renderKillFlag ?? null;
+  renderHooks.onBusy = (reason) => send({ type: 'busy', reason });
   port.on('message', (message: ToWorker) => {
     if (message.type === 'run') send({ type: 'done', id: message.id, outcome: runtime.run(message.job) });
   });

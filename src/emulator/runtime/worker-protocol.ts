@@ -31,4 +31,6 @@ export interface WorkerInit {
 /** What the worker is started with: the init, and figure meshes the host thread already built. */
 export interface WorkerStart extends WorkerInit {
   mannequins?: Record<string, MannequinMesh>;
+  /** Shared with the HTTP side: set to stop the render in progress (render-control.ts). */
+  renderKillFlag?: Int32Array;
 }

@@ -34,6 +34,23 @@ const STALE_MESSAGE =
 
 export type JobsReply = { status: number; body: string };
 
+/** How a job ended, as the plugin's render progress broker hears it. */
+export interface JobEnd {
+  /** The script returned (no exception). */
+  executed: boolean;
+  /** A client cancelled the job while it ran. */
+  cancelled: boolean;
+  /** The script's error text, empty when it returned. */
+  error: string;
+  durationMs: number;
+}
+
+/** Callbacks for one job (render jobs use them for their progress stream). */
+export interface JobHooks {
+  onStart?: (id: string) => void;
+  onFinish?: (id: string, end: JobEnd) => void;
+}
+
 export class AsyncJobManager {
   readonly #jobs = new Map<string, Job>();
   readonly #sweeper: NodeJS.Timeout;
@@ -49,9 +66,10 @@ export class AsyncJobManager {
 
   /** Queue a job; a refusal (queue full, too many tracked) comes back as its detail text. */
   submit(
-    type: 'execute' | 'script',
+    type: 'execute' | 'script' | 'rnd',
     job: Omit<ScriptJob, 'timeoutMs' | 'maxOutputLines' | 'dialect'>,
-  ): { ok: true; body: string } | { ok: false; detail: string } {
+    hooks: JobHooks = {},
+  ): { ok: true; id: string; submittedAtMs: number; body: string } | { ok: false; detail: string } {
     const queued = [...this.#jobs.values()].filter((j) => j.status === 'queued').length;
     if (queued >= this.config.asyncQueueDepth) {
       return {
@@ -90,9 +108,20 @@ export class AsyncJobManager {
         if (record.status !== 'queued') return;
         record.status = 'running';
         record.startedAtMs = Date.now();
+        hooks.onStart?.(id);
       },
     );
     record.queued.done.then((outcome) => {
+      // The job ran (a job cancelled while queued never starts): tell the render progress
+      // stream how, as the plugin does once the script returns, whatever the job's state now.
+      if (record.startedAtMs > 0) {
+        hooks.onFinish?.(id, {
+          executed: outcome.success,
+          cancelled: record.status === 'cancelled',
+          error: outcome.error ?? '',
+          durationMs: Date.now() - record.startedAtMs,
+        });
+      }
       // A late completion never overrides a terminal state (cancelled, stale-failed).
       if (record.status !== 'running') return;
       record.completedAtMs = Date.now();
@@ -109,6 +138,8 @@ export class AsyncJobManager {
     });
     return {
       ok: true,
+      id,
+      submittedAtMs: now,
       body: `{"request_id":${quoteStringStd(id)},"status":"queued","submitted_at":"${localIsoSeconds(now)}"}`,
     };
   }
@@ -186,6 +217,11 @@ export class AsyncJobManager {
       status: 200,
       body: `{"request_id":${quoteStringStd(job.id)},"status":"cancelled","message":"Cancellation requested","cancelled_at":"${localIsoSeconds(now)}"}`,
     };
+  }
+
+  /** The job's state now, or null when it is not known. */
+  statusOf(id: string): JobStatus | null {
+    return this.#jobs.get(id)?.status ?? null;
   }
 
   /** `GET /requests[?status=X]`: items sorted by id; counts cover the filtered items, total all. */

@@ -5,7 +5,7 @@ export function newRequestId(): string {
   return randomUUID().slice(0, 8);
 }
 
-/** Async ids: `<type>-<8 hex>`, type `execute` or `script`. */
-export function newAsyncId(type: 'execute' | 'script'): string {
+/** Async ids: `<type>-<8 hex>`, type `execute`, `script`, `rnd` (a render) or `bat` (a render batch). */
+export function newAsyncId(type: 'execute' | 'script' | 'rnd' | 'bat'): string {
   return `${type}-${newRequestId()}`;
 }

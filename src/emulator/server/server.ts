@@ -33,6 +33,7 @@ import { listen } from './listen.js';
 import { MetricsCollector } from './metrics.js';
 import { OriginGuard } from './origin-guard.js';
 import { SCRIPT_NAME_PATTERN, ScriptRegistry } from './registry.js';
+import { RenderRoutes } from './render-routes.js';
 import {
   executeFields,
   loadScriptSource,
@@ -75,6 +76,7 @@ export class EmulatorServer {
   readonly #registry = new ScriptRegistry();
   readonly #events: SceneEventBroker;
   readonly #jobs: AsyncJobManager;
+  readonly #renders: RenderRoutes;
   readonly #longPolls = new Set<AbortController>();
   /** Settles when the main thread has loaded the scene; requests wait for it. */
   readonly #sceneLoaded = deferred();
@@ -93,6 +95,7 @@ export class EmulatorServer {
     );
     this.#events = new SceneEventBroker(config.sseKeepaliveMs, config.sseMaxBufferedBytes);
     this.#jobs = new AsyncJobManager(host, config, this.#metrics);
+    this.#renders = new RenderRoutes(this.#jobs, host, config);
     host.on('scene-events', (batch) => this.#events.publish(batch));
     this.#http = createServer(
       {
@@ -159,6 +162,7 @@ export class EmulatorServer {
     if (!this.#running) return;
     this.#running = false;
     this.#jobs.stop();
+    this.#renders.stop();
     this.#events.closeAll();
     for (const poll of this.#longPolls) poll.abort();
     const closed = new Promise<void>((resolve) => this.#http.close(() => resolve()));
@@ -192,6 +196,19 @@ export class EmulatorServer {
     route('GET', /^\/requests\/([^/]+)\/result$/, (x, [id]) => this.#jobResult(x, id)),
     route('DELETE', /^\/requests\/([^/]+)$/, (x, [id]) => this.#jobCancel(x, id)),
     route('GET', /^\/scene\/events$/, (x) => this.#sceneEvents(x)),
+    // Render routes: submits are guarded like async submits, cancel and progress by token only.
+    route('POST', /^\/render$/, (x) =>
+      this.#guarded(x, ['ip', 'rate', 'auth', 'busy'], () => this.#renders.render(x.res, x.body.text)),
+    ),
+    route('POST', /^\/render\/batch$/, (x) =>
+      this.#guarded(x, ['ip', 'rate', 'auth', 'busy'], () => this.#renders.batch(x.res, x.body.text)),
+    ),
+    route('POST', /^\/render\/([^/]+)\/cancel$/, (x, [id]) =>
+      this.#guarded(x, ['auth'], () => this.#renders.cancel(x.res, id)),
+    ),
+    route('GET', /^\/render\/([^/]+)\/progress$/, (x, [id]) =>
+      this.#guarded(x, ['auth'], () => this.#renders.watch(x.res, id)),
+    ),
   ];
 
   /** Requests served per connection, for cpp-httplib's keep_alive_max_count. */

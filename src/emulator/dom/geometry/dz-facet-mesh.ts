@@ -10,6 +10,8 @@ import type { MeshTopology } from './mesh-topology.js';
 
 /** @internal Emulator-side access to a mesh's positions (the scene exporter of tests, caches). */
 export let meshPositions: (mesh: DzFacetMesh) => Float32Array;
+/** @internal Emulator-side access to a mesh's polygons and groups (the renderer). */
+export let meshTopology: (mesh: DzFacetMesh) => MeshTopology;
 
 export interface SubdivisionInfo {
   enabled: boolean;
@@ -37,6 +39,7 @@ export class DzFacetMesh extends DzBase {
 
   static {
     meshPositions = (mesh) => mesh.#positions;
+    meshTopology = (mesh) => mesh.#topology;
   }
 
   constructor(ctx: DomContext, topology: MeshTopology, positions: Float32Array, subd: SubdivisionInfo) {
