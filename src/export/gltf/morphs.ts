@@ -69,15 +69,29 @@ export function addTargets(
         continue;
       }
       const accessor = createAccessor(ctx, 'VEC3', values);
-      if (moved * 3 < layout.vertices.length) accessor.setSparse(true);
+      if (isWorthSparse(moved, layout.vertices.length)) accessor.setSparse(true);
       target.setAttribute(semantic, accessor);
     }
     prim.addTarget(target);
   });
 }
 
-function movedVertices(xyz: Float32Array): number {
+/** Elements of `values` (`size` components each) with a component other than zero. */
+export function movedVertices(values: ArrayLike<number>, size = 3): number {
   let n = 0;
-  for (let i = 0; i < xyz.length; i += 3) if (xyz[i] !== 0 || xyz[i + 1] !== 0 || xyz[i + 2] !== 0) n++;
+  for (let i = 0; i < values.length; i += size)
+    for (let c = 0; c < size; c++)
+      if (values[i + c] !== 0) {
+        n++;
+        break;
+      }
   return n;
+}
+
+/**
+ * A target is stored sparse when it moves under a third of the vertices: a sparse entry costs
+ * its index besides its value, so past that the dense array is about as small and simpler.
+ */
+export function isWorthSparse(moved: number, count: number): boolean {
+  return moved * 3 < count;
 }
