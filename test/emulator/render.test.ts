@@ -337,6 +337,74 @@ describe('rendering (g9)', () => {
     expect(next.result).toBe(true);
   });
 
+  it('keeps DAZ Studio busy while it renders: scene events render.started/finished, 503 STUDIO_BUSY between', async () => {
+    const hold = await t.execute(
+      'var busySlot = function () { sleep(800); }; App.getRenderMgr().renderStarting.connect(busySlot); true',
+    );
+    expect(hold.result).toBe(true);
+    const events = await request(`${t.url}/scene/events?filter=render`, {
+      headers: { 'x-api-token': t.token },
+      dispatcher: agent,
+    });
+    const submitted = await t.call('POST', '/render', {
+      json: { output_path: join(t.home, 'busy.png'), width: 32, height: 32 },
+    });
+    expect(submitted.status).toBe(200);
+    let seen = '';
+    let busy: Awaited<ReturnType<TestEmulator['call']>> | null = null;
+    for await (const chunk of events.body) {
+      seen += String(chunk);
+      if (!busy && seen.includes('"type":"render.started"'))
+        busy = await t.call('POST', '/execute', { json: { script: '1' } });
+      if (seen.includes('"type":"render.finished"')) break;
+    }
+    events.body.destroy();
+    expect(busy?.status).toBe(503);
+    expect(busy?.headers['retry-after']).toBe('2');
+    expect(busy?.json()).toMatchObject({ error_code: 'STUDIO_BUSY', detail: 'DAZ Studio is rendering' });
+    expect(seen).toMatch(
+      /data: \{"type":"render.started","ts":\d+,"data":\{\}\}\n\n[^]*data: \{"type":"render.finished"/,
+    );
+    const released = await t.execute('App.getRenderMgr().renderStarting.disconnect(busySlot); 1');
+    expect(released.success).toBe(true);
+  });
+
+  it('renders the pose of the current frame, frame after frame, as an animation script drives it', async () => {
+    const paths = [join(t.home, 'frame-0000.png'), join(t.home, 'frame-0010.png')];
+    const r = await run(
+      `(function () {
+        var args = getArguments()[0];
+        var step = Scene.getTimeStep();
+        var arm = Scene.getSkeletonList()[0].findBone('l_upperarm');
+        arm.getZRotControl().setValue(0, 0);
+        arm.getZRotControl().setValue(10 * step, -70);
+        var mgr = App.getRenderMgr();
+        var opts = mgr.getRenderOptions();
+        opts.imageSize = new QSize(96, 96);
+        opts.renderImgToId = opts.DirectToFile;
+        var original = Scene.getFrame();
+        var ok = [];
+        var frames = [0, 10];
+        for (var i = 0; i < frames.length; i++) {
+          Scene.setFrame(frames[i]);
+          opts.renderImgFilename = args.paths[i];
+          ok.push(mgr.doRender(opts));
+        }
+        Scene.setFrame(original);
+        arm.getZRotControl().deleteAllKeys();
+        arm.getZRotControl().setValue(0);
+        return ok;
+      })()`,
+      { paths },
+    );
+    expect(r).toEqual([true, true]);
+    const [first, tenth] = await Promise.all(paths.map(decode));
+    let differing = 0;
+    for (let i = 0; i < first.data.length; i += 3)
+      if (first.data.compare(tenth.data, i, i + 3, i, i + 3) !== 0) differing++;
+    expect(differing).toBeGreaterThan(20); // the raised arm moved
+  });
+
   it('POST /render/batch renders each variant from its own camera and size', async () => {
     await run(`(function () {
       var cam = new DzBasicCamera();
