@@ -363,7 +363,7 @@ describe('rendering (g9)', () => {
     expect(busy?.headers['retry-after']).toBe('2');
     expect(busy?.json()).toMatchObject({ error_code: 'STUDIO_BUSY', detail: 'DAZ Studio is rendering' });
     expect(seen).toMatch(
-      /data: \{"type":"render.started","ts":\d+,"data":\{\}\}\n\n[^]*data: \{"type":"render.finished"/,
+      /data: \{"type":"render.started","ts":\d+,"data":\{\}\}\n\n[\s\S]*data: \{"type":"render.finished"/,
     );
     const released = await t.execute('App.getRenderMgr().renderStarting.disconnect(busySlot); 1');
     expect(released.success).toBe(true);
