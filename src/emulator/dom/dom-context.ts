@@ -16,6 +16,11 @@ export class DomContext {
   #nextElementId = 1;
   /** Bumped on any change that moves geometry (a property value, a key, a node move). */
   revision = 0;
+  /**
+   * Bumped on edits that move nothing but are saved with the scene (a label, visibility, a node
+   * added or removed, the timeline's ranges). With {@link revision}, what `Scene.needsSave()` compares.
+   */
+  edits = 0;
   /** Undo groups and the undo stack; restoring bumps the revision. */
   readonly undo = new UndoRecorder(() => {
     this.revision++;

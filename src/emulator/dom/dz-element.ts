@@ -29,6 +29,7 @@ export abstract class DzElement extends DzBase {
   }
 
   setLabel(label: string): number {
+    if (this.#label !== String(label)) this.ctx.edits++;
     this.#label = String(label);
     return 0; // DZ_NO_ERROR
   }

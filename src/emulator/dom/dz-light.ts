@@ -3,7 +3,7 @@ import { type CameraSettings, DzCamera } from './dz-camera.js';
 import type { NodeRestData } from './dz-node.js';
 import { Color } from './math/color.js';
 import { DzVec3 } from './math/dz-vec3.js';
-import { DzFloatColorProperty } from './properties/dz-color-property.js';
+import { DzColorProperty, DzFloatColorProperty } from './properties/dz-color-property.js';
 import { DzFloatProperty } from './properties/dz-float-property.js';
 import { DzBoolProperty, DzEnumProperty } from './properties/dz-int-property.js';
 
@@ -32,11 +32,16 @@ export interface LightSettings {
 }
 
 const ILLUMINATION = ['Off', 'Diffuse Only', 'Specular Only', 'On'];
+/** DzLight's ShadowType enum, in DAZ's order: None, DeepShadowMap, Raytraced. */
+const SHADOW_TYPES = ['None', 'Deep Shadow Map', 'Raytraced'];
 
 /**
  * DzLight (which inherits DzCamera in DAZ Studio) and its kinds. Channels: "Color",
  * "Intensity", "Flux" (lm), "Illumination" (on/off), "Photometric Mode", "Temperature",
- * "Light Geometry", "Width"/"Height"; spots add "Spread Angle" and "Beam Exponent".
+ * "Light Geometry", "Width"/"Height"; spots add "Spread Angle" and "Beam Exponent". Every kind
+ * carries the shadow channels real lights have: "Shadow Type" (None, Deep Shadow Map,
+ * Raytraced), "Shadow Color", "Shadow Softness" (%), "Shadow Bias" (cm), "Shadow Intensity" (%),
+ * with DAZ's control getters (getShadowTypeControl on DzLight, the others on DzDistantLight).
  * Lights shine down their local −Z.
  */
 export abstract class DzLight extends DzCamera {
@@ -59,6 +64,11 @@ export abstract class DzLight extends DzCamera {
     width: DzFloatProperty;
     height: DzFloatProperty;
     decay: DzFloatProperty;
+    shadowType: DzEnumProperty;
+    shadowColor: DzColorProperty;
+    shadowSoftness: DzFloatProperty;
+    shadowBias: DzFloatProperty;
+    shadowIntensity: DzFloatProperty;
   };
 
   constructor(ctx: DomContext, name: string, label: string, rest: NodeRestData, s: LightSettings) {
@@ -106,6 +116,24 @@ export abstract class DzLight extends DzCamera {
       decay: this.addProperty(
         new DzFloatProperty(ctx, 'Decay', 'Decay', { value: s.decay ?? 2, min: 0, max: 2, clamped: true }),
       ),
+      shadowType: this.addProperty(new DzEnumProperty(ctx, 'Shadow Type', 'Shadow Type', SHADOW_TYPES, 2)),
+      shadowColor: this.addProperty(
+        new DzColorProperty(ctx, 'Shadow Color', 'Shadow Color', new Color(0, 0, 0)),
+      ),
+      shadowSoftness: this.addProperty(
+        new DzFloatProperty(ctx, 'Shadow Softness', 'Shadow Softness', { min: 0, max: 100, clamped: true }),
+      ),
+      shadowBias: this.addProperty(
+        new DzFloatProperty(ctx, 'Shadow Bias', 'Shadow Bias', { value: 1, min: 0, clamped: true }),
+      ),
+      shadowIntensity: this.addProperty(
+        new DzFloatProperty(ctx, 'Shadow Intensity', 'Shadow Intensity', {
+          value: 100,
+          min: 0,
+          max: 100,
+          clamped: true,
+        }),
+      ),
     };
   }
 
@@ -134,9 +162,13 @@ export abstract class DzLight extends DzCamera {
     return this.getWSRot().multVec(new DzVec3(0, 0, -1));
   }
 
-  /** 2: raytraced. */
+  /** The "Shadow Type" value: 0 None, 1 DeepShadowMap, 2 Raytraced. */
   getShadowType(): number {
-    return 2;
+    return this.light.shadowType.getValue();
+  }
+
+  getShadowTypeControl(): DzEnumProperty {
+    return this.light.shadowType;
   }
 }
 
@@ -197,6 +229,36 @@ export class DzDistantLight extends DzLight {
   }
   getTemperature(): number {
     return this.light.temperature.getValue();
+  }
+  getLightTemperature(): number {
+    return this.light.temperature.getValue();
+  }
+  getLightTemperatureControl(): DzFloatProperty {
+    return this.light.temperature;
+  }
+  getLightGeometryControl(): DzEnumProperty {
+    return this.light.geometry;
+  }
+  getLightWidthControl(): DzFloatProperty {
+    return this.light.width;
+  }
+  getLightHeightControl(): DzFloatProperty {
+    return this.light.height;
+  }
+  getPhotometricModeControl(): DzBoolProperty {
+    return this.light.photometric;
+  }
+  getShadowColorControl(): DzColorProperty {
+    return this.light.shadowColor;
+  }
+  getShadowSoftnessControl(): DzFloatProperty {
+    return this.light.shadowSoftness;
+  }
+  getShadowBiasControl(): DzFloatProperty {
+    return this.light.shadowBias;
+  }
+  getShadowIntensityControl(): DzFloatProperty {
+    return this.light.shadowIntensity;
   }
 }
 

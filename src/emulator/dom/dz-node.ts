@@ -2,6 +2,7 @@ import { type Quat, quatConjugate, quatMultiply, quatToEulerDegrees } from '../.
 import type { RotationOrderName } from '../../math/rotation-order.js';
 import type { DomContext } from './dom-context.js';
 import { DzElement } from './dz-element.js';
+import { DzBox3, POSED_BOX } from './math/dz-box3.js';
 import { type DzMatrix3, matrix3Of } from './math/dz-matrix3.js';
 import { type DzQuat, quatOf, quatTuple } from './math/dz-quat.js';
 import { DzRotationOrder, rotationOrderName } from './math/dz-rotation-order.js';
@@ -367,6 +368,28 @@ export class DzNode extends DzElement {
     return matrix3Of(this.#local(this.#time(tm)));
   }
 
+  // ─── bounding boxes ───
+  /**
+   * "A box containing the current node (including associated geometry, if any), oriented to the
+   * world axes, in world coordinates" (DAZ's wording). With geometry: the mesh as posed now
+   * (morphs, skinning, the node's transform). Without (cameras, lights, bones, null nodes): the
+   * node itself, a box of no size at its world position.
+   */
+  getWSBoundingBox(): DzBox3 {
+    const object = this.#object as { [POSED_BOX]?: () => DzBox3 } | null;
+    const box = object?.[POSED_BOX]?.();
+    if (box?.isValid()) return box;
+    const at = this.getWSPos();
+    return new DzBox3(at, at);
+  }
+
+  /** The world-axis box of getWSBoundingBox(), relative to the node's world position (DAZ's wording). */
+  getLocalBoundingBox(): DzBox3 {
+    const box = this.getWSBoundingBox();
+    box.translate(this.getWSPos().multiply(-1));
+    return box;
+  }
+
   /** `(pos)` or `(time, pos)`: set the translate channels so the origin lands on `pos` in world space. */
   setWSPos(a: number | DzVec3, b?: DzVec3): void {
     const [tm, pos] = typeof a === 'number' ? [Math.trunc(a), b as DzVec3] : [undefined, a];
@@ -426,18 +449,21 @@ export class DzNode extends DzElement {
     return this.#visible;
   }
   setVisible(onOff: boolean): void {
+    if (this.#visible !== Boolean(onOff)) this.ctx.edits++;
     this.#visible = Boolean(onOff);
   }
   isVisibleInRender(): boolean {
     return this.#visibleInRender;
   }
   setVisibleInRender(onOff: boolean): void {
+    if (this.#visibleInRender !== Boolean(onOff)) this.ctx.edits++;
     this.#visibleInRender = Boolean(onOff);
   }
   isVisibleInViewport(): boolean {
     return this.#visibleInViewport;
   }
   setVisibleInViewport(onOff: boolean): void {
+    if (this.#visibleInViewport !== Boolean(onOff)) this.ctx.edits++;
     this.#visibleInViewport = Boolean(onOff);
   }
   isSelected(): boolean {

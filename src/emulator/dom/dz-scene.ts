@@ -22,10 +22,19 @@ export let sceneInternals: {
   setFilename(scene: DzScene, filename: string): void;
   /** How `loadScene` turns a file into nodes (the scene builder provides it). */
   setLoader(scene: DzScene, loader: SceneLoader): void;
+  /** How `saveScene` writes the scene to a file (the scene builder provides it). */
+  setSaver(scene: DzScene, saver: SceneSaver): void;
+  /** The scene as it is now is what its file holds: `needsSave()` is false until the next edit. */
+  markSaved(scene: DzScene): void;
+  /** Write the scene to `filename` without making it the scene's file or marking it saved. */
+  writeCopy(scene: DzScene, filename: string): void;
 };
 
 /** Reads a scene file and adds its nodes to `scene`; throws with a message on a bad file. */
 export type SceneLoader = (scene: DzScene, filename: string) => void;
+
+/** Writes the scene to a file; throws with a message when it cannot. */
+export type SceneSaver = (scene: DzScene, filename: string) => void;
 
 /** DzScene.DefaultMethod / OpenNew / MergeFile. */
 const MERGE_FILE = 2;
@@ -46,6 +55,11 @@ export class DzScene extends DzBase implements NodeObserver {
   #animRange = new DzTimeRange(0, 30 * TICKS_PER_FRAME_30FPS);
   #filename = '';
   #loader: SceneLoader | null = null;
+  #saver: SceneSaver | null = null;
+  /** `ctx.revision` and `ctx.edits` when the scene was last loaded, cleared or saved. */
+  #saved = { revision: 0, edits: 0 };
+  #playing: ReturnType<typeof setInterval> | null = null;
+  #looping = false;
 
   constructor(ctx: DomContext) {
     super('Scene');
@@ -59,6 +73,14 @@ export class DzScene extends DzBase implements NodeObserver {
       },
       setLoader: (scene, loader) => {
         scene.#loader = loader;
+      },
+      setSaver: (scene, saver) => {
+        scene.#saver = saver;
+      },
+      markSaved: (scene) => scene.#markSaved(),
+      writeCopy: (scene, filename) => {
+        if (!scene.#saver) throw new Error('this scene cannot be saved');
+        scene.#saver(scene, filename);
       },
     };
   }
@@ -102,6 +124,7 @@ export class DzScene extends DzBase implements NodeObserver {
   #insert(node: DzNode): void {
     if (!this.#nodes.includes(node)) {
       this.#nodes.push(node);
+      this.#ctx.edits++;
       nodeInternals.setObserver(node, this);
       this.#ctx.emit({ type: 'node.added', data: nodeInfo(node) });
       const kind = kindOf(node);
@@ -125,6 +148,7 @@ export class DzScene extends DzBase implements NodeObserver {
     if (node.isSelected()) node.select(false);
     if (this.#primary === node) this.#setPrimary(null);
     this.#nodes.splice(at, 1);
+    this.#ctx.edits++;
     nodeInternals.setObserver(node, null);
     const kind = kindOf(node);
     if (kind) this.#ctx.emit({ type: `${kind}.removed`, data: nodeInfo(node) });
@@ -133,11 +157,13 @@ export class DzScene extends DzBase implements NodeObserver {
 
   /** Remove every node. */
   clear(): void {
+    this.pause();
     this.#ctx.emit({ type: 'scene.clear_starting', data: {} });
     for (const node of [...this.#nodes].reverse()) if (node.isRootNode()) this.#remove(node);
     this.#time = 0;
     this.#filename = '';
     this.#ctx.revision++;
+    this.#markSaved();
     this.#ctx.emit({ type: 'scene.cleared', data: {} });
   }
 
@@ -264,7 +290,10 @@ export class DzScene extends DzBase implements NodeObserver {
 
   setTimeStep(ticks: number): void {
     const step = Math.trunc(Number(ticks));
-    if (step > 0) this.#timeStep = step;
+    if (step > 0 && step !== this.#timeStep) {
+      this.#timeStep = step;
+      this.#ctx.edits++;
+    }
   }
 
   getFrame(): number {
@@ -287,6 +316,7 @@ export class DzScene extends DzBase implements NodeObserver {
 
   setPlayRange(range: DzTimeRange): void {
     this.#playRange = new DzTimeRange(range);
+    this.#ctx.edits++;
   }
 
   getAnimRange(): DzTimeRange {
@@ -295,14 +325,64 @@ export class DzScene extends DzBase implements NodeObserver {
 
   setAnimRange(range: DzTimeRange): void {
     this.#animRange = new DzTimeRange(range);
+    this.#ctx.edits++;
   }
 
   beginTimeEdit(): void {}
 
   finishTimeEdit(): void {}
 
+  // ─── playback ───
+  /**
+   * Play the play range from the current time, as the timeline's Play button does: once the
+   * script has returned, time advances one frame per frame period (with `realtime`, by the wall
+   * clock, skipping frames to keep up), `time.changed` going out as it does; at the end of the
+   * range it wraps to the start when looping is on, else playback stops there. DAZ Studio has no
+   * `stop()`: `pause()` ends playback where it is.
+   */
+  play(realtime = true): void {
+    if (this.#playing) return;
+    const range = this.#playRange;
+    if (this.#time < range.start || this.#time >= range.end) this.setTime(range.start);
+    const periodMs = (this.#timeStep * 1000) / 4800;
+    let last = performance.now();
+    this.#playing = setInterval(() => {
+      const now = performance.now();
+      const frames = realtime ? Math.max(1, Math.round((now - last) / periodMs)) : 1;
+      last = now;
+      let next = this.#time + frames * this.#timeStep;
+      if (next > this.#playRange.end) {
+        if (!this.#looping) {
+          this.setTime(this.#playRange.end);
+          this.pause();
+          return;
+        }
+        next = this.#playRange.start;
+      }
+      this.setTime(next);
+    }, periodMs);
+    this.#playing.unref?.();
+    this.#ctx.emit({ type: 'playback.started', data: {} });
+  }
+
+  pause(): void {
+    if (!this.#playing) return;
+    clearInterval(this.#playing);
+    this.#playing = null;
+    this.#ctx.emit({ type: 'playback.finished', data: {} });
+  }
+
   isPlaying(): boolean {
-    return false;
+    return this.#playing !== null;
+  }
+
+  /** Whether playback wraps around at the end of the play range. */
+  loopPlayback(onOff: boolean): void {
+    this.#looping = Boolean(onOff);
+  }
+
+  isLoopingEnabled(): boolean {
+    return this.#looping;
   }
 
   // ─── file ───
@@ -324,16 +404,59 @@ export class DzScene extends DzBase implements NodeObserver {
       return 1;
     }
     this.#filename = file;
+    if (Number(method) !== MERGE_FILE) this.#markSaved();
     this.#ctx.emit({ type: 'scene.loaded', data: {} });
     return 0;
+  }
+
+  /**
+   * Save the scene to `filename` (default: its own file) in the emulator's scene file format,
+   * which `loadScene` reads back (see scenes/save-scene.ts for what it holds). The file becomes the
+   * scene's file and `needsSave()` turns false. Returns a DzError: 0 on success, 1 when there is
+   * no file name or the file cannot be written (the reason is printed, as DAZ Studio logs it).
+   */
+  saveScene(filename?: string): number {
+    const file = filename === undefined || filename === null ? this.#filename : String(filename);
+    const print = this.#ctx.realm.evaluate<(m: string) => void>('print');
+    if (!file) {
+      print('saveScene: no file name, and the scene has never been saved');
+      return 1;
+    }
+    this.#ctx.emit({ type: 'scene.saving', data: { filename: file } });
+    try {
+      if (!this.#saver) throw new Error('this scene cannot be saved');
+      this.#saver(this, file);
+    } catch (err) {
+      print(`saveScene: ${(err as Error).message}`);
+      return 1;
+    }
+    this.#filename = file;
+    this.#markSaved();
+    this.#ctx.emit({ type: 'scene.saved', data: { filename: file } });
+    return 0;
+  }
+
+  #markSaved(): void {
+    this.#saved = { revision: this.#ctx.revision, edits: this.#ctx.edits };
+  }
+
+  /** Mark the scene modified, as DAZ Studio's `markChanged()` does. */
+  markChanged(): void {
+    this.#ctx.edits++;
   }
 
   getFilename(): string {
     return this.#filename;
   }
 
+  /**
+   * True once anything saved with the scene changed since it was loaded, cleared or saved: a
+   * property value or key (transforms, poses, morphs, materials, lights), an undo or redo, a node
+   * added, removed or re-parented, a label, visibility, the timeline's ranges or `markChanged()`.
+   * Selection and the current time are not saved with a scene here, so they do not count.
+   */
   needsSave(): boolean {
-    return false;
+    return this.#ctx.revision !== this.#saved.revision || this.#ctx.edits !== this.#saved.edits;
   }
 
   update(): void {}

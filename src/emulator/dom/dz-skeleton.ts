@@ -48,8 +48,20 @@ export class DzSkeleton extends DzNode {
     return this.#bones().find((b) => b.getLabel() === String(label)) ?? null;
   }
 
+  #followTarget: DzSkeleton | null = null;
+
+  /**
+   * The figure this one is fitted to (Edit > Fit To), or null. The emulator records the link that
+   * `setFollowTarget` makes; a fitted figure's bones do not yet follow its target's pose.
+   */
   getFollowTarget(): DzSkeleton | null {
-    return null;
+    return this.#followTarget;
+  }
+
+  setFollowTarget(skeleton: DzSkeleton | null): void {
+    const target = skeleton instanceof DzSkeleton && skeleton !== this ? skeleton : null;
+    if (target !== this.#followTarget) this.ctx.edits++;
+    this.#followTarget = target;
   }
 
   getNumFollowSkeletons(): number {

@@ -15,6 +15,7 @@ import { buildFigure } from './build-figure.js';
 import { buildCamera, buildLight, buildProp } from './build-nodes.js';
 import { buildMannequin } from './mannequin/build-mannequin.js';
 import type { MannequinMesh } from './mannequin/mannequin-mesh.js';
+import { type NodeSources, sceneSpecOf, writeSceneFile } from './save-scene.js';
 import { loadSceneFile } from './scene-file.js';
 import type { SceneSpec } from './scene-spec.js';
 import { shuffleFacets } from './shuffle-facets.js';
@@ -58,14 +59,22 @@ export function buildScene(
   let scene: DzScene | null = null;
   const ctx = new DomContext(realm, { now: () => scene?.getTime() ?? 0 }, emit);
   scene = new DzScene(ctx);
-  sceneInternals.setLoader(scene, (target, file) => populate(ctx, target, loadSceneFile(file)));
-  populate(ctx, scene, spec);
+  const sources: NodeSources = new WeakMap();
+  let name = spec.name;
+  sceneInternals.setLoader(scene, (target, file) => {
+    const loaded = loadSceneFile(file);
+    name = loaded.name;
+    populate(ctx, target, loaded, sources);
+  });
+  sceneInternals.setSaver(scene, (target, file) => writeSceneFile(file, sceneSpecOf(target, name, sources)));
+  populate(ctx, scene, spec, sources);
+  sceneInternals.markSaved(scene);
   ctx.emit({ type: 'scene.loaded', data: {} });
   return { scene, ctx, globals: sceneGlobals(ctx, scene) };
 }
 
 /** Add the spec's nodes to `scene` and apply its timeline settings. */
-function populate(ctx: DomContext, scene: DzScene, spec: SceneSpec): void {
+function populate(ctx: DomContext, scene: DzScene, spec: SceneSpec, sources: NodeSources): void {
   sceneInternals.setFilename(scene, spec.name);
   const fps = spec.time?.fps ?? 30;
   scene.setTimeStep(Math.round(4800 / fps));
@@ -80,10 +89,13 @@ function populate(ctx: DomContext, scene: DzScene, spec: SceneSpec): void {
     // Seeded by the figure's place in the scene: the same scene file gives the same mesh.
     const seed = (spec.figures ?? []).indexOf(figure) + 1;
     const ordered = figure.facetOrder === 'shuffled' ? shuffleFacets(mesh, seed) : mesh;
-    scene.addNode(buildFigure(ctx, figure, skeleton, ordered));
+    const node = buildFigure(ctx, figure, skeleton, ordered);
+    sources.set(node, figure);
+    scene.addNode(node);
   }
   for (const prop of spec.props ?? []) {
     const node = buildProp(ctx, prop);
+    sources.set(node, prop);
     const parent = prop.parent ? scene.findNodeByLabel(prop.parent) : null;
     if (prop.parent && !parent) {
       throw new DazportError(

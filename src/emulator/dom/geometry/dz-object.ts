@@ -1,7 +1,7 @@
 import type { DomContext } from '../dom-context.js';
 import { DzBase } from '../dz-base.js';
 import { type DzNode, nodeInternals } from '../dz-node.js';
-import { boxAround, type DzBox3 } from '../math/dz-box3.js';
+import { boxAround, type DzBox3, POSED_BOX } from '../math/dz-box3.js';
 import { type DzMorph, morphData } from '../modifiers/dz-morph.js';
 import type { BoneWeightData, DzSkinBinding } from '../modifiers/dz-skin-binding.js';
 import { transformPoint } from '../node-transform.js';
@@ -107,6 +107,11 @@ export class DzObject extends DzBase {
 
   getLocalBoundingBox(): DzBox3 {
     return boxAround(meshPositions(this.#shape.getGeometry()));
+  }
+
+  /** @internal The world box of the mesh as posed now (DzNode.getWSBoundingBox). */
+  [POSED_BOX](): DzBox3 {
+    return boxAround(this.#evaluate(this.#ctx.clock.now()));
   }
 
   #evaluate(time: number): Float32Array {
