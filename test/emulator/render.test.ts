@@ -231,7 +231,7 @@ describe('rendering (g9)', () => {
 
   it('POST /render queues a rnd- job, streams progress then complete, and writes the PNG', async () => {
     // Hold the main thread so the progress stream is open before the render starts.
-    const hold = await t.call('POST', '/execute/async', { json: { script: 'sleep(400); 1' } });
+    const hold = await t.call('POST', '/execute/async', { json: { script: 'sleep(1000); 1' } });
     expect(hold.status).toBe(200);
     const out = join(t.home, 'route.png');
     const submitted = await t.call('POST', '/render', {
@@ -285,7 +285,7 @@ describe('rendering (g9)', () => {
     );
     expect(hold.result).toBe(true);
     // And the main thread is held so the progress stream is open before the job starts.
-    await t.call('POST', '/execute/async', { json: { script: 'sleep(400); 1' } });
+    await t.call('POST', '/execute/async', { json: { script: 'sleep(1000); 1' } });
     const out = join(t.home, 'cancelled.png');
     const submitted = await t.call('POST', '/render', {
       json: { output_path: out, width: 400, height: 300 },
@@ -403,6 +403,80 @@ describe('rendering (g9)', () => {
     for (let i = 0; i < first.data.length; i += 3)
       if (first.data.compare(tenth.data, i, i + 3, i, i + 3) !== 0) differing++;
     expect(differing).toBeGreaterThan(20); // the raised arm moved
+  });
+
+  it('POST /render/animation renders a frame range in one job, with progress per frame', async () => {
+    await t.call('POST', '/execute/async', { json: { script: 'sleep(1000); 1' } });
+    const pattern = join(t.home, 'anim-{frame}.png');
+    const submitted = await t.call('POST', '/render/animation', {
+      json: {
+        output_path: pattern,
+        start_frame: 2,
+        end_frame: 5,
+        frame_padding: 3,
+        width: 40,
+        height: 30,
+        // No camera: its pre-flight check would wait behind the held main thread.
+      },
+    });
+    expect(submitted.status).toBe(200);
+    const id = submitted.json<{ request_id: string }>().request_id;
+    expect(id).toMatch(/^rnd-[0-9a-f]{8}$/);
+    const events = await readSse(`${t.url}/render/${id}/progress`, t.token, agent);
+    expect(events.map((e) => [e.event, e.data.percent])).toEqual([
+      ['progress', 0],
+      ['progress', 0],
+      ['progress', 25],
+      ['progress', 50],
+      ['progress', 75],
+      ['complete', undefined],
+    ]);
+    expect(events[5].data).toMatchObject({ output_path: pattern, file_size_bytes: 0 });
+    const result = (await t.call('GET', `/requests/${id}/result`)).json<{ result: Json; output: string[] }>();
+    const paths = [2, 3, 4, 5].map((f) => join(t.home, `anim-00${f}.png`));
+    expect(result.result).toEqual({ success: true, frame_count: 4, output_paths: paths, engine: null });
+    expect(result.output).toEqual([
+      '[DAZPY_FRAME] 1/4',
+      '[DAZPY_FRAME] 2/4',
+      '[DAZPY_FRAME] 3/4',
+      '[DAZPY_FRAME] 4/4',
+    ]);
+    for (const path of paths) expect((await decode(path)).width).toBe(40);
+    const frame = await t.execute('Scene.getFrame()');
+    expect(frame.result).toBe(0); // restored
+
+    const bad: Array<[Json, string, string]> = [
+      [
+        { output_path: '/tmp/a.png', start_frame: 0, end_frame: 1 },
+        'INVALID_FIELD',
+        'output_path must contain the literal token {frame}',
+      ],
+      [{ output_path: '/tmp/{frame}.png', end_frame: 1 }, 'MISSING_FIELD', 'start_frame'],
+      [
+        { output_path: '/tmp/{frame}.png', start_frame: 3, end_frame: 1 },
+        'INVALID_FIELD',
+        'end_frame must be >= start_frame',
+      ],
+      [
+        { output_path: '/tmp/{frame}.png', start_frame: 0, end_frame: 1000 },
+        'INVALID_FIELD',
+        'frame range exceeds maximum of 1000 frames',
+      ],
+      [
+        { output_path: '/tmp/{frame}.png', start_frame: 0, end_frame: 1, frame_padding: 11 },
+        'INVALID_FIELD',
+        'frame_padding must be between 1 and 10',
+      ],
+      [
+        { output_path: '/tmp/{frame}.png', start_frame: 0, end_frame: 1, camera: 'Nope' },
+        'INVALID_FIELD',
+        'Camera not found in scene: Nope',
+      ],
+    ];
+    for (const [json, code, detail] of bad) {
+      const r = await t.call('POST', '/render/animation', { json });
+      expect([r.status, r.json()]).toEqual([400, expect.objectContaining({ error_code: code, detail })]);
+    }
   });
 
   it('POST /render/batch renders each variant from its own camera and size', async () => {
@@ -540,6 +614,7 @@ describe('rendering (g9)', () => {
     const routes: Array<[string, string]> = [
       ['POST', '/render'],
       ['POST', '/render/batch'],
+      ['POST', '/render/animation'],
       ['POST', '/render/rnd-00000000/cancel'],
       ['GET', '/render/rnd-00000000/progress'],
     ];

@@ -57,6 +57,8 @@ export interface ScriptHostEvents {
   /** Scene events as SSE frames, in the order the scene emitted them. */
   'scene-events': [FrameBatch];
   busy: [string | null];
+  /** A script announced frame `frame` of `total` of an animation render. */
+  'render-frame': [frame: number, total: number];
 }
 
 export class ScriptHost extends EventEmitter<ScriptHostEvents> {
@@ -137,6 +139,9 @@ export class ScriptHost extends EventEmitter<ScriptHostEvents> {
           case 'busy':
             this.#busyReason = message.reason;
             this.emit('busy', message.reason);
+            break;
+          case 'render-frame':
+            this.emit('render-frame', message.frame, message.total);
             break;
         }
       });

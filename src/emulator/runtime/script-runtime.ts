@@ -79,10 +79,16 @@ export class ScriptRuntime {
   #state: RunState | null = null;
   #progressDepth = 0;
   #onBusy: BusyListener = () => {};
+  #onPrint: (line: string) => void = () => {};
 
   /** Called when a script opens the first or closes the last progress dialog. */
   set onBusy(listener: BusyListener) {
     this.#onBusy = listener;
+  }
+
+  /** Called with each line a script prints, as it prints it (the plugin watches for frame markers). */
+  set onPrint(listener: (line: string) => void) {
+    this.#onPrint = listener;
   }
 
   /** `bindings` receives the script realm, so DOM methods can return realm-native arrays. */
@@ -109,8 +115,10 @@ export class ScriptRuntime {
     hidden('print', (...values: unknown[]) => {
       const st = this.#state;
       if (!st) return;
+      const line = values.map(String).join(' ');
+      this.#onPrint(line);
       // DS4 keeps the first N lines, then one warning line, then drops the rest silently.
-      if (st.output.length < st.maxOutputLines) st.output.push(values.map(String).join(' '));
+      if (st.output.length < st.maxOutputLines) st.output.push(line);
       else if (st.output.length === st.maxOutputLines)
         st.output.push(`[WARNING] Output truncated: maximum ${st.maxOutputLines} lines captured`);
     });

@@ -12,6 +12,8 @@ import { ScriptRuntime } from './script-runtime.js';
 import type { FromWorker, ToWorker, WorkerStart } from './worker-protocol.js';
 
 const port = parentPort!;
+/** What the plugin's animation render script prints before each frame. */
+const FRAME_MARKER = /^\[DAZPY_FRAME\] (\d+)\/(\d+)$/;
 const events = new EventBatcher((batch) => {
   const message: FromWorker = { type: 'events', batch };
   port.postMessage(message);
@@ -35,6 +37,10 @@ try {
   runtime.onBusy = (reason) => send({ type: 'busy', reason });
   renderHooks.killFlag = init.renderKillFlag ?? null;
   renderHooks.onBusy = (reason) => send({ type: 'busy', reason });
+  runtime.onPrint = (line) => {
+    const marker = FRAME_MARKER.exec(line);
+    if (marker) send({ type: 'render-frame', frame: Number(marker[1]), total: Number(marker[2]) });
+  };
   port.on('message', (message: ToWorker) => {
     if (message.type === 'run') send({ type: 'done', id: message.id, outcome: runtime.run(message.job) });
   });

@@ -20,6 +20,8 @@ export type FromWorker =
   | { type: 'done'; id: number; outcome: ScriptOutcome }
   | { type: 'events'; batch: FrameBatch }
   | { type: 'busy'; reason: string | null }
+  /** A script printed `[DAZPY_FRAME] n/total` (an animation render reached frame n). */
+  | { type: 'render-frame'; frame: number; total: number }
   | { type: 'fatal'; message: string; code?: string; suggestion?: string; context?: Record<string, unknown> };
 
 /** What the worker is started with. */

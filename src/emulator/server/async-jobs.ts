@@ -219,6 +219,12 @@ export class AsyncJobManager {
     };
   }
 
+  /** A running job's progress, 0..1 (animation renders report it frame by frame). */
+  setProgress(id: string, value: number): void {
+    const job = this.#jobs.get(id);
+    if (job?.status === 'running') job.progress = value;
+  }
+
   /** The job's state now, or null when it is not known. */
   statusOf(id: string): JobStatus | null {
     return this.#jobs.get(id)?.status ?? null;

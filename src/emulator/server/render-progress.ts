@@ -3,6 +3,7 @@
  * RenderProgressBroker sends them. Named events, one JSON object each:
  *
  *   event: progress  data: {"request_id":"rnd-…","percent":0}            when the job starts
+ *   event: progress  data: {…,"percent":100·(n−1)/total}       animation renders, before frame n
  *   event: complete  data: {"request_id","output_path","file_size_bytes","duration_ms"}
  *   event: error     data: {"request_id","error","duration_ms"}
  *
@@ -66,10 +67,17 @@ export class RenderProgressBroker {
     this.#push(id, event('progress', `{"request_id":${json(id)},"percent":0}`), false);
   }
 
+  /** Frame `frame` (1-based) of `total` is about to render: percent = 100·(frame−1)/total. */
+  frame(id: string, frame: number, total: number): void {
+    const percent = Math.floor((100 * (frame - 1)) / total);
+    this.#push(id, event('progress', `{"request_id":${json(id)},"percent":${percent}}`), false);
+  }
+
   completed(id: string, durationMs: number): void {
     const w = this.#watches.get(id);
     if (!w) return;
-    const size = statSync(w.outputPath, { throwIfNoEntry: false })?.size ?? -1;
+    // QFileInfo::size(): 0 for a file that is not there (an animation's {frame} pattern).
+    const size = statSync(w.outputPath, { throwIfNoEntry: false })?.size ?? 0;
     this.#push(
       id,
       event(

@@ -25,6 +25,7 @@ export interface RenderSpec {
 }
 
 export const MAX_BATCH_VARIANTS = 100;
+export const MAX_ANIMATION_FRAMES = 1000;
 const ENGINES = new Set(['iray', 'viewport', 'filament']);
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; refusal: ServerRefusal };
@@ -105,6 +106,111 @@ export function readBatchBody(body: Record<string, unknown>): Parsed<RenderSpec[
   return { ok: true, value: specs };
 }
 
+export interface AnimationSpec {
+  /** Output path with the literal token `{frame}`, replaced by the zero-padded frame number. */
+  outputPattern: string;
+  startFrame: number;
+  endFrame: number;
+  framePadding: number;
+  width: number;
+  height: number;
+  camera: string;
+  engine: string;
+}
+
+/** `POST /render/animation`: one image per frame of `start_frame..end_frame`. */
+export function readAnimationBody(body: Record<string, unknown>): Parsed<AnimationSpec> {
+  const outputPattern = variantString(body.output_path).trim();
+  if (!outputPattern) return refuse('MISSING_FIELD', "Field 'output_path' is required");
+  if (!outputPattern.includes('{frame}')) {
+    return refuse('INVALID_FIELD', 'output_path must contain the literal token {frame}');
+  }
+  if (!has(body, 'start_frame')) return refuse('MISSING_FIELD', 'start_frame');
+  if (!has(body, 'end_frame')) return refuse('MISSING_FIELD', 'end_frame');
+  const startFrame = variantInt(body.start_frame);
+  const endFrame = variantInt(body.end_frame);
+  if (startFrame < 0 || endFrame < 0) {
+    return refuse('INVALID_FIELD', 'start_frame and end_frame must be non-negative integers');
+  }
+  if (endFrame < startFrame) return refuse('INVALID_FIELD', 'end_frame must be >= start_frame');
+  if (endFrame - startFrame + 1 > MAX_ANIMATION_FRAMES) {
+    return refuse('INVALID_FIELD', `frame range exceeds maximum of ${MAX_ANIMATION_FRAMES} frames`);
+  }
+  const framePadding = has(body, 'frame_padding') ? variantInt(body.frame_padding) : 4;
+  if (framePadding < 1 || framePadding > 10)
+    return refuse('INVALID_FIELD', 'frame_padding must be between 1 and 10');
+  const width = has(body, 'width') ? variantInt(body.width) : 0;
+  const height = has(body, 'height') ? variantInt(body.height) : 0;
+  const engine = variantString(body.engine).trim().toLowerCase();
+  const checked = checkScalars(width, height, engine, '', '');
+  if (checked) return { ok: false, refusal: checked };
+  return {
+    ok: true,
+    value: {
+      outputPattern,
+      startFrame,
+      endFrame,
+      framePadding,
+      width,
+      height,
+      camera: variantString(body.camera).trim(),
+      engine,
+    },
+  };
+}
+
+/** A script returning `'OK'` or `'NOT_FOUND'` for a camera label. */
+export function cameraCheckScript(label: string): string {
+  return `(function () { return Scene.findCameraByLabel(${quoteStringStd(label)}) ? 'OK' : 'NOT_FOUND'; })()`;
+}
+
+/**
+ * The animation job: for each frame, set it, name the file, print the frame marker the server
+ * turns into progress, doRender; then restore the frame. Reports
+ * `{success, frame_count, output_paths, engine}`.
+ */
+export function animationScript(spec: AnimationSpec): string {
+  return `(function () {
+  var outputPattern = ${quoteStringStd(spec.outputPattern)};
+  var startFrame = ${spec.startFrame}, endFrame = ${spec.endFrame}, padding = ${spec.framePadding};
+  var width = ${spec.width}, height = ${spec.height};
+  var cameraLabel = ${spec.camera ? quoteStringStd(spec.camera) : 'null'};
+  var engine = ${spec.engine ? quoteStringStd(spec.engine) : 'null'};
+  function pad(n) { var s = String(n); while (s.length < padding) s = '0' + s; return s; }
+  var mgr = App.getRenderMgr();
+  var opts = mgr.getRenderOptions();
+  opts.renderImgToId = opts.DirectToFile;
+  if (width > 0) opts.imageSize = new QSize(width, height);
+  if (cameraLabel) {
+    var camera = Scene.findCameraByLabel(cameraLabel);
+    if (!camera) return { success: false, error: 'Camera not found: ' + cameraLabel };
+    opts.camera = camera;
+  }
+${ENGINE_SETUP}  var original = Scene.getFrame();
+  var paths = [];
+  var allSucceeded = true;
+  var finished = null;
+  function onFinished(succeeded) { finished = succeeded; }
+  mgr['renderFinished(bool)'].connect(onFinished);
+  try {
+    for (var f = startFrame; f <= endFrame; f++) {
+      Scene.setFrame(f);
+      var path = outputPattern.replace('{frame}', pad(f));
+      opts.renderImgFilename = path;
+      finished = null;
+      print('[DAZPY_FRAME] ' + (f - startFrame + 1) + '/' + (endFrame - startFrame + 1));
+      mgr.doRender(opts);
+      if (finished !== true) allSucceeded = false;
+      paths.push(path);
+    }
+  } finally {
+    mgr['renderFinished(bool)'].disconnect(onFinished);
+  }
+  Scene.setFrame(original);
+  return { success: allSucceeded, frame_count: paths.length, output_paths: paths, engine: readback };
+})()`;
+}
+
 /** A script returning `'OK'` or `'NOT_FOUND:<label>'` for the first figure not in the scene. */
 export function figureCheckScript(names: string[]): string {
   return `(function () {
@@ -155,7 +261,23 @@ export function renderScript(spec: RenderSpec): string {
     var camera = Scene.findCameraByLabel(cameraLabel);
     if (camera) opts.camera = camera;
   }
-  var readback = null;
+${ENGINE_SETUP}  var finished = null;
+  function onFinished(succeeded) { finished = succeeded; }
+  mgr['renderFinished(bool)'].connect(onFinished);
+  try {
+    mgr.doRender(opts);
+  } finally {
+    mgr['renderFinished(bool)'].disconnect(onFinished);
+  }
+  return { success: finished === true, output_path: outputPath, engine: readback };
+})()`;
+}
+
+/**
+ * Script lines (inside a render IIFE with \`mgr\`, \`opts\` and \`engine\`) that select the
+ * requested engine and leave the plugin's live readback of it in \`readback\`.
+ */
+const ENGINE_SETUP = `  var readback = null;
   if (engine) {
     var classes = { iray: 'DzIrayRenderer', filament: 'DzFilamentRenderer' };
     if (engine === 'viewport') {
@@ -181,17 +303,7 @@ export function renderScript(spec: RenderSpec): string {
         provenance: { kind: 'live_readback', source: 'DzRenderMgr.getActiveRenderer' } }
     };
   }
-  var finished = null;
-  function onFinished(succeeded) { finished = succeeded; }
-  mgr['renderFinished(bool)'].connect(onFinished);
-  try {
-    mgr.doRender(opts);
-  } finally {
-    mgr['renderFinished(bool)'].disconnect(onFinished);
-  }
-  return { success: finished === true, output_path: outputPath, engine: readback };
-})()`;
-}
+`;
 
 function checkScalars(
   width: number,

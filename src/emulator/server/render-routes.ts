@@ -3,6 +3,7 @@
  *
  *   POST /render                 → {request_id:"rnd-…", status:"queued", submitted_at}
  *   POST /render/batch           → {batch_id:"bat-…", request_ids:[…], total}
+ *   POST /render/animation       → like /render; one job renders a frame range
  *   POST /render/:id/cancel      → as DELETE /requests/:id; 400 for an id that is not rnd-
  *   GET  /render/:id/progress    → SSE (render-progress.ts); 404 for unknown or non-rnd- ids
  *
@@ -21,8 +22,11 @@ import { sendJson } from './http-io.js';
 import { newAsyncId } from './ids.js';
 import { RenderProgressBroker } from './render-progress.js';
 import {
+  animationScript,
+  cameraCheckScript,
   figureCheckScript,
   type RenderSpec,
+  readAnimationBody,
   readBatchBody,
   readRenderBody,
   renderScript,
@@ -32,6 +36,8 @@ import { parseJsonObject } from './request-parsing.js';
 export class RenderRoutes {
   readonly progress: RenderProgressBroker;
   readonly #hooks: JobHooks;
+  /** The render job running on the main thread, if any: frame markers belong to it. */
+  #running: string | null = null;
 
   constructor(
     private readonly jobs: AsyncJobManager,
@@ -40,12 +46,23 @@ export class RenderRoutes {
   ) {
     this.progress = new RenderProgressBroker(config.sseKeepaliveMs);
     this.#hooks = {
-      onStart: (id) => this.progress.started(id),
+      onStart: (id) => {
+        this.#running = id;
+        this.progress.started(id);
+      },
       onFinish: (id, end) => {
+        if (this.#running === id) this.#running = null;
         if (end.executed && !end.cancelled) this.progress.completed(id, end.durationMs);
         else this.progress.failed(id, end.executed ? '' : end.error, end.durationMs);
       },
     };
+    // The plugin turns `[DAZPY_FRAME] n/total` printed during a render job into progress.
+    host.on('render-frame', (frame, total) => {
+      const id = this.#running;
+      if (!id || total <= 0) return;
+      this.progress.frame(id, frame, total);
+      this.jobs.setProgress(id, (frame - 1) / total);
+    });
   }
 
   async render(res: ServerResponse, bodyText: string): Promise<void> {
@@ -95,6 +112,25 @@ export class RenderRoutes {
     );
   }
 
+  /** `POST /render/animation`: one job rendering a frame range, progress per frame. */
+  async animation(res: ServerResponse, bodyText: string): Promise<void> {
+    const parsed = parseJsonObject(bodyText);
+    if (!parsed.ok) return sendJson(res, 400, errorBody('INVALID_JSON'));
+    const spec = readAnimationBody(parsed.value);
+    if (!spec.ok) return refuse(res, spec.refusal);
+    if (spec.value.camera && (await this.#check(cameraCheckScript(spec.value.camera))) === 'NOT_FOUND') {
+      return sendJson(
+        res,
+        400,
+        errorBody('INVALID_FIELD', `Camera not found in scene: ${spec.value.camera}`),
+      );
+    }
+    const submitted = this.jobs.submit('rnd', { source: animationScript(spec.value), args: {} }, this.#hooks);
+    if (!submitted.ok) return sendJson(res, 503, errorBody('SERVER_UNAVAILABLE', submitted.detail));
+    this.progress.track(submitted.id, spec.value.outputPattern);
+    sendJson(res, 200, submitted.body);
+  }
+
   cancel(res: ServerResponse, id: string): void {
     if (!id.startsWith('rnd-')) {
       sendJson(res, 400, '{"success":false,"error":"Not a render request"}');
@@ -127,16 +163,20 @@ export class RenderRoutes {
   /** The first figure label the scene does not have, or null (also when the check cannot run). */
   async #missingFigure(spec: RenderSpec): Promise<string | null> {
     if (spec.figures.length === 0) return null;
+    const result = await this.#check(figureCheckScript(spec.figures.map((f) => f.name)));
+    return typeof result === 'string' && result.startsWith('NOT_FOUND:') ? result.slice(10) : null;
+  }
+
+  /** Run a pre-flight check script on the main thread; its result, or null if it failed. */
+  async #check(source: string): Promise<unknown> {
     const outcome = await this.host.enqueue({
-      source: figureCheckScript(spec.figures.map((f) => f.name)),
+      source,
       args: {},
       timeoutMs: this.config.scriptTimeoutMs,
       maxOutputLines: this.config.maxOutputLines,
       dialect: 'std',
     }).done;
-    if (!outcome.success) return null;
-    const result = JSON.parse(outcome.resultJson) as unknown;
-    return typeof result === 'string' && result.startsWith('NOT_FOUND:') ? result.slice(10) : null;
+    return outcome.success ? (JSON.parse(outcome.resultJson) as unknown) : null;
   }
 }
 

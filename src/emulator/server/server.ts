@@ -203,6 +203,9 @@ export class EmulatorServer {
     route('POST', /^\/render\/batch$/, (x) =>
       this.#guarded(x, ['ip', 'rate', 'auth', 'busy'], () => this.#renders.batch(x.res, x.body.text)),
     ),
+    route('POST', /^\/render\/animation$/, (x) =>
+      this.#guarded(x, ['ip', 'rate', 'auth', 'busy'], () => this.#renders.animation(x.res, x.body.text)),
+    ),
     route('POST', /^\/render\/([^/]+)\/cancel$/, (x, [id]) =>
       this.#guarded(x, ['auth'], () => this.#renders.cancel(x.res, id)),
     ),
