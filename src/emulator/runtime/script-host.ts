@@ -40,6 +40,8 @@ interface Entry {
   startedAt: number;
   onStart?: () => void;
   resolve: (outcome: HostOutcome) => void;
+  /** Not a script: the plugin's save-copy to this path (see save-copy.ts). */
+  saveCopyTo?: string;
 }
 
 /** Extra time past a script's own budget before the host gives up on the worker and restarts it. */
@@ -161,8 +163,17 @@ export class ScriptHost extends EventEmitter<ScriptHostEvents> {
     });
   }
 
+  /**
+   * Queue the plugin's save-copy on the main thread, in turn with scripts; the outcome's
+   * `resultJson` is `{ok, path, source, method}`, or `error` says why nothing was written.
+   */
+  saveCopy(path: string, timeoutMs: number): Promise<HostOutcome> {
+    const job: ScriptJob = { source: '', args: {}, timeoutMs, maxOutputLines: 0, dialect: 'builder' };
+    return this.enqueue(job, undefined, path).done;
+  }
+
   /** Queue a script. `onStart` fires when the main thread picks it up. */
-  enqueue(job: ScriptJob, onStart?: () => void): QueuedScript {
+  enqueue(job: ScriptJob, onStart?: () => void, saveCopyTo?: string): QueuedScript {
     let resolve!: (o: HostOutcome) => void;
     const done = new Promise<HostOutcome>((r) => {
       resolve = r;
@@ -174,6 +185,7 @@ export class ScriptHost extends EventEmitter<ScriptHostEvents> {
       startedAt: 0,
       onStart,
       resolve,
+      saveCopyTo,
     };
     if (this.#stopped) {
       resolve(failed(entry, 'Error: the emulator is stopping'));
@@ -208,7 +220,10 @@ export class ScriptHost extends EventEmitter<ScriptHostEvents> {
         ),
       entry.job.timeoutMs + WATCHDOG_GRACE_MS,
     );
-    const message: ToWorker = { type: 'run', id: entry.id, job: entry.job };
+    const message: ToWorker =
+      entry.saveCopyTo === undefined
+        ? { type: 'run', id: entry.id, job: entry.job }
+        : { type: 'save-copy', id: entry.id, path: entry.saveCopyTo };
     this.#worker.postMessage(message);
   }
 

@@ -4,11 +4,13 @@
  * /status, refuse with 429, and keep SSE streams alive while a long script runs.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import type { DzScene } from '../dom/dz-scene.js';
 import { renderHooks } from '../render/render-control.js';
 import { adoptMannequins, buildScene } from '../scenes/build-scene.js';
 import { loadSceneSpec } from '../scenes/load-scene.js';
 import { EventBatcher } from './event-batcher.js';
-import { ScriptRuntime } from './script-runtime.js';
+import { saveSceneCopy } from './save-copy.js';
+import { type ScriptOutcome, ScriptRuntime } from './script-runtime.js';
 import type { FromWorker, ToWorker, WorkerStart } from './worker-protocol.js';
 
 const port = parentPort!;
@@ -29,8 +31,10 @@ try {
   adoptMannequins(init.mannequins ?? {});
   const spec = loadSceneSpec(init.scene);
   let nodes = 0;
+  let scene: DzScene | null = null;
   const runtime = new ScriptRuntime((realm) => {
     const built = buildScene(spec, realm, (event) => events.add(event));
+    scene = built.scene;
     nodes = built.scene.getNumNodes();
     return built.globals;
   });
@@ -43,7 +47,17 @@ try {
   };
   port.on('message', (message: ToWorker) => {
     if (message.type === 'run') send({ type: 'done', id: message.id, outcome: runtime.run(message.job) });
+    if (message.type === 'save-copy') send({ type: 'done', id: message.id, outcome: saveCopy(message.path) });
   });
+  /** A save-copy's answer travels as a script outcome: the result object, or the error. */
+  const saveCopy = (path: string): ScriptOutcome => {
+    try {
+      const result = saveSceneCopy(scene as unknown as DzScene, path);
+      return { success: true, resultJson: JSON.stringify(result), output: [], error: null };
+    } catch (err) {
+      return { success: false, resultJson: 'null', output: [], error: (err as Error).message };
+    }
+  };
   send({ type: 'ready', sceneSummary: { nodes } });
 } catch (err) {
   // Keep a DazportError's code and hint: the user needs them (a scene file that is not there ...).

@@ -13,7 +13,10 @@ export interface SceneEvent {
   data: Record<string, unknown>;
 }
 
-export type ToWorker = { type: 'run'; id: number; job: ScriptJob };
+export type ToWorker =
+  | { type: 'run'; id: number; job: ScriptJob }
+  /** The plugin's POST /scene/save-copy, answered with `done` (see save-copy.ts). */
+  | { type: 'save-copy'; id: number; path: string };
 
 export type FromWorker =
   | { type: 'ready'; sceneSummary: { nodes: number } }

@@ -9,6 +9,7 @@
  *   POST /execute/async          IP → rate → token → busy → JSON → fields → queue
  *   POST /scripts/:id/async      IP → rate → token → busy → lookup → queue
  *   registry, /requests*, SSE    token only
+ *   POST /scene/save-copy        token → JSON → path → main thread (runtime/save-copy.ts)
  *   /status /health /metrics     nothing
  *
  * Before all of them, on every route (the catch-all 404 and SSE included), the emulator's own
@@ -20,6 +21,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { isAbsolute } from 'node:path';
 import { quoteString, quoteStringStd } from '../runtime/json-builder.js';
 import { ScriptHost } from '../runtime/script-host.js';
 import { outputJson } from '../runtime/script-runtime.js';
@@ -212,6 +214,7 @@ export class EmulatorServer {
     route('GET', /^\/render\/([^/]+)\/progress$/, (x, [id]) =>
       this.#guarded(x, ['auth'], () => this.#renders.watch(x.res, id)),
     ),
+    route('POST', /^\/scene\/save-copy$/, (x) => this.#guarded(x, ['auth'], () => this.#saveCopy(x))),
   ];
 
   /** Requests served per connection, for cpp-httplib's keep_alive_max_count. */
@@ -335,6 +338,24 @@ export class EmulatorServer {
         `"auth_enabled":${this.config.authEnabled},"active_requests":${this.#slots.active},` +
         `"uptime_seconds":${this.#metrics.uptimeSeconds()}}`,
     );
+  }
+
+  // ─── scene I/O ───────────────────────────────────────────────────────────
+
+  /** `POST /scene/save-copy {path}` → `{ok, path, source, method}` (main-thread side: save-copy.ts). */
+  async #saveCopy(x: Exchange): Promise<void> {
+    const parsed = parseJsonObject(x.body.text);
+    if (!parsed.ok) return sendJson(x.res, 400, errorBody('INVALID_JSON', parsed.detail));
+    const path = parsed.value.path;
+    if (typeof path !== 'string' || path === '') {
+      return sendJson(x.res, 400, errorBody('MISSING_FIELD', "Field 'path' is required"));
+    }
+    if (!isAbsolute(path)) {
+      return sendJson(x.res, 400, errorBody('INVALID_FIELD', `'path' must be absolute: ${path}`));
+    }
+    const outcome = await this.host.saveCopy(path, this.config.scriptTimeoutMs);
+    if (!outcome.success) return sendJson(x.res, 500, errorBody('INTERNAL_ERROR', outcome.error ?? ''));
+    sendJson(x.res, 200, outcome.resultJson);
   }
 
   // ─── execute ─────────────────────────────────────────────────────────────
