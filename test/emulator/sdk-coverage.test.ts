@@ -84,6 +84,20 @@ describe('item 6: what dazpy calls that DAZ does not document keeps failing as i
       return [self, typeof a.setFollowTarget];`);
     expect(r).toEqual([null, 'function']);
   });
+
+  it('documented calls dazpy makes work: App.getSimulationMgr(), which has no dForce engine here', async () => {
+    expect(await run('return App.getSimulationMgr().isSimulating();')).toBe(false);
+    // run_dforce_simulation(nodes): no engine, as DAZ answers when none is installed.
+    expect(
+      await run(`var mgr = App.getSimulationMgr(); var engine = mgr.getActiveSimulationEngine();
+        if (!engine) return {"error": "no_active_engine"}; return {"error": null};`),
+    ).toEqual({ error: 'no_active_engine' });
+    // run_dforce_simulation(): simulate() answers a failure DzError rather than pretend.
+    expect(
+      await run(`var mgr = App.getSimulationMgr(); var err = mgr.simulate(); mgr.clearSimulation();
+        return {"error": err ? String(err) : null, "engines": mgr.getNumSimulationEngines()};`),
+    ).toEqual({ error: '1', engines: 0 });
+  });
 });
 
 describe('item 5: the light properties real lights carry, on every kind', () => {
