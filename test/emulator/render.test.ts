@@ -213,6 +213,28 @@ describe('rendering (g9)', () => {
     expect(sum(corrected)).toBeGreaterThan(sum(linear)); // gamma 2.2 brightens the shaded figure
   });
 
+  it('restores the default render settings on the same options object', async () => {
+    const r = await run(`(function () {
+      var mgr = App.getRenderMgr();
+      var opts = mgr.getRenderOptions();
+      opts.gamma = 1.5; opts.doubleSided = false; opts.imageSize = new QSize(10, 20); opts.renderImgToId = opts.DirectToFile;
+      mgr.restoreDefaultRenderOptions();
+      var same = mgr.getRenderOptions() === opts;
+      return { same: same, gamma: opts.gamma, doubleSided: opts.doubleSided, w: opts.imageSize.width, h: opts.imageSize.height,
+        target: opts.renderImgToId, type: opts.renderType, aspect: opts.aspect };
+    })()`);
+    expect(r).toEqual({
+      same: true,
+      gamma: 2.2,
+      doubleSided: true,
+      w: 1920,
+      h: 1080,
+      target: 1,
+      type: 2,
+      aspect: 1.77777777777778 /* %.15g */,
+    });
+  });
+
   it('fails calls DAZ does not document, as DAZ Studio does', async () => {
     for (const call of [
       'App.getRenderMgr().getRenderOptions().setImageFilename("/tmp/x.png")',

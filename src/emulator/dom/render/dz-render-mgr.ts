@@ -118,6 +118,11 @@ export class DzRenderMgr extends DzBase {
     return this.#hasRender;
   }
 
+  /** Back to the default render settings (the options object stays the same one). */
+  restoreDefaultRenderOptions(): void {
+    this.#options.restoreDefaultSettings();
+  }
+
   getLastSavedRenderPath(): string {
     return this.#lastSaved;
   }
