@@ -8,7 +8,8 @@
  *   POST /scripts/:id/execute    slot → IP → rate → token → busy → lookup
  *   POST /execute/async          IP → rate → token → busy → JSON → fields → queue
  *   POST /scripts/:id/async      IP → rate → token → busy → lookup → queue
- *   registry, /requests*, SSE    token only
+ *   POST /render[/batch|/animation]  IP → rate → token → busy → JSON → fields → scene check → queue
+ *   registry, /requests*, SSE, /render/:id/cancel and /progress    token only
  *   POST /scene/save-copy        token → JSON → path → main thread (runtime/save-copy.ts)
  *   /status /health /metrics     nothing
  *
