@@ -54,14 +54,14 @@ export class DzRenderMgr extends DzBase {
   declare readonly hasRenderChanged: ScriptSignal;
   declare readonly activeRendererChanged: ScriptSignal;
 
-  constructor(ctx: DomContext, scene: DzScene, hooks: RenderHooks = renderHooks) {
+  constructor(ctx: DomContext, scene: DzScene) {
     super('');
     this.#ctx = ctx;
     this.#scene = scene;
     this.#options = new DzRenderOptions(ctx);
     this.#renderers = [
-      new DzRenderer('DzIrayRenderer', 'NVIDIA Iray', hooks),
-      new DzRenderer('DzDelightRenderer', '3Delight', hooks),
+      new DzRenderer('DzIrayRenderer', 'NVIDIA Iray', renderHooks),
+      new DzRenderer('DzDelightRenderer', '3Delight', renderHooks),
     ];
     this.#active = this.#renderers[0];
     // QtScript shows each signal under its name and its normalized signature.
