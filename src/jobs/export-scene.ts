@@ -8,7 +8,7 @@
  */
 
 import type { DazClient } from '../client/dazscript-client.js';
-import type { DazSceneChangedError } from '../client/errors.js';
+import { DazSceneChangedError } from '../client/errors.js';
 import type { MorphPreset } from '../client/morph-selection.js';
 import { parseNodeTypes } from '../client/node-selection.js';
 import {
@@ -17,6 +17,7 @@ import {
   readAnimation,
   readAnimationChannels,
 } from '../client/read-animation.js';
+import { bakeCorrectives, type CorrectiveReport, listCorrectives } from '../client/read-correctives.js';
 import { type ReadProgress, readScene } from '../client/scene-reader.js';
 import { moveToFrame } from '../client/scene-time.js';
 import { DazportError } from '../errors.js';
@@ -35,7 +36,15 @@ import {
 } from '../export/skeleton-profiles/apply-skeleton-profile.js';
 import { checkSceneFile, writeSceneFile } from '../export/write-scene-file.js';
 import { flagAndOption } from '../flag-and-option.js';
-import { type MorphExportReport, MorphReportCollector, morphWarnings, planMorphs } from './morph-report.js';
+import type { Scene } from '../scene/scene.js';
+import { checkBakeCorrectives, correctiveWarnings, withCorrectives } from './corrective-plan.js';
+import {
+  chooseMorphs,
+  type MorphExportReport,
+  MorphReportCollector,
+  morphWarnings,
+  planMorphs,
+} from './morph-report.js';
 
 export interface ExportSceneOptions extends SkeletonProfileOptions, EngineOutputOptions {
   /** Only these top-level nodes (by label) and what is under them. */
@@ -75,6 +84,13 @@ export interface ExportSceneOptions extends SkeletonProfileOptions, EngineOutput
    */
   animation?: AnimationMode;
   /**
+   * Bake the joint correctives (JCMs: morphs DAZ drives from bone rotations through ERC links)
+   * along the animation: DAZ evaluates their values at every frame, written as morph weight
+   * tracks; they are written as morph targets even when `morphs` did not choose them. Needs
+   * `animation` `keys` or `bake` (else DAZPORT_USAGE).
+   */
+  bakeCorrectives?: boolean;
+  /**
    * Export the scene posed at this frame of its timeline: DAZ Studio's time is moved there for
    * the read and put back after. Outside the animation range: DAZPORT_USAGE.
    */
@@ -110,6 +126,8 @@ export interface ExportSceneResult {
   outputs: ExportSummary[];
   /** With `morphs` or `morphPreset`: the morphs written per figure, what matched nothing. */
   morphs?: MorphExportReport;
+  /** With `bakeCorrectives`: per figure the correctives baked, constant ones, those added as targets. */
+  correctives?: CorrectiveReport;
 }
 
 /**
@@ -133,6 +151,7 @@ export async function exportScene(
       'DAZPORT_USAGE',
       `${flagAndOption('--animation', 'animation')} "${animation}": expected one of ${ANIMATION_MODES.join(', ')}`,
     );
+  checkBakeCorrectives(options.bakeCorrectives, animation);
   const morphPlan = planMorphs(options.morphs, options.morphPreset);
   const morphReport = morphPlan && new MorphReportCollector(morphPlan);
   const rigged = Boolean(options.rigged || morphPlan || animation !== 'none');
@@ -143,6 +162,9 @@ export async function exportScene(
   // Keys first: the animation read checks them again at its end, so the scene read between
   // the two saw the same animation.
   const channels = animation === 'none' ? null : await readAnimationChannels(client);
+  // Correctives are known before the read, so that their deltas are read with the chosen morphs.
+  const correctives = options.bakeCorrectives ? await listCorrectives(client) : null;
+  const readPlan = correctives ? withCorrectives(morphPlan, correctives) : morphPlan;
   const restoreTime = options.frame === undefined ? undefined : await moveToFrame(client, options.frame);
   const read = await readScene(client, {
     rigged,
@@ -151,7 +173,8 @@ export async function exportScene(
     // An explicit undefined would override the reader's default.
     ...(options.chunkBytes === undefined ? {} : { chunkBytes: options.chunkBytes }),
     rereads: options.rereads ?? 0,
-    ...(morphPlan && morphReport ? { morphs: morphPlan.selection, onMorphs: morphReport.add } : {}),
+    ...(readPlan ? { morphs: readPlan.selection } : {}),
+    ...(morphReport ? { onMorphs: morphReport.add } : {}),
     onReread: (reason, n) => {
       rereads = n;
       options.onReread?.(reason, n);
@@ -163,6 +186,17 @@ export async function exportScene(
       mode: animation,
       ...(options.chunkBytes === undefined ? {} : { chunkBytes: options.chunkBytes }),
     });
+  const correctiveReport =
+    correctives && channels
+      ? await bakeCorrectives(client, read, correctives, channels, {
+          chosen: (m) => morphPlan !== null && chooseMorphs(morphPlan, [m]).length > 0,
+          ...(options.chunkBytes === undefined ? {} : { chunkBytes: options.chunkBytes }),
+        })
+      : undefined;
+  if (correctiveReport && JSON.stringify(await readAnimationChannels(client)) !== JSON.stringify(channels))
+    throw new DazSceneChangedError(
+      'the animation (keys or timeline) changed while the correctives were read',
+    );
   const described =
     options.source === undefined
       ? read
@@ -175,13 +209,15 @@ export async function exportScene(
     );
   const readMs = performance.now() - started;
   const morphs = morphReport?.report();
+  if (morphs && correctiveReport) keepWrittenOnly(morphs, scene);
   if (morphs) profileWarnings.push(...morphWarnings(morphs));
+  if (correctiveReport) profileWarnings.push(...correctiveWarnings(correctiveReport));
   const outputs: ExportSummary[] = [];
   for (const [i, file] of files.entries()) {
     const tell = options.onProgress;
     const summary = await writeSceneFile(scene, file, {
       rigged,
-      morphs: Boolean(morphPlan?.write),
+      morphs: Boolean(readPlan?.write),
       ...engineOutputOptionsOf(options),
       onProgress: tell && ((p) => tell({ stage: 'write', file, output: i + 1, outputs: files.length, ...p })),
     });
@@ -196,5 +232,17 @@ export async function exportScene(
     totalMs: Math.round(performance.now() - started),
     outputs,
     ...(morphs ? { morphs } : {}),
+    ...(correctiveReport ? { correctives: correctiveReport } : {}),
   };
+}
+
+/** The morph report's `written` lists, less the constant correctives the bake took out again. */
+function keepWrittenOnly(report: MorphExportReport, scene: Scene): void {
+  for (const figure of report.figures) {
+    const mesh = scene.meshes.find((m) => m.rest && scene.nodes[m.node].label === figure.label);
+    if (mesh?.rest) {
+      const targets = new Set(mesh.rest.morphs.map((t) => t.name));
+      figure.written = figure.written.filter((n) => targets.has(n));
+    }
+  }
 }

@@ -172,8 +172,9 @@ describe('dazport inspect on glTF files', () => {
     expect(reported(summary)).toEqual(want);
     // Not empty by accident: the export has what the scene has.
     expect(want.skins).toEqual([143]);
-    // Body Heavy, Head Size, Belly and 7 face/corrective morphs (facs_bs_TongueOut moves nothing: not written).
-    expect(want.meshes[0].morphTargets).toBe(10);
+    // Body Heavy, Head Size, Belly, 7 face/neck morphs (facs_bs_TongueOut moves nothing: not
+    // written) and 3 limb correctives.
+    expect(want.meshes[0].morphTargets).toBe(13);
     expect(want.textures.length).toBeGreaterThan(0);
     expect(want.lights).toBe(3);
   });

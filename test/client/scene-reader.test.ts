@@ -162,6 +162,9 @@ describe('SceneReader against the emulator', () => {
       'AA',
       'EE',
       'pJCMNeckFwd_35',
+      'pJCMForeArmFwd_135_L',
+      'pJCMForeArmFwd_135_R',
+      'pJCMShinBend_155_L',
     ]);
     expect(rest.morphs[0].value).toBeCloseTo(0.3, 10);
     expect(rest.morphs[0].indices.length * 3).toBe(rest.morphs[0].deltas.length);

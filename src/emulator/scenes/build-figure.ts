@@ -17,7 +17,10 @@ import { MeshTopology } from '../dom/geometry/mesh-topology.js';
 import { DzMaterial, type MaterialSpec } from '../dom/materials/dz-material.js';
 import { DzMorph } from '../dom/modifiers/dz-morph.js';
 import { DzSkinBinding } from '../dom/modifiers/dz-skin-binding.js';
+import { DzERCLink, ERC_TYPES } from '../dom/properties/dz-erc-link.js';
+import { addPropertyLink } from '../dom/properties/dz-numeric-property.js';
 import { applyTransform, resolveTexture } from './build-nodes.js';
+import type { CorrectiveDriver } from './mannequin/corrective-morphs.js';
 import type { MannequinMesh } from './mannequin/mannequin-mesh.js';
 import type { FigureSpec } from './scene-spec.js';
 
@@ -118,6 +121,7 @@ export function buildFigure(
   );
   const shape = new DzShape(ctx, figure, geometry, materials);
   const morphs = mesh.morphs.map((m) => new DzMorph(ctx, m, morphValue(spec, m.name, m.label)));
+  for (const [i, m] of mesh.morphs.entries()) if (m.driver) linkCorrective(morphs[i], m.driver, bones);
   const weights = mesh.weights.map((w) => {
     const bone = bones.get(w.bone);
     if (!bone)
@@ -167,6 +171,30 @@ export function buildFigure(
   applyTransform(figure, spec.transform);
   if (spec.selected) figure.select(true);
   return figure;
+}
+
+/**
+ * A joint corrective's value follows its bone, as DAZ's ERC link from the DSON formula does: a
+ * keyed link on the morph's value, the value limited to 0..1.
+ */
+function linkCorrective(morph: DzMorph, driver: CorrectiveDriver, bones: Map<string, DzBone>): void {
+  const bone = bones.get(driver.bone);
+  if (!bone)
+    throw new DazportError(
+      'DAZPORT_SCENE_INVALID',
+      `corrective ${morph.getName()} is driven by bone "${driver.bone}", which the figure does not have`,
+    );
+  const channel = {
+    XRotate: bone.getXRotControl(),
+    YRotate: bone.getYRotControl(),
+    ZRotate: bone.getZRotControl(),
+  }[driver.channel];
+  const value = morph.getValueControl();
+  value.setMinMax(0, 1);
+  value.setIsClamped(true);
+  const link = new DzERCLink(ERC_TYPES.ERCKeyed, channel);
+  for (const [degrees, v] of driver.keys) link.addKeyValue(degrees, v);
+  addPropertyLink(value, link);
 }
 
 function morphValue(spec: FigureSpec, name: string, label: string): number {

@@ -2,7 +2,7 @@
  * The built-in scenes: a posed Genesis figure of each generation staged with a textured prop,
  * a camera and a distant, a spot and a point light; `heavy` for benchmarks (several figures and
  * props, at least 1,000,000 vertices, or any size within the scene budget with `heavy:<vertices>`);
- * `g9-anim`: the g9 stage animated (30 fps, 0–2 s: a waving arm, a head turn, a hip sway, a
+ * `g9-anim`: the g9 stage animated (30 fps, 0–2 s: a waving arm, a head turn, a neck bend, a hip sway, a
  * belly morph, the cube rising and turning); `empty`.
  */
 import type { GenesisFigureId } from '../../bonemaps/genesis/skeleton-definition.js';
@@ -165,6 +165,19 @@ function animated(spec: SceneSpec): SceneSpec {
           [0, 20],
           [25, -30],
           [60, 20],
+        ],
+      },
+      {
+        // The neck bends forward past its corrective's last key (35°), so the baked
+        // corrective rises, holds at 1 and falls back (--bake-correctives).
+        node: fig,
+        bone: 'neck1',
+        channel: 'XRotate',
+        keys: [
+          [0, 0],
+          [20, 25],
+          [35, 50],
+          [60, 0],
         ],
       },
       {

@@ -155,6 +155,8 @@ describe('emulated figures', () => {
          else if (wm > 0.05 && wm < 0.95 && blended.length < 25) blended.push([i, wm, v3(base.getVertex(i))]);
        }
        var picks = full.concat(blended);
+       // Skinning alone: the elbow's corrective, which the bend drives (ERC link), is switched off.
+       obj.findModifier("body_cbs_forearm_y135n_l").getValueControl().getController(0).active = false;
        obj.forceCacheUpdate(g9, false);
        var restCached = []; for (var p = 0; p < picks.length; p++) restCached.push(v3(obj.getCachedGeom().getVertex(picks[p][0])));
        fa.getYRotControl().setValue(-40);

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import type { Document } from '@gltf-transform/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DzFigure } from '../../../src/emulator/dom/dz-skeleton.js';
+import type { DzObject } from '../../../src/emulator/dom/geometry/dz-object.js';
+import type { DzMorph } from '../../../src/emulator/dom/modifiers/dz-morph.js';
 import type { ExportSummary } from '../../../src/export/export-types.js';
 import { exportGltf } from '../../../src/export/gltf/index.js';
 import { eulerDegreesToQuat } from '../../../src/math/euler.js';
@@ -105,6 +107,14 @@ describe('glTF animation from a Motion', () => {
       // The emulator, posed with the same channel values.
       const truthScene = inProcessScene('g9');
       const figure = truthScene.findNodeByLabel('Genesis 9') as unknown as DzFigure;
+      // The motion carries no morph weights: the elbow's corrective, which DAZ drives from the
+      // forearm (ERC link), stays at its value in g9's pose (folded into the rest mesh read).
+      const elbow = (figure.getObject() as unknown as DzObject).findModifier('body_cbs_forearm_y135n_l');
+      const jcm = (elbow as DzMorph | null)?.getValueControl();
+      const held = jcm?.getValue() ?? 0;
+      const link = jcm?.getController(0);
+      if (link) link.active = false;
+      jcm?.setValue(held);
       for (const [name, at] of Object.entries(ROT)) {
         const bone = figure.findBone(name)!;
         const [x, y, z] = at(f);

@@ -127,7 +127,15 @@ describe('USDA export of an odd scene', () => {
       'facs_ctrl_vAA',
       'facs_ctrl_vEE',
       'body_cbs_neck1_x35p',
+      'body_cbs_forearm_y135n_l',
+      'body_cbs_forearm_y135p_r',
+      'body_cbs_shin_x155p_l',
     ]);
-    expect(flat(anim.props.get('blendShapeWeights')?.value)).toEqual([0.5, 0, 0.25, 0, 0, 0, 0, 0, 0, 0]);
+    // The limb correctives follow their bones (ERC links): the left forearm is bent -55° about Y
+    // (its corrective is keyed -90° → 0.7), the right forearm and the shin are not bent.
+    const weights = flat(anim.props.get('blendShapeWeights')?.value);
+    expect(weights.slice(0, 10)).toEqual([0.5, 0, 0.25, 0, 0, 0, 0, 0, 0, 0]);
+    expect(weights[10]).toBeCloseTo((0.7 * 55) / 90, 6);
+    expect(weights.slice(11)).toEqual([0, 0]);
   }, 60_000);
 });

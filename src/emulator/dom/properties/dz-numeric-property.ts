@@ -1,5 +1,6 @@
 import type { DomContext } from '../dom-context.js';
 import { DzTexture } from '../dz-texture.js';
+import { DzERCLink } from './dz-erc-link.js';
 import { DzProperty } from './dz-property.js';
 import { INTERP_LINEAR, KeyTrack } from './key-track.js';
 
@@ -42,13 +43,17 @@ export abstract class DzNumericProperty extends DzProperty {
     return true;
   }
 
-  /** The curve value before clamping (for ERC-free round trips). */
+  /** The property's own (keyed) value, before its ERC controllers and clamping. */
   getRawValue(time?: number): number {
     return this.#track.evaluate(time === undefined ? this.ctx.clock.now() : Math.trunc(Number(time)));
   }
 
+  /** The value DAZ shows: the raw value through every controller (ERC links), then clamped. */
   getDoubleValue(time?: number): number {
-    return this.#clamp(this.getRawValue(time));
+    const t = time === undefined ? this.ctx.clock.now() : Math.trunc(Number(time));
+    let v = this.getRawValue(t);
+    for (const link of controllersOf(this)) v = DzERCLink.applyLink(link, v, t);
+    return this.#clamp(v);
   }
 
   /** `(value)` or `(time, value)`. */
@@ -137,4 +142,19 @@ export abstract class DzNumericProperty extends DzProperty {
   #clamp(v: number): number {
     return this.#clamped ? Math.min(this.#max, Math.max(this.#min, v)) : v;
   }
+}
+
+const statics = DzProperty as unknown as {
+  controllersOf(p: DzProperty): readonly DzERCLink[];
+  link(driven: DzProperty, link: DzERCLink, driver: DzProperty): void;
+};
+const controllersOf = (p: DzProperty) => statics.controllersOf(p);
+
+/**
+ * @internal Add an ERC link to `driven` (what DAZ does when it loads a DSON formula): `link`
+ * drives `driven` from its own `getProperty()`. Not a script API.
+ */
+export function addPropertyLink(driven: DzNumericProperty, link: DzERCLink): void {
+  DzERCLink.attach(link, driven);
+  statics.link(driven, link, link.getProperty());
 }

@@ -1,6 +1,7 @@
 import type { DomContext } from '../dom-context.js';
 import { DzBase } from '../dz-base.js';
 import { DzTimeRange } from '../math/dz-time-range.js';
+import type { DzERCLink } from './dz-erc-link.js';
 import type { KeyTrack } from './key-track.js';
 
 /** Who owns a property: anything with a label (a node, a material, a modifier). */
@@ -15,6 +16,10 @@ export interface PropertyOwner {
 export abstract class DzProperty extends DzBase {
   #label: string;
   #owner: PropertyOwner | null = null;
+  /** Links that drive this property (ERC: a JCM's value driven by a bone's rotation). */
+  readonly #controllers: DzERCLink[] = [];
+  /** Links this property drives. */
+  readonly #slaves: DzERCLink[] = [];
   protected readonly ctx: DomContext;
   /** The curve for animatable properties; null for static ones (images, strings). */
   protected readonly track: KeyTrack | null;
@@ -96,6 +101,51 @@ export abstract class DzProperty extends DzBase {
     const removed = this.track.deleteRange(start, end);
     if (removed) this.changed();
     return removed;
+  }
+
+  // ─── controllers (ERC links) ───
+  getNumControllers(): number {
+    return this.#controllers.length;
+  }
+
+  getController(idx: number): DzERCLink | null {
+    return this.#controllers[Math.trunc(idx)] ?? null;
+  }
+
+  getControllerList(): DzERCLink[] {
+    return [...this.#controllers];
+  }
+
+  hasControllers(): boolean {
+    return this.#controllers.length > 0;
+  }
+
+  getNumSlaveControllers(): number {
+    return this.#slaves.length;
+  }
+
+  getSlaveController(idx: number): DzERCLink | null {
+    return this.#slaves[Math.trunc(idx)] ?? null;
+  }
+
+  getSlaveControllerList(): DzERCLink[] {
+    return [...this.#slaves];
+  }
+
+  hasSlaveControllers(): boolean {
+    return this.#slaves.length > 0;
+  }
+
+  /** @internal The links driving `property`, in the order they apply. */
+  protected static controllersOf(property: DzProperty): readonly DzERCLink[] {
+    return property.#controllers;
+  }
+
+  /** @internal Link `driven` to its driver: the link applies to `driven`, the driver lists it. */
+  protected static link(driven: DzProperty, link: DzERCLink, driver: DzProperty): void {
+    driven.#controllers.push(link);
+    driver.#slaves.push(link);
+    driven.changed();
   }
 
   /** @internal Record the owner when the property is attached to an element. */

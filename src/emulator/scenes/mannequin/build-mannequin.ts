@@ -90,6 +90,6 @@ export function buildMannequin(skeleton: SkeletonDefinition, options: MannequinO
     faceGroup: acc.faceGroups.toArray(),
     faceGroupNames: [...acc.groupNames],
     weights: collectBoneWeights(acc, boneNames),
-    morphs: buildMorphs(acc, plan.headCentre, plan.scale),
+    morphs: buildMorphs(acc, plan.headCentre, plan.scale, skeleton),
   };
 }

@@ -1,4 +1,5 @@
 import type { MeshData } from '../../dom/geometry/mesh-data.js';
+import type { CorrectiveDriver } from './corrective-morphs.js';
 
 /**
  * What the mannequin generator produces: a figure mesh in DAZ's own layout (polygons with
@@ -29,6 +30,8 @@ export interface MorphTarget {
   indices: Uint32Array;
   /** xyz delta per listed vertex, cm (value 1 applies the full delta). */
   deltas: Float32Array;
+  /** A joint corrective's driver: the bone rotation its value follows (corrective-morphs.ts). */
+  driver?: CorrectiveDriver;
 }
 
 export interface MannequinOptions {

@@ -3,6 +3,8 @@
  * kind, position along the part). Each is first written as a dense delta per vertex, then kept
  * sparse: a morph lists only the vertices it moves.
  */
+import type { SkeletonDefinition } from '../../../bonemaps/genesis/skeleton-definition.js';
+import { buildLimbCorrectives, generationOf, NECK_CORRECTIVES } from './corrective-morphs.js';
 import { buildFaceMorphs } from './face-morphs.js';
 import type { MorphTarget } from './mannequin-mesh.js';
 import { type MeshAccumulator, PART_KIND_CODES } from './mesh-accumulator.js';
@@ -23,12 +25,17 @@ export function buildMorphs(
   acc: MeshAccumulator,
   headCentre: Vec3Tuple | null,
   scale: number,
+  skeleton: SkeletonDefinition,
 ): MorphTarget[] {
   const morphs = [sparse('body_bs_BodyHeavy', 'Body Heavy', bodyHeavy(acc))];
   if (headCentre) morphs.push(sparse('head_bs_HeadSize', 'Head Size', headSize(acc, headCentre)));
   morphs.push(sparse('body_bs_Belly', 'Belly', belly(acc, scale)));
   morphs.push(...buildFaceMorphs(acc, headCentre, scale));
-  return morphs;
+  // Joint correctives carry the bone rotation that drives them (an ERC link in the figure).
+  const generation = generationOf(skeleton);
+  const neck = generation && NECK_CORRECTIVES[generation];
+  const driven = morphs.map((m) => (neck && m.name === neck.name ? { ...m, driver: neck.driver } : m));
+  return [...driven, ...buildLimbCorrectives(acc, skeleton)];
 }
 
 /** Torso and limbs grow away from their centre line, each part by its own Body Heavy strength. */
