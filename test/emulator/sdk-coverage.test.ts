@@ -11,6 +11,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
 
@@ -253,18 +254,51 @@ describe('item 3: playback, saveScene and needsSave', () => {
     await run(`Scene.loadScene(${JSON.stringify(join(t.home, 'saved.json'))}, 0);`);
   });
 
-  it('loopPlayback / isLoopingEnabled, play / isPlaying / pause; playback stops at the end of the play range', async () => {
+  it('loopPlayback / isLoopingEnabled, play / isPlaying / pause; playback runs to the end of the play range', async () => {
     const r = await run(`Scene.loopPlayback(true); var a = Scene.isLoopingEnabled();
       Scene.play(); var p = Scene.isPlaying(); Scene.pause();
       return [a, p, Scene.isPlaying()];`);
     expect(r).toEqual([true, true, false]);
+
+    // Played through once (12 frames, 0.4 s at 30 fps), as an SSE subscriber sees it.
     await run(`Scene.loopPlayback(false); var s = Scene.getTimeStep();
-      Scene.setPlayRange(new DzTimeRange(0, 2 * s)); Scene.setFrame(0); Scene.play(false);`);
-    let playing = true;
-    for (let i = 0; i < 200 && playing; i++)
-      playing = (await run<boolean>('return Scene.isPlaying();')) === true;
-    expect(playing).toBe(false);
-    expect(await run('return [Scene.getFrame(), Scene.isLoopingEnabled()];')).toEqual([2, false]);
+      Scene.setPlayRange(new DzTimeRange(0, 12 * s)); Scene.setFrame(0);`);
+    const controller = new AbortController();
+    const res = await request(`${t.url}/scene/events?filter=time`, {
+      headers: { 'x-api-token': t.token },
+      signal: controller.signal,
+    });
+    let text = '';
+    const finished = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no playback.finished; got ${text}`)), 10_000);
+      res.body.on('data', (chunk: Buffer) => {
+        text += chunk.toString('utf8');
+        if (text.includes('playback.finished')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
+    await run('Scene.play();');
+    await finished;
+    controller.abort();
+    const events = text
+      .split('\n\n')
+      .filter((f) => f.startsWith('data: '))
+      .map((f) => JSON.parse(f.slice(6)) as { type: string; data: { time_ticks?: number } });
+    const types = events.map((e) => e.type);
+    expect(types[0]).toBe('playback.started');
+    expect(types[types.length - 1]).toBe('playback.finished');
+    const times = events.filter((e) => e.type === 'time.changed').map((e) => e.data.time_ticks);
+    expect(times[times.length - 1]).toBe(12 * 160); // stopped at the end, not looped
+    // Debounced as the plugin does (150 ms while playing): a few events, not one per frame.
+    expect(times.length).toBeGreaterThanOrEqual(1);
+    expect(times.length).toBeLessThanOrEqual(5);
+    expect(await run('return [Scene.isPlaying(), Scene.getFrame(), Scene.isLoopingEnabled()];')).toEqual([
+      false,
+      12,
+      false,
+    ]);
   });
 });
 

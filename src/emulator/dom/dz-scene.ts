@@ -16,6 +16,8 @@ function nodeInfo(node: DzNode): Record<string, unknown> {
 }
 
 const TICKS_PER_FRAME_30FPS = 160;
+/** The plugin's debounce of `time.changed` during playback. */
+const PLAYBACK_EVENT_INTERVAL_MS = 150;
 
 /** @internal Emulator-side access to the scene (not part of the DAZ API). */
 export let sceneInternals: {
@@ -59,6 +61,8 @@ export class DzScene extends DzBase implements NodeObserver {
   /** `ctx.revision` and `ctx.edits` when the scene was last loaded, cleared or saved. */
   #saved = { revision: 0, edits: 0 };
   #playing: ReturnType<typeof setInterval> | null = null;
+  /** The time last published in a `time.changed` event. */
+  #announced = 0;
   #looping = false;
 
   constructor(ctx: DomContext) {
@@ -281,6 +285,12 @@ export class DzScene extends DzBase implements NodeObserver {
     const t = Math.trunc(Number(ticks));
     if (!Number.isFinite(t) || t === this.#time) return;
     this.#time = t;
+    this.#announceTime();
+  }
+
+  #announceTime(): void {
+    const t = this.#time;
+    this.#announced = t;
     this.#ctx.emit({ type: 'time.changed', data: { time_ticks: t, time_secs: t / 4800 } });
   }
 
@@ -336,9 +346,10 @@ export class DzScene extends DzBase implements NodeObserver {
   /**
    * Play the play range from the current time, as the timeline's Play button does: once the
    * script has returned, time advances one frame per frame period (with `realtime`, by the wall
-   * clock, skipping frames to keep up), `time.changed` going out as it does; at the end of the
-   * range it wraps to the start when looping is on, else playback stops there. DAZ Studio has no
-   * `stop()`: `pause()` ends playback where it is.
+   * clock, skipping frames to keep up); at the end of the range it wraps to the start when
+   * looping is on, else playback stops there. As the plugin does, `time.changed` goes out at most
+   * every 150 ms while playing, and once more with the time playback stopped at. DAZ Studio has
+   * no `stop()`: `pause()` ends playback where it is.
    */
   play(realtime = true): void {
     if (this.#playing) return;
@@ -346,6 +357,7 @@ export class DzScene extends DzBase implements NodeObserver {
     if (this.#time < range.start || this.#time >= range.end) this.setTime(range.start);
     const periodMs = (this.#timeStep * 1000) / 4800;
     let last = performance.now();
+    let announcedAt = last;
     this.#playing = setInterval(() => {
       const now = performance.now();
       const frames = realtime ? Math.max(1, Math.round((now - last) / periodMs)) : 1;
@@ -353,13 +365,17 @@ export class DzScene extends DzBase implements NodeObserver {
       let next = this.#time + frames * this.#timeStep;
       if (next > this.#playRange.end) {
         if (!this.#looping) {
-          this.setTime(this.#playRange.end);
+          this.#time = this.#playRange.end;
           this.pause();
           return;
         }
         next = this.#playRange.start;
       }
-      this.setTime(next);
+      this.#time = next;
+      if (now - announcedAt >= PLAYBACK_EVENT_INTERVAL_MS) {
+        announcedAt = now;
+        this.#announceTime();
+      }
     }, periodMs);
     this.#playing.unref?.();
     this.#ctx.emit({ type: 'playback.started', data: {} });
@@ -369,6 +385,7 @@ export class DzScene extends DzBase implements NodeObserver {
     if (!this.#playing) return;
     clearInterval(this.#playing);
     this.#playing = null;
+    if (this.#time !== this.#announced) this.#announceTime();
     this.#ctx.emit({ type: 'playback.finished', data: {} });
   }
 

@@ -6,7 +6,9 @@
  * An event after a quiet spell goes out at once, as before; events that follow within
  * {@link BATCH_WINDOW_MS} of the last send wait for the batch to fill or the window to pass, or
  * for the script to end (the worker flushes before it reports a script done). So a burst's last
- * few milliseconds of events may arrive when the script that made them finishes.
+ * few milliseconds of events may arrive when the script that made them finishes. Events made
+ * between scripts (timeline playback) are flushed by a timer once the window has passed, as no
+ * script end would come to send them.
  */
 import { categoryOf, EVENT_CATEGORIES, type FrameBatch, sceneEventFrame } from './scene-event-frames.js';
 import type { SceneEvent } from './worker-protocol.js';
@@ -19,6 +21,7 @@ export class EventBatcher {
   #frames: string[] = [];
   #categories: number[] = [];
   #lastSendAt = Number.NEGATIVE_INFINITY;
+  #timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(send: (batch: FrameBatch) => void) {
     this.#send = send;
@@ -32,10 +35,19 @@ export class EventBatcher {
     this.#categories.push(EVENT_CATEGORIES.indexOf(category));
     const sinceLastSend = performance.now() - this.#lastSendAt;
     if (sinceLastSend >= BATCH_WINDOW_MS || this.#frames.length >= MAX_BATCH_EVENTS) this.flush();
+    else if (!this.#timer) {
+      // Fires only between scripts (a running script holds the thread), after the window.
+      this.#timer = setTimeout(() => this.flush(), BATCH_WINDOW_MS);
+      this.#timer.unref?.();
+    }
   }
 
   /** Send what is waiting (before any message that must not overtake the events). */
   flush(): void {
+    if (this.#timer) {
+      clearTimeout(this.#timer);
+      this.#timer = null;
+    }
     if (this.#frames.length === 0) return;
     const frames = this.#frames;
     const batch: FrameBatch = {
