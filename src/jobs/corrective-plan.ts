@@ -55,7 +55,7 @@ export function correctiveWarnings(report: CorrectiveReport): string[] {
   );
   if (constant.length)
     out.push(
-      `--bake-correctives: ${constant.length} corrective${constant.length === 1 ? '' : 's'} never change${constant.length === 1 ? 's' : ''} over the animation and ${constant.length === 1 ? 'was' : 'were'} not baked (${constant.join(', ')})`,
+      `--bake-correctives: ${constant.length} corrective${constant.length === 1 ? '' : 's'} never change${constant.length === 1 ? 's' : ''} over the animation and ${constant.length === 1 ? 'was' : 'were'} not baked; unless --morphs chose them they stay in the rest mesh at that value (${constant.join(', ')})`,
     );
   const unwritten = each(
     (f) => f.unwritten,

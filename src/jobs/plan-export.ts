@@ -28,6 +28,7 @@ import type { DazClient } from '../client/dazscript-client.js';
 import { type Inventory, type InventoryNode, kindOf } from '../client/inventory.js';
 import { parseNodeTypes, selectNodes } from '../client/node-selection.js';
 import { type AnimationChannels, readAnimationChannels } from '../client/read-animation.js';
+import { listCorrectives } from '../client/read-correctives.js';
 import { type RawMaterial, toMaterial } from '../client/scene-reader.js';
 import * as S from '../client/scripts/scene-scripts.js';
 import { checkEngineOutputOptions, type EngineOutputOptions } from '../export/engine-options.js';
@@ -43,6 +44,7 @@ import { type PbrMaterial, type PbrTexture, toPbr } from '../export/material-map
 import { textureFolderPath } from '../export/output-layout.js';
 import { checkSceneFile } from '../export/write-scene-file.js';
 import { expandHome } from '../fs/expand-home.js';
+import { checkBakeCorrectives, type PlannedCorrectives, plannedCorrectives } from './corrective-plan.js';
 import type { ExportSceneOptions } from './export-scene.js';
 import { chooseMorphs, planMorphs, plannedMorphsNote } from './morph-report.js';
 import { engineNotes, geometryFactor, type PlannedImage, plannedImage } from './plan-engine-options.js';
@@ -106,6 +108,8 @@ export interface ExportPlan {
   outputs: PlannedOutput[];
   /** What the estimates leave out. */
   notes: string[];
+  /** With `bakeCorrectives`: per figure the correctives that would be baked. */
+  correctives?: PlannedCorrectives[];
 }
 
 /**
@@ -117,7 +121,7 @@ export async function planExport(
   outs: string | readonly string[],
   options: Pick<
     ExportSceneOptions,
-    'select' | 'only' | 'rigged' | 'morphs' | 'morphPreset' | 'animation' | 'frame'
+    'select' | 'only' | 'rigged' | 'morphs' | 'morphPreset' | 'animation' | 'frame' | 'bakeCorrectives'
   > &
     EngineOutputOptions = {},
 ): Promise<ExportPlan> {
@@ -126,6 +130,7 @@ export async function planExport(
   checkEngineOutputOptions(options, files);
   const only = options.only?.length ? parseNodeTypes(options.only) : undefined;
   const animation = options.animation ?? 'none';
+  checkBakeCorrectives(options.bakeCorrectives, animation);
   const morphPlan = planMorphs(options.morphs, options.morphPreset);
   const rigged = Boolean(options.rigged || morphPlan || animation !== 'none');
   const inventory = (await client.run<Inventory>(S.INVENTORY)).result;
@@ -160,6 +165,10 @@ export async function planExport(
     notes.push(
       `posed at frame ${options.frame}: DAZ Studio's time is moved there for the read, then put back`,
     );
+  const correctives = options.bakeCorrectives
+    ? plannedCorrectives(await listCorrectives(client), meshNodes, morphPlan)
+    : undefined;
+  if (correctives) notes.push(...correctives.map((c) => c.note));
   return {
     source: `DazScript Server at ${client.url}${inventory.filename ? ` (${inventory.filename})` : ''}`,
     nodes,
@@ -176,6 +185,7 @@ export async function planExport(
       return planOutput(file, rigged, rate, wanted.length, images, options);
     }),
     notes,
+    ...(correctives ? { correctives } : {}),
   };
 }
 

@@ -7,10 +7,12 @@ import { BUILTIN_SCENE_NAMES } from '../../emulator/scenes/builtin-scenes.js';
 import { ensureParentFolder } from '../../export/output-path.js';
 import type { RootMotionMode } from '../../export/skeleton-profiles/profile.js';
 import { checkSceneFile } from '../../export/write-scene-file.js';
+import { checkBakeCorrectives } from '../../jobs/corrective-plan.js';
 import { withEmbeddedEmulator } from '../../jobs/embedded-emulator.js';
 import { type ExportSceneResult, exportScene } from '../../jobs/export-scene.js';
 import { planExport } from '../../jobs/plan-export.js';
 import { addConnectionOptions, type ConnectionFlags, connect } from '../connection-options.js';
+import { describeCorrectives } from '../describe-correctives.js';
 import { describeExport } from '../describe-export.js';
 import { describeMorphs } from '../describe-morphs.js';
 import { describePlan } from '../describe-plan.js';
@@ -47,6 +49,7 @@ interface ExportFlags extends ConnectionFlags, SkeletonProfileFlags, EngineOutpu
   rereads: number;
   animation: AnimationMode;
   frame?: number;
+  bakeCorrectives?: boolean;
 }
 
 export const exportCommand = addConnectionOptions(
@@ -104,6 +107,16 @@ export const exportCommand = addConnectionOptions(
     )
     .addOption(
       new Option(
+        '--bake-correctives',
+        'with --animation keys|bake: bake the joint correctives (JCMs, the morphs DAZ drives from bone ' +
+          'rotations through ERC links, e.g. pJCMNeckFwd_35 from the neck bend) as morph weight tracks. ' +
+          'Engines have no such drivers: without the bake a bent elbow or neck loses its corrective shape. ' +
+          'DAZ evaluates each corrective at every frame; they are written as morph targets even when --morphs ' +
+          'does not choose them, and those that never change over the animation are left out (reported)',
+      ),
+    )
+    .addOption(
+      new Option(
         '--frame <n>',
         "export the scene posed at this frame of its timeline: DAZ Studio's time is moved there for the read, then put back",
       ).argParser(integerOption('--frame', -1_000_000, 1_000_000)),
@@ -143,6 +156,7 @@ export const exportCommand = addConnectionOptions(
         '  $ dazport export --out hero_ue.glb --rigged --select "Genesis 9" --skeleton unreal\n' +
         '  $ dazport export --emulated g9-anim --out anim.glb --animation bake --morphs   # the timeline\n' +
         '  $ dazport export --emulated g9-anim --out frame30.glb --frame 30   # posed at frame 30\n' +
+        '  $ dazport export --emulated g9-anim --out walk.glb --animation bake --bake-correctives   # JCMs follow the bones\n' +
         `\n${SKELETON_PROFILE_HELP}` +
         `\n${ENGINE_OUTPUT_HELP}`,
     ),
@@ -155,6 +169,7 @@ async function runExport(flags: ExportFlags, globals: GlobalOptions): Promise<vo
   // Bad outputs fail before an emulator starts or a connection is made (exportScene checks them
   // again before reading, for library callers).
   for (const out of flags.out) checkSceneFile(out);
+  checkBakeCorrectives(flags.bakeCorrectives, flags.animation);
   if (flags.dryRun) return runDryRun(flags, globals);
   for (const out of flags.out) ensureParentFolder(out);
   if (flags.emulated) {
@@ -191,6 +206,8 @@ export interface SceneExportRequest extends EngineOutputFlags {
   /** exportScene's `animation` and `frame`. */
   animation?: AnimationMode;
   frame?: number;
+  /** exportScene's `bakeCorrectives`. */
+  bakeCorrectives?: boolean;
   /** What the files name as their source (exportScene's `source`). */
   source?: string;
   /** Engine bone names, root bone, root motion (exportScene's `skeleton`, `rootBone`, `rootMotion`). */
@@ -217,6 +234,7 @@ export async function exportWithFeedback(
       rereads: request.rereads,
       ...(request.animation === undefined ? {} : { animation: request.animation }),
       ...(request.frame === undefined ? {} : { frame: request.frame }),
+      ...(request.bakeCorrectives ? { bakeCorrectives: true } : {}),
       source: request.source,
       skeleton: request.skeleton,
       rootBone: request.rootBone,
@@ -291,6 +309,7 @@ export function exportReportLines(report: ExportSceneResult, globals: GlobalOpti
   return [
     ...report.outputs.map((s) => `wrote ${describeExport(s)}`),
     ...(report.morphs ? describeMorphs(report.morphs) : []),
+    ...(report.correctives ? describeCorrectives(report.correctives) : []),
     `read in ${(report.readMs / 1000).toFixed(2)} s${report.rereads ? ` (read ${report.rereads + 1} times: the scene changed)` : ''}, done in ${(report.totalMs / 1000).toFixed(2)} s`,
   ];
 }
