@@ -50,6 +50,38 @@ const cachedBoxScript = (label: string) => `
   }
   return { min: { x: lo[0], y: lo[1], z: lo[2] }, max: { x: hi[0], y: hi[1], z: hi[2] } };`;
 
+interface SceneEvent {
+  type: string;
+  data: { time_ticks?: number; filename?: string };
+}
+
+/** Subscribe to `GET /scene/events?filter=…`; `done` has every event up to the first of type `until`. */
+async function watchEvents(filter: string, until: string): Promise<{ done: Promise<SceneEvent[]> }> {
+  const controller = new AbortController();
+  const res = await request(`${t.url}/scene/events?filter=${filter}`, {
+    headers: { 'x-api-token': t.token },
+    signal: controller.signal,
+  });
+  let text = '';
+  const done = new Promise<SceneEvent[]>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${until} within 10 s; got ${text}`)), 10_000);
+    res.body.on('error', () => {});
+    res.body.on('data', (chunk: Buffer) => {
+      text += chunk.toString('utf8');
+      if (!text.includes(`"${until}"`)) return;
+      clearTimeout(timer);
+      controller.abort();
+      resolve(
+        text
+          .split('\n\n')
+          .filter((f) => f.startsWith('data: '))
+          .map((f) => JSON.parse(f.slice(6)) as SceneEvent),
+      );
+    });
+  });
+  return { done };
+}
+
 function expectBoxClose(a: Box, b: Box, digits = 3): void {
   for (const corner of ['min', 'max'] as const)
     for (const axis of ['x', 'y', 'z'] as const) expect(a[corner][axis]).toBeCloseTo(b[corner][axis], digits);
@@ -263,29 +295,9 @@ describe('item 3: playback, saveScene and needsSave', () => {
     // Played through once (12 frames, 0.4 s at 30 fps), as an SSE subscriber sees it.
     await run(`Scene.loopPlayback(false); var s = Scene.getTimeStep();
       Scene.setPlayRange(new DzTimeRange(0, 12 * s)); Scene.setFrame(0);`);
-    const controller = new AbortController();
-    const res = await request(`${t.url}/scene/events?filter=time`, {
-      headers: { 'x-api-token': t.token },
-      signal: controller.signal,
-    });
-    let text = '';
-    const finished = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no playback.finished; got ${text}`)), 10_000);
-      res.body.on('data', (chunk: Buffer) => {
-        text += chunk.toString('utf8');
-        if (text.includes('playback.finished')) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-    });
+    const watch = await watchEvents('time', 'playback.finished');
     await run('Scene.play();');
-    await finished;
-    controller.abort();
-    const events = text
-      .split('\n\n')
-      .filter((f) => f.startsWith('data: '))
-      .map((f) => JSON.parse(f.slice(6)) as { type: string; data: { time_ticks?: number } });
+    const events = await watch.done;
     const types = events.map((e) => e.type);
     expect(types[0]).toBe('playback.started');
     expect(types[types.length - 1]).toBe('playback.finished');
@@ -333,7 +345,13 @@ describe('item 4: POST /scene/save-copy', () => {
   it('a scene without a file on disk is serialized', async () => {
     const out = join(t.home, 'new-copy.json');
     await run(`Scene.clear(); Scene.addNode(new DzSpotLight());`);
+    const watch = await watchEvents('scene', 'scene.saved');
     const r = await copy(out);
+    // Written with Scene.saveScene, as the plugin does: subscribers see the save.
+    expect((await watch.done).map((e) => [e.type, e.data.filename])).toEqual([
+      ['scene.saving', out],
+      ['scene.saved', out],
+    ]);
     expect(r.json()).toEqual({ ok: true, path: out, source: '', method: 'serialize' });
     expect(JSON.parse(readFileSync(out, 'utf8')).lights[0].kind).toBe('spot');
     expect(await run('return [Scene.needsSave(), Scene.getFilename()];')).toEqual([true, '']);

@@ -28,7 +28,10 @@ export let sceneInternals: {
   setSaver(scene: DzScene, saver: SceneSaver): void;
   /** The scene as it is now is what its file holds: `needsSave()` is false until the next edit. */
   markSaved(scene: DzScene): void;
-  /** Write the scene to `filename` without making it the scene's file or marking it saved. */
+  /**
+   * Write the scene to `filename` (with the save events) without making it the scene's file or
+   * marking it saved.
+   */
   writeCopy(scene: DzScene, filename: string): void;
 };
 
@@ -84,7 +87,10 @@ export class DzScene extends DzBase implements NodeObserver {
       markSaved: (scene) => scene.#markSaved(),
       writeCopy: (scene, filename) => {
         if (!scene.#saver) throw new Error('this scene cannot be saved');
+        // The plugin writes the copy with Scene.saveScene, so subscribers see the save events.
+        scene.#ctx.emit({ type: 'scene.saving', data: { filename } });
         scene.#saver(scene, filename);
+        scene.#ctx.emit({ type: 'scene.saved', data: { filename } });
       },
     };
   }
