@@ -260,6 +260,7 @@ describe('exportScene bakeCorrectives on g9-anim', () => {
           ?.getOutput()
           ?.getArray() ?? [],
       );
+    expect(weightsOf(doc)).toHaveLength(FRAMES * BAKED.length);
     expect(weightsOf(other)).toEqual(weightsOf(doc));
     expect(keys.result.correctives).toEqual(result.correctives);
   }, 120_000);
