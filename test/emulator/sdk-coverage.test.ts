@@ -312,6 +312,16 @@ describe('item 3: playback, saveScene and needsSave', () => {
       false,
     ]);
   });
+  it('the play range is clamped to the animation range, as dazpy finds in DAZ Studio (set_play_range)', async () => {
+    const r = await run(`var s = Scene.getTimeStep();
+      Scene.setAnimRange(new DzTimeRange(0, 30 * s)); Scene.setPlayRange(new DzTimeRange(0, 60 * s));
+      var clamped = Scene.getPlayRange().end / s;
+      Scene.setAnimRange(new DzTimeRange(0, 60 * s)); Scene.setPlayRange(new DzTimeRange(0, 60 * s));
+      var widened = Scene.getPlayRange().end / s;
+      Scene.setAnimRange(new DzTimeRange(0, 20 * s));
+      return [clamped, widened, Scene.getPlayRange().end / s];`);
+    expect(r).toEqual([30, 60, 20]);
+  });
 });
 
 describe('item 4: POST /scene/save-copy', () => {

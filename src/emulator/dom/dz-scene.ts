@@ -330,8 +330,9 @@ export class DzScene extends DzBase implements NodeObserver {
     return new DzTimeRange(this.#playRange);
   }
 
+  /** Clamped to the animation range, as DAZ Studio does (dazpy widens the animation range first). */
   setPlayRange(range: DzTimeRange): void {
-    this.#playRange = new DzTimeRange(range);
+    this.#playRange = clampRange(new DzTimeRange(range), this.#animRange);
     this.#ctx.edits++;
   }
 
@@ -339,8 +340,10 @@ export class DzScene extends DzBase implements NodeObserver {
     return new DzTimeRange(this.#animRange);
   }
 
+  /** The play range stays inside it. */
   setAnimRange(range: DzTimeRange): void {
     this.#animRange = new DzTimeRange(range);
+    this.#playRange = clampRange(this.#playRange, this.#animRange);
     this.#ctx.edits++;
   }
 
@@ -483,6 +486,11 @@ export class DzScene extends DzBase implements NodeObserver {
   }
 
   update(): void {}
+}
+
+function clampRange(range: DzTimeRange, within: DzTimeRange): DzTimeRange {
+  const clamp = (t: number) => Math.max(within.start, Math.min(within.end, t));
+  return new DzTimeRange(clamp(range.start), clamp(range.end));
 }
 
 function isSkeleton(n: DzNode): n is DzSkeleton {
