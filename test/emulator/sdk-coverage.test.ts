@@ -239,6 +239,31 @@ describe('item 2: DzNode.getWSBoundingBox / getLocalBoundingBox return a DzBox3'
     expect(r.included).toEqual([true, 2, 3]);
     expect([r.width, r.getWidth]).toEqual(['undefined', 'undefined']);
   });
+  it('Scene.getBoundingBox(flags): objects, then lights and cameras, hidden nodes only when asked', async () => {
+    const r = await run<Record<string, number[]>>(`
+      function flat(b) { return [b.minX, b.minY, b.minZ, b.maxX, b.maxY, b.maxZ]; }
+      var objects = new DzBox3(), everything = new DzBox3();
+      for (var i = 0; i < Scene.getNumNodes(); i++) {
+        var n = Scene.getNode(i);
+        if (n.getObject()) objects.include(n.getWSBoundingBox());
+        if (n.getObject() || n.inherits('DzCamera')) everything.include(n.getWSBoundingBox());
+      }
+      var cube = Scene.findNodeByLabel('Textured Cube'), fig = Scene.findSkeletonByLabel('Genesis 9');
+      var out = { objectsOnly: flat(Scene.getBoundingBox(Scene.DzObjectsOnly)), objects: flat(objects),
+                  all: flat(Scene.getBoundingBox()), everything: flat(everything) };
+      cube.setVisible(false);
+      out.hidden = flat(Scene.getBoundingBox(Scene.DzObjectsOnly));
+      out.figure = flat(fig.getWSBoundingBox());
+      out.withHidden = flat(Scene.getBoundingBox(Scene.DzIncludeNonVisibleFlag));
+      cube.setVisible(true);
+      out.flags = [Scene.DzIncludeLightsFlag, Scene.DzIncludeCamerasFlag, Scene.DzIncludeNonVisibleFlag, Scene.DzIncludeAllFlag];
+      return out;`);
+    expect(r.objectsOnly).toEqual(r.objects);
+    expect(r.all).toEqual(r.everything);
+    expect(r.hidden).toEqual(r.figure); // the hidden cube left out
+    expect(r.withHidden).toEqual(r.objects);
+    expect(r.flags).toEqual([1, 2, 8, 255]);
+  });
 });
 
 describe('item 3: playback, saveScene and needsSave', () => {

@@ -4,6 +4,7 @@ import { DzCamera } from './dz-camera.js';
 import { DzLight } from './dz-light.js';
 import { type DzNode, type NodeObserver, nodeInternals } from './dz-node.js';
 import { DzSkeleton } from './dz-skeleton.js';
+import { DzBox3 } from './math/dz-box3.js';
 import { DzTimeRange } from './math/dz-time-range.js';
 
 /** Payload of node events: `{node_id, node_name, node_type}` as the plugin sends them. */
@@ -40,6 +41,16 @@ export type SceneLoader = (scene: DzScene, filename: string) => void;
 
 /** Writes the scene to a file; throws with a message when it cannot. */
 export type SceneSaver = (scene: DzScene, filename: string) => void;
+
+/** DzScene.IncludeFlags (dzscene.h), for getBoundingBox. */
+const INCLUDE_FLAGS = {
+  DzObjectsOnly: 0x00,
+  DzIncludeLightsFlag: 0x01,
+  DzIncludeCamerasFlag: 0x02,
+  DzIncludeNonShadowersFlag: 0x04,
+  DzIncludeNonVisibleFlag: 0x08,
+  DzIncludeAllFlag: 0xff,
+} as const;
 
 /** DzScene.DefaultMethod / OpenNew / MergeFile. */
 const MERGE_FILE = 2;
@@ -486,6 +497,47 @@ export class DzScene extends DzBase implements NodeObserver {
   }
 
   update(): void {}
+
+  // ─── bounds ───
+  get DzObjectsOnly(): number {
+    return INCLUDE_FLAGS.DzObjectsOnly;
+  }
+  get DzIncludeLightsFlag(): number {
+    return INCLUDE_FLAGS.DzIncludeLightsFlag;
+  }
+  get DzIncludeCamerasFlag(): number {
+    return INCLUDE_FLAGS.DzIncludeCamerasFlag;
+  }
+  get DzIncludeNonShadowersFlag(): number {
+    return INCLUDE_FLAGS.DzIncludeNonShadowersFlag;
+  }
+  get DzIncludeNonVisibleFlag(): number {
+    return INCLUDE_FLAGS.DzIncludeNonVisibleFlag;
+  }
+  get DzIncludeAllFlag(): number {
+    return INCLUDE_FLAGS.DzIncludeAllFlag;
+  }
+
+  /**
+   * The world box around the scene's nodes with geometry (each as getWSBoundingBox gives it),
+   * plus lights and cameras when `flags` say so, and hidden nodes only with
+   * DzIncludeNonVisibleFlag. Every emulated object casts shadows, so DzIncludeNonShadowersFlag
+   * changes nothing. An empty box (isValid() false) when nothing qualifies.
+   */
+  getBoundingBox(flags: number = INCLUDE_FLAGS.DzIncludeAllFlag): DzBox3 {
+    const f = Math.trunc(Number(flags));
+    const box = new DzBox3();
+    for (const node of this.#nodes) {
+      if (!node.isVisible() && !(f & INCLUDE_FLAGS.DzIncludeNonVisibleFlag)) continue;
+      const wanted = isLight(node)
+        ? f & INCLUDE_FLAGS.DzIncludeLightsFlag
+        : isCamera(node)
+          ? f & INCLUDE_FLAGS.DzIncludeCamerasFlag
+          : node.getObject() !== null;
+      if (wanted) box.include(node.getWSBoundingBox());
+    }
+    return box;
+  }
 }
 
 function clampRange(range: DzTimeRange, within: DzTimeRange): DzTimeRange {
