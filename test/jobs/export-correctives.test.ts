@@ -10,14 +10,16 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Document, Mesh } from '@gltf-transform/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { bakeCorrectives, listCorrectives } from '../../src/client/read-correctives.js';
+import { readScene } from '../../src/client/scene-reader.js';
 import type { DzScene } from '../../src/emulator/dom/dz-scene.js';
 import type { DzFigure } from '../../src/emulator/dom/dz-skeleton.js';
 import type { DzObject } from '../../src/emulator/dom/geometry/dz-object.js';
 import type { DzMorph } from '../../src/emulator/dom/modifiers/dz-morph.js';
 import type { DzERCLink } from '../../src/emulator/dom/properties/dz-erc-link.js';
 import { builtinScene } from '../../src/emulator/scenes/builtin-scenes.js';
-import { DazClient, type ExportSceneResult, exportScene } from '../../src/index.js';
+import { DazClient, type ExportSceneResult, exportScene, readAnimationChannels } from '../../src/index.js';
 import { readBack } from '../export/gltf/helpers/read-back.js';
 import { summarizeIssues, validateFile } from '../export/gltf/helpers/validate.js';
 import { readBack as readUsda } from '../export/usda/read-back.js';
@@ -296,4 +298,42 @@ describe('exportScene bakeCorrectives on g9-anim', () => {
       message: expect.stringContaining('--animation keys'),
     });
   });
+});
+
+describe('bakeCorrectives requests', () => {
+  it('reads the values in chunks inside DAZ: small chunks take several requests and give the same tracks', async () => {
+    const client = DazClient.connect({
+      host: '127.0.0.1',
+      port: emu.emulator.server.port,
+      token: emu.token,
+      env: {},
+    });
+    try {
+      const timeline = await readAnimationChannels(client);
+      const listed = await listCorrectives(client);
+      const names = [...listed.values()].flat().map((m) => `^${m.name}$`);
+      const scene = await readScene(client, { rigged: true, morphs: { include: names, exclude: [] } });
+      const run = vi.spyOn(client, 'run');
+      const tracksWith = async (chunkBytes?: number) => {
+        const copy = { ...scene, motions: [] as typeof scene.motions };
+        run.mockClear();
+        await bakeCorrectives(client, copy, listed, timeline, {
+          chosen: () => true,
+          ...(chunkBytes ? { chunkBytes } : {}),
+        });
+        const requests = run.mock.calls.filter(([script]) => script.name === 'animation-samples').length;
+        return { requests, tracks: copy.motions.flatMap((m) => m.morphTracks ?? []) };
+      };
+      const whole = await tracksWith();
+      const small = await tracksWith(200);
+      expect(whole.requests).toBe(1);
+      expect(small.requests).toBeGreaterThan(5);
+      expect(whole.tracks.map((t) => t.morph).sort()).toEqual([...BAKED].sort());
+      expect(small.tracks.map((t) => Array.from(t.weights))).toEqual(
+        whole.tracks.map((t) => Array.from(t.weights)),
+      );
+    } finally {
+      await client.close();
+    }
+  }, 120_000);
 });
