@@ -304,6 +304,46 @@ describe('item 3: playback, saveScene and needsSave', () => {
     expect(back).toEqual([0, false, -85, 'Camera A', 0.5]);
   });
 
+  it.each([
+    [
+      'a material colour',
+      `Scene.findNodeByLabel('Textured Cube').getObject().getCurrentShape().getMaterial(0).setDiffuseColor(new Color(10, 20, 30))`,
+      true,
+    ],
+    [
+      'a light colour',
+      `Scene.getLight(0).findPropertyByLabel('Color').setColorValue(new Color(255, 0, 0))`,
+      true,
+    ],
+    [
+      'a morph',
+      `var o = Scene.getSkeletonList()[0].getObject();
+      for (var i = 0; i < o.getNumModifiers(); i++) if (o.getModifier(i).className() == 'DzMorph') { o.getModifier(i).getValueChannel().setValue(0.25); break; }`,
+      true,
+    ],
+    ['visibility', `Scene.getLight(1).setVisible(false)`, true],
+    ['a new node', `Scene.addNode(new DzPointLight())`, true],
+    ['a removed node', `Scene.removeNode(Scene.getLight(Scene.getNumLights() - 1))`, true],
+    ['a new parent', `Scene.getCamera(0).addNodeChild(Scene.getLight(1), true)`, true],
+    ['a name', `Scene.getCamera(0).setName('Cam' + Scene.getNumNodes())`, true],
+    ['a key', `Scene.getCamera(0).getXPosControl().setValue(480, 5)`, true],
+    [
+      'an undo',
+      `beginUndo(); Scene.getCamera(0).getYPosControl().setValue(3); acceptUndo('m'); Scene.saveScene(); UndoStack.undo()`,
+      true,
+    ],
+    ['a camera lens', `Scene.getCamera(0).getFocalLengthControl().setValue(85)`, true],
+    ['the frame rate', `Scene.setTimeStep(Scene.getTimeStep() === 160 ? 200 : 160)`, true],
+    ['selection', `Scene.getCamera(0).select(!Scene.getCamera(0).isSelected())`, false],
+    ['the current frame', `Scene.setFrame(Scene.getFrame() === 2 ? 3 : 2)`, false],
+  ])('needsSave after %s: %s', async (_what, edit, dirty) => {
+    expect(
+      await run(
+        `Scene.saveScene(); var clean = !Scene.needsSave(); ${edit}; return [clean, Scene.needsSave()];`,
+      ),
+    ).toEqual([true, dirty]);
+  });
+
   it('saveScene with no file name and no file fails with a DzError, as DAZ does', async () => {
     const r = await t.execute(`Scene.clear(); [Scene.saveScene(), Scene.needsSave()]`);
     expect(r.result).toEqual([1, false]);
@@ -327,7 +367,8 @@ describe('item 3: playback, saveScene and needsSave', () => {
     expect(types[0]).toBe('playback.started');
     expect(types[types.length - 1]).toBe('playback.finished');
     const times = events.filter((e) => e.type === 'time.changed').map((e) => e.data.time_ticks);
-    expect(times[times.length - 1]).toBe(12 * 160); // stopped at the end, not looped
+    const step = await run<number>('return Scene.getTimeStep();');
+    expect(times[times.length - 1]).toBe(12 * step); // stopped at the end, not looped
     // Debounced as the plugin does (150 ms while playing): a few events, not one per frame.
     expect(times.length).toBeGreaterThanOrEqual(1);
     expect(times.length).toBeLessThanOrEqual(5);

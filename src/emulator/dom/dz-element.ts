@@ -28,6 +28,12 @@ export abstract class DzElement extends DzBase {
     return this.#label;
   }
 
+  /** A new name is an edit saved with the scene (see DzScene.needsSave). */
+  override setName(name: string): void {
+    if (this.getName() !== String(name)) this.ctx.edits++;
+    super.setName(name);
+  }
+
   setLabel(label: string): number {
     if (this.#label !== String(label)) this.ctx.edits++;
     this.#label = String(label);
