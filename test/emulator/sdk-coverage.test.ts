@@ -344,6 +344,28 @@ describe('item 3: playback, saveScene and needsSave', () => {
     ).toEqual([true, dirty]);
   });
 
+  it('a saved bone-driven corrective comes back as it was: the file holds raw values, loading adds the ERC part back', async () => {
+    const file = join(t.home, 'corrective.json');
+    const read = `var f = Scene.findSkeletonByLabel('Genesis 9'), o = f.getObject(), jcm = null;
+      for (var i = 0; i < o.getNumModifiers(); i++) if (o.getModifier(i).getName() == 'body_cbs_forearm_y135n_l') jcm = o.getModifier(i);
+      var c = jcm.getValueControl();`;
+    const before = await run<number[]>(`${read}
+      var angles = [-30, -60, -90, -120];
+      for (var a = 0; a < angles.length; a++) {
+        f.findBone('l_forearm').getYRotControl().setValue(angles[a]);
+        if (c.getValue() > 0.05 && c.getValue() < 0.95) break;
+      }
+      Scene.saveScene(${JSON.stringify(file)});
+      return [c.getValue(), c.getRawValue()];`);
+    expect(before[0]).toBeGreaterThan(0.05);
+    expect(before[0]).toBeLessThan(0.95);
+    const after = await run<number[]>(
+      `Scene.loadScene(${JSON.stringify(file)}, 0); ${read} return [c.getValue(), c.getRawValue()];`,
+    );
+    expect(after[0]).toBeCloseTo(before[0], 6);
+    expect(after[1]).toBeCloseTo(before[1], 6);
+  });
+
   it('saveScene with no file name and no file fails with a DzError, as DAZ does', async () => {
     const r = await t.execute(`Scene.clear(); [Scene.saveScene(), Scene.needsSave()]`);
     expect(r.result).toEqual([1, false]);

@@ -97,17 +97,18 @@ export function writeSceneFile(path: string, spec: SceneSpec): void {
 }
 
 const round = (v: number) => Math.round(v * 1e6) / 1e6;
-const vec = (a: DzFloatProperty, b: DzFloatProperty, c: DzFloatProperty): Vec3 => [
-  round(a.getValue()),
-  round(b.getValue()),
-  round(c.getValue()),
-];
+/**
+ * What a channel holds itself, before its ERC controllers (a corrective morph's bone-driven part):
+ * that is what a scene file stores, and loading adds the controllers back.
+ */
+const raw = (p: DzFloatProperty) => round(p.getRawValue());
+const vec = (a: DzFloatProperty, b: DzFloatProperty, c: DzFloatProperty): Vec3 => [raw(a), raw(b), raw(c)];
 
 function transformOf(node: DzNode): TransformSpec {
   return {
     translate: vec(node.getXPosControl(), node.getYPosControl(), node.getZPosControl()),
     rotate: vec(node.getXRotControl(), node.getYRotControl(), node.getZRotControl()),
-    scale: round(node.getScaleControl().getValue()),
+    scale: raw(node.getScaleControl()),
   };
 }
 
@@ -129,7 +130,7 @@ function poseOf(figure: DzSkeleton): Pick<FigureSpec, 'pose' | 'morphs'> {
   }
   const morphs: Record<string, number> = {};
   for (const m of morphsOf(figure)) {
-    const value = round(m.getValueControl().getValue());
+    const value = raw(m.getValueControl());
     if (value !== 0) morphs[m.getName()] = value;
   }
   return { pose, morphs };
