@@ -4,7 +4,7 @@
  * decoded with sharp (libvips), not with the emulator's own PNG writer, and checked against
  * where the camera projects the figure's bounding box, computed here from the camera's pose.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { Agent, request } from 'undici';
@@ -360,8 +360,11 @@ describe('rendering (g9)', () => {
   });
 
   it('keeps DAZ Studio busy while it renders: scene events render.started/finished, 503 STUDIO_BUSY between', async () => {
+    // The slot holds the render until the test has seen the 503 (it drops a file), so the check
+    // does not depend on how soon the scene event arrives on a loaded machine.
+    const release = join(t.home, 'busy-release');
     const hold = await t.execute(
-      'var busySlot = function () { sleep(800); }; App.getRenderMgr().renderStarting.connect(busySlot); true',
+      `var busySlot = function () { var f = new DzFile(${JSON.stringify(release)}); for (var i = 0; i < 500 && !f.exists(); i++) sleep(20); }; App.getRenderMgr().renderStarting.connect(busySlot); true`,
     );
     expect(hold.result).toBe(true);
     const events = await request(`${t.url}/scene/events?filter=render`, {
@@ -376,8 +379,10 @@ describe('rendering (g9)', () => {
     let busy: Awaited<ReturnType<TestEmulator['call']>> | null = null;
     for await (const chunk of events.body) {
       seen += String(chunk);
-      if (!busy && seen.includes('"type":"render.started"'))
+      if (!busy && seen.includes('"type":"render.started"')) {
         busy = await t.call('POST', '/execute', { json: { script: '1' } });
+        writeFileSync(release, '');
+      }
       if (seen.includes('"type":"render.finished"')) break;
     }
     events.body.destroy();
