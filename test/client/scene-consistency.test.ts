@@ -5,7 +5,7 @@
  * whole. Whether a finished read is one state is judged against clean reads of each state, not
  * by the fingerprints the reader itself uses.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DazClient } from '../../src/client/dazscript-client.js';
 import { compareInventories, type InventoryEntry } from '../../src/client/scene-consistency.js';
 import { type ReadSceneOptions, readScene, SceneReader } from '../../src/client/scene-reader.js';
@@ -19,6 +19,16 @@ const EDIT = `(function () {
   if (a.morph !== undefined) figure.getObject().findModifier("body_bs_BodyHeavy").getValueControl().setValue(a.morph);
   if (a.move !== undefined) Scene.findNodeByLabel("Textured Cube").getXPosControl().setValue(a.move);
   return true;
+})()`;
+
+/** The values EDIT sets, as the scene holds them now. */
+const STATE = `(function () {
+  var figure = Scene.findNodeByLabel("Genesis 9");
+  return {
+    bone: figure.findBone("l_forearm").getYRotControl().getValue(),
+    morph: figure.getObject().findModifier("body_bs_BodyHeavy").getValueControl().getValue(),
+    move: Scene.findNodeByLabel("Textured Cube").getXPosControl().getValue()
+  };
 })()`;
 
 interface Edit {
@@ -37,19 +47,36 @@ const KINDS: { kind: string; edit: Edit; says: RegExp }[] = [
   },
 ];
 
-/** Small chunks, one request at a time: a read of g9 takes a few hundred requests. */
-const SLOW_READ: ReadSceneOptions = { rigged: true, chunkBytes: 20_000, concurrency: 1 };
+/**
+ * One request at a time, in chunks small enough for a read of g9 to take dozens of requests:
+ * the edit, sent when the first vertices are in, lands between two of them, long before the end.
+ */
+const SLOW_READ: ReadSceneOptions = { rigged: true, chunkBytes: 60_000, concurrency: 1 };
 
 describe('a read during scene edits that send no event', () => {
+  // One emulator for the file (a start costs about a second); each test begins from the
+  // scene's own values, so an edit always changes something.
   let t: TestEmulator;
   let client: DazClient;
-  beforeEach(async () => {
+  let initial: Edit;
+  beforeAll(async () => {
     t = await startTestEmulator({ scene: 'g9' });
     client = DazClient.connect({ host: '127.0.0.1', port: t.emulator.server.port, token: t.token, env: {} });
+    initial = (await t.execute(STATE)).result as Edit;
+    expect(initial).toEqual({
+      bone: expect.any(Number),
+      morph: expect.any(Number),
+      move: expect.any(Number),
+    });
+    for (const { edit } of KINDS) expect(initial).not.toMatchObject(edit);
   });
-  afterEach(async () => {
-    await client.close();
-    await t.close();
+  afterAll(async () => {
+    await client?.close();
+    await t?.close();
+  });
+  beforeEach(async () => {
+    await applyEdit(initial);
+    expect((await t.execute(STATE)).result).toEqual(initial);
   });
 
   /** Make an edit from another client (the test's own connection), checking that it ran. */
