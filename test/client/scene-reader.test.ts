@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DazClient } from '../../src/client/dazscript-client.js';
 import { type ReadProgress, readScene, SceneReader } from '../../src/client/scene-reader.js';
 import type { RetryInfo } from '../../src/client/transport.js';
@@ -10,7 +10,7 @@ import type { DzScene } from '../../src/emulator/dom/dz-scene.js';
 import { type DzFacetMesh, meshPositions } from '../../src/emulator/dom/geometry/dz-facet-mesh.js';
 import type { DzObject } from '../../src/emulator/dom/geometry/dz-object.js';
 import type { Scene } from '../../src/scene/scene.js';
-import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
+import { busyScript, startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
 import { inProcessScene } from '../helpers/in-process-scene.js';
 
 function meshNodes(scene: DzScene): DzNode[] {
@@ -184,7 +184,8 @@ describe('SceneReader against the emulator', () => {
   });
 
   it('streams one array chunk by chunk, equal to the whole read, holding one chunk at a time', async () => {
-    const reader = new SceneReader(client, { chunkBytes: 3_000, concurrency: 2 });
+    // About 80 chunks of the figure's positions (3_000 made 170, for no more coverage).
+    const reader = new SceneReader(client, { chunkBytes: 6_000, concurrency: 2 });
     const whole = scene.meshes.find((m) => m.name === 'Genesis 8 Female')?.positions as Float32Array;
     const streamed = new Float32Array(whole.length);
     let chunks = 0;
@@ -357,10 +358,9 @@ describe('SceneReader beside another client', () => {
     const refusals: string[] = [];
     const client = connectTo(t, (info) => refusals.push(info.code ?? info.reason));
     try {
-      // Another client's long script holds one of the two slots for the first 1.5 s.
-      const hog = t.execute(
-        '(function () { var end = Date.now() + 1500; while (Date.now() < end) {} return 1; })()',
-      );
+      // Another client's long script holds one of the two slots for the first 1.5 s (asleep,
+      // as a busy loop would hold it but without burning a core meanwhile).
+      const hog = t.execute(busyScript(1500));
       const scene = await new SceneReader(client, {
         chunkBytes: 20_000,
         watchEvents: false,
@@ -377,91 +377,85 @@ describe('SceneReader beside another client', () => {
 });
 
 describe('SceneReader consistency', () => {
+  // One g9 emulator for the three reads that change the time: each starts at time 0.
+  let t: TestEmulator;
+  let client: DazClient;
+  beforeAll(async () => {
+    t = await startTestEmulator({ scene: 'g9' });
+    client = connectTo(t);
+  });
+  afterAll(async () => {
+    await client?.close();
+    await t?.close();
+  });
+  beforeEach(async () => {
+    expect((await t.execute('Scene.setTime(0); Scene.getTime()')).result).toBe(0);
+  });
+
   it('stops with DazSceneChangedError when the scene changes during the read', async () => {
-    const t = await startTestEmulator({ scene: 'g9' });
-    const client = connectTo(t);
-    try {
-      let poked = false;
-      const reading = new SceneReader(client, {
-        chunkBytes: 20_000,
-        concurrency: 1,
-        onProgress: (p) => {
-          if (p.phase === 'mesh' && p.done > 0 && !poked) {
-            poked = true;
-            void t.execute('Scene.setTime(480)');
-          }
-        },
-      }).read();
-      await expect(reading).rejects.toMatchObject({
-        code: 'DAZPORT_SCENE_CHANGED',
-        message: expect.stringContaining('time.changed'),
-      });
-    } finally {
-      await client.close();
-      await t.close();
-    }
+    let poked = false;
+    const reading = new SceneReader(client, {
+      chunkBytes: 20_000,
+      concurrency: 1,
+      onProgress: (p) => {
+        if (p.phase === 'mesh' && p.done > 0 && !poked) {
+          poked = true;
+          void t.execute('Scene.setTime(480)');
+        }
+      },
+    }).read();
+    await expect(reading).rejects.toMatchObject({
+      code: 'DAZPORT_SCENE_CHANGED',
+      message: expect.stringContaining('time.changed'),
+    });
   });
 
   it('reads again when asked (rereads), and gets the changed scene whole', async () => {
-    const t = await startTestEmulator({ scene: 'g9' });
-    const client = connectTo(t);
-    try {
-      let poked = false;
-      const rereads: string[] = [];
-      const scene = await new SceneReader(client, {
-        chunkBytes: 20_000,
-        concurrency: 1,
-        rereads: 2,
-        onReread: (reason, n) => rereads.push(`${n}: ${reason.message}`),
-        onProgress: (p) => {
-          if (p.phase === 'mesh' && p.done > 0 && !poked) {
-            poked = true;
-            void t.execute('Scene.setTime(480)');
-          }
-        },
-      }).read();
-      expect(rereads).toHaveLength(1);
-      expect(rereads[0]).toMatch(/^1: .*time\.changed/);
-      expect(scene.timeSec).toBeCloseTo(480 / 4800, 9);
-      expect(scene.meshes.length).toBeGreaterThan(0);
-    } finally {
-      await client.close();
-      await t.close();
-    }
+    let poked = false;
+    const rereads: string[] = [];
+    const scene = await new SceneReader(client, {
+      chunkBytes: 20_000,
+      concurrency: 1,
+      rereads: 2,
+      onReread: (reason, n) => rereads.push(`${n}: ${reason.message}`),
+      onProgress: (p) => {
+        if (p.phase === 'mesh' && p.done > 0 && !poked) {
+          poked = true;
+          void t.execute('Scene.setTime(480)');
+        }
+      },
+    }).read();
+    expect(rereads).toHaveLength(1);
+    expect(rereads[0]).toMatch(/^1: .*time\.changed/);
+    expect(scene.timeSec).toBeCloseTo(480 / 4800, 9);
+    expect(scene.meshes.length).toBeGreaterThan(0);
   });
 
   it('gives up after its rereads, and a stopped read sends no more chunk requests', async () => {
-    const t = await startTestEmulator({ scene: 'g9' });
-    const client = connectTo(t);
     const executes = async () =>
       (await t.call('GET', '/metrics')).json<{ total_requests: number }>().total_requests;
-    try {
-      let time = 0;
-      let pokedThisRead = false;
-      const reading = new SceneReader(client, {
-        chunkBytes: 4_000, // hundreds of chunks per mesh: a read that went on would show
-        concurrency: 2,
-        rereads: 1,
-        onReread: () => {
-          pokedThisRead = false;
-        },
-        onProgress: (p) => {
-          if (p.phase === 'mesh' && p.done > 0 && !pokedThisRead) {
-            pokedThisRead = true;
-            time += 160;
-            void t.execute(`Scene.setTime(${time})`);
-          }
-        },
-      }).read();
-      await expect(reading).rejects.toMatchObject({ code: 'DAZPORT_SCENE_CHANGED' });
-      const atRejection = await executes();
-      await new Promise((r) => setTimeout(r, 500));
-      // At most the requests already sent (2 in flight) finish on the server after the stop.
-      expect((await executes()) - atRejection).toBeLessThanOrEqual(2);
-    } finally {
-      await client.close();
-      await t.close();
-    }
+    let time = 0;
+    let pokedThisRead = false;
+    const reading = new SceneReader(client, {
+      chunkBytes: 4_000, // hundreds of chunks per mesh: a read that went on would show
+      concurrency: 2,
+      rereads: 1,
+      onReread: () => {
+        pokedThisRead = false;
+      },
+      onProgress: (p) => {
+        if (p.phase === 'mesh' && p.done > 0 && !pokedThisRead) {
+          pokedThisRead = true;
+          time += 160;
+          void t.execute(`Scene.setTime(${time})`);
+        }
+      },
+    }).read();
+    await expect(reading).rejects.toMatchObject({ code: 'DAZPORT_SCENE_CHANGED' });
+    const atRejection = await executes();
+    await new Promise((r) => setTimeout(r, 500));
+    // At most the requests already sent (2 in flight) finish on the server after the stop.
+    expect((await executes()) - atRejection).toBeLessThanOrEqual(2);
   });
 
   it('leaves no timer behind once a read is over (the event watch gives up its 2 s wait)', async () => {
