@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { busyScript, sleep, startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
 
 type Json = Record<string, unknown>;
@@ -15,13 +15,22 @@ async function result(t: TestEmulator, id: string, query = '?wait=true&timeout=1
 
 describe('async jobs', () => {
   let t: TestEmulator | undefined;
+  // Tests that need no option of their own, and leave nothing the next one counts, share one
+  // emulator (a start costs up to a second); the others start their own.
+  let shared: TestEmulator;
+  beforeAll(async () => {
+    shared = await startTestEmulator();
+  });
+  afterAll(async () => {
+    await shared?.close();
+  });
   afterEach(async () => {
-    await t?.close();
+    if (t !== shared) await t?.close();
     t = undefined;
   });
 
   it('queues, runs and reports a job with the plugin shapes', async () => {
-    t = await startTestEmulator();
+    t = shared;
     const r = await t.call('POST', '/execute/async', {
       json: { script: "print('hello async'); getArguments()[0].n * 2", args: { n: 21 } },
     });
@@ -55,7 +64,7 @@ describe('async jobs', () => {
   });
 
   it('writes async results with JsonStd: always valid JSON, keys sorted', async () => {
-    t = await startTestEmulator();
+    t = shared;
     const id = await submit(t, '({ b: "x\\u0001y", a: NaN })');
     const raw = await t.call('GET', `/requests/${id}/result?wait=true&timeout=10`);
     expect(raw.text).toContain('"result":{"a":nan,"b":"x\\u0001y"}');
@@ -105,7 +114,7 @@ describe('async jobs', () => {
   });
 
   it('fails a job whose script fails: no output kept, the error with its line', async () => {
-    t = await startTestEmulator();
+    t = shared;
     const id = await submit(t, "print('lost');\nthis is not valid dazscript !!!");
     const body = await result(t, id);
     expect(body).toMatchObject({ status: 'failed', success: false, result: null, output: [] });
@@ -113,7 +122,7 @@ describe('async jobs', () => {
   });
 
   it('cancels a queued job (it never runs) and a running one (marked at once, runs to its end)', async () => {
-    t = await startTestEmulator();
+    t = shared;
     const blocker = t.execute(busyScript(500));
     await sleep(100);
     const queued = await submit(t, 'var sideEffectQueued = 1;');
@@ -149,7 +158,7 @@ describe('async jobs', () => {
   });
 
   it('refuses to cancel a finished job (400) and knows nothing of unknown ids (404)', async () => {
-    t = await startTestEmulator();
+    t = shared;
     const id = await submit(t, '1');
     await result(t, id);
     const again = await t.call('DELETE', `/requests/${id}`);
@@ -185,7 +194,7 @@ describe('async jobs', () => {
   });
 
   it('validates submits: 400 for an empty object or non-JSON, 401 without a token', async () => {
-    t = await startTestEmulator();
+    t = shared;
     const empty = await t.call('POST', '/execute/async', { json: {} });
     expect(empty.status).toBe(400);
     expect(empty.json()).toMatchObject({ error_code: 'MISSING_FIELD' });
@@ -241,7 +250,7 @@ describe('async jobs', () => {
   });
 
   it('runs registered scripts asynchronously with script- ids', async () => {
-    t = await startTestEmulator();
+    t = shared;
     await t.call('POST', '/scripts/register', {
       json: { name: 'sum', script: 'getArguments()[0].a + getArguments()[0].b' },
     });
