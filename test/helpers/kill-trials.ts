@@ -33,11 +33,21 @@ export function childReport(end: ChildEnd): { changes: number; writeMs: number }
   return JSON.parse(end.stdout.trim().split('\n').at(-1)!);
 }
 
-/** Run `jobs` two at a time (the test machine has two cores). */
-export async function inPairs<T>(jobs: (() => Promise<T>)[]): Promise<T[]> {
-  const results: T[] = [];
-  for (let i = 0; i < jobs.length; i += 2)
-    results.push(...(await Promise.all(jobs.slice(i, i + 2).map((j) => j()))));
+/**
+ * Run `jobs` two at a time (the test machine has two cores), results in the order of `jobs`.
+ * A job starts as soon as one of the two ends, not when both of a pair have: a quick trial does
+ * not wait idle for a slow one beside it.
+ */
+export async function twoAtATime<T>(jobs: (() => Promise<T>)[]): Promise<T[]> {
+  const results: T[] = new Array(jobs.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < jobs.length) {
+      const i = next++;
+      results[i] = await jobs[i]();
+    }
+  };
+  await Promise.all([lane(), lane()]);
   return results;
 }
 
@@ -77,16 +87,19 @@ export async function killBeforeEachChange(
   changesOf: (from: Version, to: Version) => Promise<{ changes: number }>,
   trial: (label: string, from: Version, to: Version, killBefore: number) => Promise<Trial>,
 ): Promise<Trial[]> {
-  const jobs: (() => Promise<Trial>)[] = [];
-  for (const [from, to] of [
+  const directions = [
     ['A', 'B'],
     ['B', 'A'],
-  ] as const) {
-    const { changes } = await changesOf(from, to);
+  ] as const;
+  // Both counting runs at once: they write into folders of their own.
+  const counts = await Promise.all(directions.map(([from, to]) => changesOf(from, to)));
+  const jobs: (() => Promise<Trial>)[] = [];
+  directions.forEach(([from, to], d) => {
+    const { changes } = counts[d];
     for (let k = 1; k <= changes; k++)
       jobs.push(() => trial(`${from}→${to} killed before change ${k}/${changes}`, from, to, k));
-  }
-  return inPairs(jobs);
+  });
+  return twoAtATime(jobs);
 }
 
 /** `count` trials A→B, each killing the writer at a seeded random moment of its `writeMs` of writes. */
@@ -98,5 +111,5 @@ export function killAtRandomMoments(
 ): Promise<Trial[]> {
   const random = seededRandom(seed);
   const delays = Array.from({ length: count }, () => Math.round(random() * writeMs * 10) / 10);
-  return inPairs(delays.map((d) => () => trial(`A→B killed ${d} ms into its writes`, d)));
+  return twoAtATime(delays.map((d) => () => trial(`A→B killed ${d} ms into its writes`, d)));
 }
