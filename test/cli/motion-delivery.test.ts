@@ -24,8 +24,8 @@ import { readBack as readGltf } from '../export/gltf/helpers/read-back.js';
 import { summarizeIssues, validateFile } from '../export/gltf/helpers/validate.js';
 import { readBack as readUsda, unexpectedDrops } from '../export/usda/read-back.js';
 import { jointFrames } from '../export/usda/usd-eval.js';
-import { runCli } from '../helpers/cli.js';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
+import { runInProcess } from '../helpers/in-process-cli.js';
 
 const CMU = join(__dirname, '..', '..', 'fixtures', 'bvh', 'cmu_01_01.bvh');
 const FRAMES: [number, number] = [0, 359]; // 3 s of the walk at 120 fps: the tests stay quick
@@ -133,7 +133,8 @@ describe('retargeted motion in glTF and USD, evaluated at every frame', () => {
 /**
  * The command line on a real file with one frame line more than its Frames: (the shipped
  * Biovision boxing clip): read with defaults, the warning reaches the user, the .duf keys the
- * whole figure, and strict mode's hint names the flag rather than the library option.
+ * whole figure, and strict mode's hint names the flag rather than the library option. The
+ * program runs in-process: what it prints and its exit status, without a process start each.
  */
 describe('dazport retarget / inspect on the Biovision boxing clip', () => {
   const BOXING = join(__dirname, '..', '..', 'fixtures', 'bvh', 'biovision_boxing_toes.bvh');
@@ -156,7 +157,7 @@ describe('dazport retarget / inspect on the Biovision boxing clip', () => {
 
   it('reads it with defaults, warns on stderr, and writes a .duf that keys all 143 bones', async () => {
     const out = join(dir, 'box.duf');
-    const r = await runCli(['retarget', BOXING, '--to', 'genesis9', '--out', out, '--frames', '0:200']);
+    const r = await runInProcess(['retarget', BOXING, '--to', 'genesis9', '--out', out, '--frames', '0:200']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain(`warning: ${BOXING}: ${WARNING}`);
     const duf = bonesIn(out);
@@ -167,7 +168,7 @@ describe('dazport retarget / inspect on the Biovision boxing clip', () => {
 
   it('--json carries the warning in the object; --only-driven keys only the driven bones', async () => {
     const out = join(dir, 'box-driven.duf');
-    const r = await runCli([
+    const r = await runInProcess([
       '--json',
       'retarget',
       BOXING,
@@ -190,7 +191,7 @@ describe('dazport retarget / inspect on the Biovision boxing clip', () => {
   }, 60_000);
 
   it('--frame-mismatch error refuses it with a hint that names the flag', async () => {
-    const r = await runCli([
+    const r = await runInProcess([
       'retarget',
       BOXING,
       '--to',
@@ -206,7 +207,7 @@ describe('dazport retarget / inspect on the Biovision boxing clip', () => {
   }, 60_000);
 
   it('inspect --json lists the warning', async () => {
-    const r = await runCli(['--json', 'inspect', BOXING]);
+    const r = await runInProcess(['--json', 'inspect', BOXING]);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ frames: 3070, frameRate: 100, warnings: [WARNING] });
   }, 60_000);
