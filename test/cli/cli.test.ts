@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, spawnCli } from '../helpers/cli.js';
+import { spawnCli } from '../helpers/cli.js';
+import { runInProcess } from '../helpers/in-process-cli.js';
 
 describe('dazport CLI', () => {
   let home: string;
@@ -13,8 +14,18 @@ describe('dazport CLI', () => {
   afterAll(() => rmSync(home, { recursive: true, force: true }));
 
   // The JSON demo (inventory, exports, retarget) is checked in main-job.test.ts: one run of it.
+  // This one runs in-process, and at 5 fps: its text is under test, not the clip's frames.
+  // The emulator's tests start it as a process: they signal it and read what the bin prints.
   it('demo in human form names the emulator and every node', async () => {
-    const r = await runCli(['demo', '--scene', 'g8f', '--out-dir', join(home, 'demo-g8f')]);
+    const r = await runInProcess([
+      'demo',
+      '--scene',
+      'g8f',
+      '--out-dir',
+      join(home, 'demo-g8f'),
+      '--fps',
+      '5',
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/embedded DAZ Studio emulator \(scene g8f\)/);
     expect(r.stdout).toMatch(/Genesis 8 Female\s+DzFigure\s+170 bones, [\d,]+ vertices/);
@@ -68,13 +79,13 @@ describe('dazport CLI', () => {
   });
 
   it('exits 1 with a clear message on a bad option value', async () => {
-    const r = await runCli(['emulator', '--port', 'abc']);
+    const r = await runInProcess(['emulator', '--port', 'abc']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('--port takes a whole number from 0 to 65535, got "abc"');
   });
 
   it('exits 2 for a scene that is neither built in nor a file, with a hint', async () => {
-    const r = await runCli([
+    const r = await runInProcess([
       'emulator',
       '--port',
       '0',
@@ -91,7 +102,7 @@ describe('dazport CLI', () => {
   });
 
   it('reports errors as JSON with --json', async () => {
-    const r = await runCli([
+    const r = await runInProcess([
       '--json',
       'emulator',
       '--port',
@@ -106,11 +117,11 @@ describe('dazport CLI', () => {
   });
 
   it('--help teaches: commands, start here, exit statuses', async () => {
-    const r = await runCli(['--help']);
+    const r = await runInProcess(['--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('dazport demo');
     expect(r.stdout).toContain('Exit status');
-    const sub = await runCli(['emulator', '--help']);
+    const sub = await runInProcess(['emulator', '--help']);
     expect(sub.code).toBe(0);
     expect(sub.stdout).toContain('--token-file');
     expect(sub.stdout).toContain('Not a sandbox');
