@@ -3,7 +3,7 @@
  * says so in one line (or one JSON object with --json) and exits 130 / 143. The signal is sent
  * the moment a temporary file appears in the output folder, so it lands mid-write.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, watch } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,17 +26,23 @@ async function interruptExport(dir: string, signal: NodeJS.Signals, extra: strin
     ...out('usda'),
   ];
   const child = spawnCliInOneProcess(args);
-  let running = true;
-  const ended = outputOf(child).finally(() => {
-    running = false;
-  });
+  const ended = outputOf(child);
   /** Temporary files seen when the signal was sent. */
   let tempsSeen: string[] = [];
-  const started = Date.now();
-  while (running && tempsSeen.length === 0 && Date.now() - started < GIVE_UP_MS) {
-    await new Promise((r) => setTimeout(r, 2));
-    tempsSeen = readdirSync(dir).filter((f) => TEMP.test(f));
-  }
+  // Woken by the folder's own change events (not a poll, which kept a core busy while it waited).
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      watcher.close();
+      clearTimeout(giveUp);
+      resolve();
+    };
+    const watcher = watch(dir, () => {
+      tempsSeen = readdirSync(dir).filter((f) => TEMP.test(f));
+      if (tempsSeen.length > 0) done();
+    });
+    const giveUp = setTimeout(done, GIVE_UP_MS);
+    ended.then(done, done);
+  });
   child.kill(tempsSeen.length > 0 ? signal : 'SIGKILL');
   const end = await ended;
   return { ...end, tempsSeen, left: readdirSync(dir).filter((f) => TEMP.test(f)) };
