@@ -15,6 +15,9 @@ describe('the fault run', () => {
       seed: 13,
       restartEvery: 3,
       faultRate: 0.05,
+      // Quiet spells longer than a read on a loaded two-core machine, so that "most exports
+      // finish" holds there too (2 of 6 finished once with 1.5 s); the bursts still come (edits > 0).
+      quietMs: 3_000,
       workDir: join(tmpdir(), `dazport-fault-run-${process.pid}`),
     });
     const failures = result.records.filter(

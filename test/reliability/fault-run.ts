@@ -32,6 +32,8 @@ export interface FaultRunOptions {
   faultRate?: number;
   /** Restart the emulator during every n-th export (default 7; 0: never). */
   restartEvery?: number;
+  /** The editor's quiet spells between bursts of flips, shortest, ms (default 1,500; each lasts up to twice that). */
+  quietMs?: number;
   /** Where outputs go (a fresh folder). */
   workDir: string;
   /** Told one line per export. */
@@ -80,7 +82,7 @@ const EDIT = `(function () {
 const READ_TIMEOUT_MS = 2_000;
 
 export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunResult> {
-  const { exports, scene = 'g9', faultRate = 0.04, restartEvery = 7, workDir } = options;
+  const { exports, scene = 'g9', faultRate = 0.04, restartEvery = 7, quietMs = 1_500, workDir } = options;
   const log = options.log ?? (() => {});
   const random = mulberry32(options.seed ?? 1);
   rmSync(workDir, { recursive: true, force: true });
@@ -152,7 +154,7 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRes
           () => undefined, // the emulator is restarting: try again on the next turn
         );
       }
-      await sleep(k % 5 === 4 ? 1_500 + random() * 1_500 : 10 + random() * 40);
+      await sleep(k % 5 === 4 ? quietMs * (1 + random()) : 10 + random() * 40);
     }
   })();
 
