@@ -3,7 +3,9 @@
  * recursive mkdir spins forever under /proc (mkdir answers ENOENT under an existing folder), so
  * `export --emulated g9 --out /proc/nonexistent/x.glb` read the scene, then hung at 100% CPU.
  * The other commands here point at a port where nothing listens: a command that checked its
- * outputs only after reading would exit 3 (no server) instead of 7.
+ * outputs only after reading would exit 3 (no server) instead of 7. The /proc cases (a spin
+ * only a process can be killed out of) and the emulator's token file run as processes; the
+ * folders under a file, which cannot hang, run the program in-process.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -11,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliResult, outputOf, spawnCliInOneProcess } from '../helpers/cli.js';
+import { runInProcess } from '../helpers/in-process-cli.js';
 
 /** Give up on a command after this long: the old spin never ended. */
 const GIVE_UP_MS = 60_000;
@@ -31,6 +34,13 @@ async function runBounded(args: string[]): Promise<CliResult & { ms: number }> {
   const timer = setTimeout(() => child.kill('SIGKILL'), GIVE_UP_MS);
   const result = await outputOf(child);
   clearTimeout(timer);
+  return { ...result, ms: performance.now() - started };
+}
+
+/** The program in-process, timed like runBounded's processes. */
+async function runTimed(args: string[]): Promise<CliResult & { ms: number }> {
+  const started = performance.now();
+  const result = await runInProcess(args);
   return { ...result, ms: performance.now() - started };
 }
 
@@ -58,25 +68,32 @@ describe('unwritable outputs', () => {
   it('export, retarget and demo exit 7 before reading anything, naming the output', async () => {
     const underFile = (name: string) => join(dir, 'file.txt', name);
     const live = ['retarget', CMU, '--to', 'live:Genesis 9', ...server];
-    const cases: [string, string[]][] = [
+    /** The output, the command line, and whether it runs as a process (it could spin). */
+    const cases: [string, string[], boolean][] = [
       ...(onLinux
         ? [
-            ['/proc/nonexistent/x.glb', ['export', '--emulated', 'g9', '--out', '/proc/nonexistent/x.glb']],
-            ['/proc/nonexistent/x.duf', [...live, '--out', '/proc/nonexistent/x.duf']],
+            [
+              '/proc/nonexistent/x.glb',
+              ['export', '--emulated', 'g9', '--out', '/proc/nonexistent/x.glb'],
+              true,
+            ],
+            ['/proc/nonexistent/x.duf', [...live, '--out', '/proc/nonexistent/x.duf'], true],
           ]
         : []),
-      [underFile('x.gltf'), ['export', ...server, '--out', underFile('x.gltf')]],
-      [underFile('x.usda'), [...live, '--out', underFile('x.usda')]],
-      [underFile('demo/g9.glb'), ['demo', '--out-dir', underFile('demo')]],
-    ] as [string, string[]][];
-    // Two at a time: each start of the CLI from sources costs seconds of CPU on a busy machine.
-    const results: Awaited<ReturnType<typeof runBounded>>[] = [];
-    for (let i = 0; i < cases.length; i += 2)
-      results.push(...(await Promise.all(cases.slice(i, i + 2).map(([, args]) => runBounded(args)))));
+      [underFile('x.gltf'), ['export', ...server, '--out', underFile('x.gltf')], false],
+      [underFile('x.usda'), [...live, '--out', underFile('x.usda')], false],
+      [underFile('demo/g9.glb'), ['demo', '--out-dir', underFile('demo')], false],
+    ] as [string, string[], boolean][];
+    // The processes both at once; the in-process runs one after the other (each captures stdout).
+    const [spawned, inProcess] = [cases.filter((c) => c[2]), cases.filter((c) => !c[2])];
+    const results: Awaited<ReturnType<typeof runBounded>>[] = await Promise.all(
+      spawned.map(([, args]) => runBounded(args)),
+    );
+    for (const [, args] of inProcess) results.push(await runTimed(args));
     const summary = results.map((r, i) => ({
-      out: cases[i][0],
+      out: [...spawned, ...inProcess][i][0],
       code: r.code,
-      names: r.stderr.includes(cases[i][0]),
+      names: r.stderr.includes([...spawned, ...inProcess][i][0]),
       seconds: Math.round(r.ms / 1000),
     }));
     console.log(summary.map((s) => `${s.out}: exit ${s.code} in ${s.seconds} s`).join('\n'));
@@ -102,7 +119,7 @@ describe('unwritable outputs', () => {
 
   it('--json gives the output error as one JSON object', async () => {
     const out = join(dir, 'file.txt', 'x.gltf');
-    const r = await runBounded(['--json', 'export', ...server, '--out', out]);
+    const r = await runInProcess(['--json', 'export', ...server, '--out', out]);
     expect(r.code).toBe(7);
     expect(JSON.parse(r.stdout)).toMatchObject({
       ok: false,
