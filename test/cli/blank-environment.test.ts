@@ -16,7 +16,12 @@ afterAll(() => emu?.close());
 
 describe('a blank DAZ_HOST or DAZ_PORT', () => {
   it('leaves the emulator on loopback', async () => {
-    const child = spawnCli(['emulator', '--port', '0'], { HOME: emu.home, DAZ_HOST: '', DAZ_PORT: '' });
+    // The empty scene: where it listens is under test, not what it serves (g9 takes a second to build).
+    const child = spawnCli(['emulator', '--port', '0', '--scene', 'empty'], {
+      HOME: emu.home,
+      DAZ_HOST: '',
+      DAZ_PORT: '',
+    });
     const ended = outputOf(child);
     let out = '';
     await new Promise<void>((resolve, reject) => {
