@@ -10,22 +10,44 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DazClient } from '../../src/client/dazscript-client.js';
+import { DazClient } from '../../src/client/dazscript-client.js';
 import { compileMorphSelection } from '../../src/client/morph-selection.js';
 import { readScene } from '../../src/client/scene-reader.js';
-import { withEmbeddedEmulator } from '../../src/jobs/embedded-emulator.js';
 import { exportScene } from '../../src/jobs/export-scene.js';
 import type { Mesh } from '../../src/scene/mesh.js';
 import { readBack } from '../export/gltf/helpers/read-back.js';
 import { summarizeIssues, validateFile } from '../export/gltf/helpers/validate.js';
 import { readBack as readBackUsda } from '../export/usda/read-back.js';
 import { allPrims } from '../export/usda/usda-parse.js';
+import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
 
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'dazport-morphs-'));
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+/** One emulator per scene for the file (a start builds the figure): exports only read the scene. */
+const emulators = new Map<string, Promise<TestEmulator>>();
+afterAll(async () => {
+  for (const emu of emulators.values()) await (await emu).close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** `work` with a fresh client of the file's emulator serving `scene`. */
+async function withScene<T>(scene: string, work: (session: { client: DazClient }) => Promise<T>): Promise<T> {
+  if (!emulators.has(scene)) emulators.set(scene, startTestEmulator({ scene }));
+  const emu = await (emulators.get(scene) as Promise<TestEmulator>);
+  const client = DazClient.connect({
+    host: '127.0.0.1',
+    port: emu.emulator.server.port,
+    token: emu.token,
+    env: {},
+  });
+  try {
+    return await work({ client });
+  } finally {
+    await client.close();
+  }
+}
 
 /** Target names of the skinned mesh in a .glb, as glTF-Transform reads them. */
 async function targetNames(file: string): Promise<string[]> {
@@ -72,7 +94,7 @@ describe('choosing morphs', () => {
   it("g8f --morphs 'eCTRLv*': exactly the visemes, in glTF and USDA", async () => {
     const glb = join(dir, 'g8f-visemes.glb');
     const usda = join(dir, 'g8f-visemes.usda');
-    const report = await withEmbeddedEmulator('g8f', ({ client }) =>
+    const report = await withScene('g8f', ({ client }) =>
       exportScene(client, [glb, usda], { morphs: ['eCTRLv*'], select: ['Genesis 8 Female'] }),
     );
     expect(await targetNames(glb)).toEqual(['eCTRLvAA', 'eCTRLvEE']);
@@ -87,7 +109,7 @@ describe('choosing morphs', () => {
     const names: Record<string, string[]> = {};
     for (const scene of ['g9', 'g8f']) {
       const glb = join(dir, `${scene}-preset.glb`);
-      const report = await withEmbeddedEmulator(scene, ({ client }) =>
+      const report = await withScene(scene, ({ client }) =>
         exportScene(client, glb, { morphPreset: 'visemes' }),
       );
       names[scene] = await targetNames(glb);
@@ -100,9 +122,7 @@ describe('choosing morphs', () => {
 
   it('bare morphs: every morph that moves something; the all-zero one is skipped and reported', async () => {
     const glb = join(dir, 'g9-all.glb');
-    const report = await withEmbeddedEmulator('g9', ({ client }) =>
-      exportScene(client, glb, { morphs: true }),
-    );
+    const report = await withScene('g9', ({ client }) => exportScene(client, glb, { morphs: true }));
     const names = await targetNames(glb);
     const figure = report.morphs?.figures.find((f) => f.label === 'Genesis 9');
     expect(figure?.still).toEqual(['facs_bs_TongueOut']);
@@ -119,7 +139,7 @@ describe('choosing morphs', () => {
 
   it('a pattern that matches nothing is reported once, the export goes on', async () => {
     const glb = join(dir, 'g8f-none.glb');
-    const report = await withEmbeddedEmulator('g8f', ({ client }) =>
+    const report = await withScene('g8f', ({ client }) =>
       exportScene(client, glb, { morphs: ['eCTRLMouthSmile', 'facs_bs_*'] }),
     );
     expect(await targetNames(glb)).toEqual(['eCTRLMouthSmile']);
@@ -138,7 +158,7 @@ describe('choosing morphs', () => {
       ['visemes', { morphPreset: 'visemes' as const }],
       ['none', { morphPreset: 'none' as const }],
     ] as const) {
-      measured[key] = await withEmbeddedEmulator('g9', async ({ client }) => {
+      measured[key] = await withScene('g9', async ({ client }) => {
         const counts = countMorphReads(client);
         await exportScene(client, join(dir, `g9-${key}.glb`), { ...options, select: ['Genesis 9'] });
         return counts;
@@ -151,7 +171,7 @@ describe('choosing morphs', () => {
   }, 90_000);
 
   it('a dialled-in morph that is not chosen is folded into the rest mesh', async () => {
-    const [all, some] = await withEmbeddedEmulator('g8f', async ({ client }) => [
+    const [all, some] = await withScene('g8f', async ({ client }) => [
       await readScene(client, { rigged: true, select: ['Genesis 8 Female'] }),
       await readScene(client, {
         rigged: true,
