@@ -4,8 +4,7 @@
  * {@link rasterize}; the file is written atomically (a temporary file renamed into place), so a
  * reader never sees half an image and a cancelled render leaves nothing behind.
  */
-import { randomBytes } from 'node:crypto';
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileAtomicallySync } from '../atomic-file.js';
 import type { DzCamera } from '../dom/dz-camera.js';
 import { DzLight } from '../dom/dz-light.js';
 import { type DzNode, nodeInternals } from '../dom/dz-node.js';
@@ -54,14 +53,7 @@ export function renderScene(r: SceneRenderRequest): SceneRenderOutcome {
 /** Write `rgb` as a PNG at `path` through a temporary sibling; throws what the file system says. */
 export function writePngAtomically(path: string, width: number, height: number, rgb: Uint8Array): number {
   const png = encodePng(width, height, 3, rgb);
-  const temp = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    writeFileSync(temp, png);
-    renameSync(temp, path);
-  } catch (err) {
-    rmSync(temp, { force: true });
-    throw err;
-  }
+  writeFileAtomicallySync(path, png);
   return png.length;
 }
 

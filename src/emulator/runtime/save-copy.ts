@@ -10,7 +10,8 @@
  *
  * Every file is written beside its target and renamed over it, so no reader sees half a scene.
  */
-import { copyFileSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { copyFileAtomicallySync } from '../atomic-file.js';
 import { type DzScene, sceneInternals } from '../dom/dz-scene.js';
 
 export interface SaveCopyResult {
@@ -24,18 +25,7 @@ export function saveSceneCopy(scene: DzScene, path: string): SaveCopyResult {
   const source = scene.getFilename();
   const sourceIsFile = source !== '' && isFile(source);
   if (sourceIsFile && !scene.needsSave()) {
-    const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
-    try {
-      copyFileSync(source, temporary);
-      renameSync(temporary, path);
-    } catch (err) {
-      try {
-        unlinkSync(temporary);
-      } catch {
-        // nothing was written
-      }
-      throw err;
-    }
+    copyFileAtomicallySync(source, path);
     return { ok: true, path, source, method: 'copy' };
   }
   sceneInternals.writeCopy(scene, path);

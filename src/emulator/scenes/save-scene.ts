@@ -10,7 +10,7 @@
  * Written to a temporary file beside the target, then renamed over it, so a reader never sees
  * half a scene.
  */
-import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { writeFileAtomicallySync } from '../atomic-file.js';
 import { DzBasicCamera } from '../dom/dz-camera.js';
 import { DzLight, DzPointLight, DzSpotLight } from '../dom/dz-light.js';
 import type { DzNode } from '../dom/dz-node.js';
@@ -82,18 +82,7 @@ export function sceneSpecOf(scene: DzScene, name: string, sources: NodeSources):
 
 /** Write `spec` to `path` atomically (temporary file, then rename). */
 export function writeSceneFile(path: string, spec: SceneSpec): void {
-  const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
-  try {
-    writeFileSync(temporary, `${JSON.stringify(spec, null, 1)}\n`);
-    renameSync(temporary, path);
-  } catch (err) {
-    try {
-      unlinkSync(temporary);
-    } catch {
-      // nothing was written
-    }
-    throw err;
-  }
+  writeFileAtomicallySync(path, `${JSON.stringify(spec, null, 1)}\n`);
 }
 
 const round = (v: number) => Math.round(v * 1e6) / 1e6;
