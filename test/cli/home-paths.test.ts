@@ -15,7 +15,8 @@ describe('~ in CLI paths', () => {
   let port: string;
   beforeAll(async () => {
     home = mkdtempSync(join(tmpdir(), 'dazport-clihome-'));
-    emu = await startTestEmulator();
+    // The token tests list the scene: an empty one is enough to show the token was accepted.
+    emu = await startTestEmulator({ scene: 'empty' });
     port = new URL(emu.url).port;
     writeFileSync(join(home, 'x'), `${emu.token}\n`);
   });
@@ -29,7 +30,7 @@ describe('~ in CLI paths', () => {
 
   it("--token-file '~/x' reads the token from $HOME/x", async () => {
     const r = await runCli(
-      ['discover', '--host', '127.0.0.1', '--port', port, '--token-file', '~/x', '--json'],
+      ['scene', '--host', '127.0.0.1', '--port', port, '--token-file', '~/x', '--json'],
       env(),
     );
     expect(r.stderr).toBe('');
@@ -37,7 +38,7 @@ describe('~ in CLI paths', () => {
   }, 30_000);
 
   it("DAZ_TOKEN_FILE='~/x' reads the token from $HOME/x", async () => {
-    const r = await runCli(['discover', '--host', '127.0.0.1', '--port', port, '--json'], {
+    const r = await runCli(['scene', '--host', '127.0.0.1', '--port', port, '--json'], {
       ...env(),
       DAZ_TOKEN_FILE: '~/x',
     });
