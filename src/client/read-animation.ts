@@ -22,10 +22,10 @@ import { mat4 } from 'gl-matrix';
 import { eulerDegreesToQuat } from '../math/euler.js';
 import type { JointTrack, MorphTrack, Motion, NodeTrack } from '../scene/motion.js';
 import type { Scene } from '../scene/scene.js';
-import { readChunks } from './chunked-reads.js';
 import type { DazClient } from './dazscript-client.js';
 import { DazSceneChangedError } from './errors.js';
-import { ANIMATION_CHANNELS, ANIMATION_SAMPLES } from './scripts/animation-scripts.js';
+import { sampleFrames } from './frame-samples.js';
+import { ANIMATION_CHANNELS } from './scripts/animation-scripts.js';
 
 export type AnimationMode = 'none' | 'keys' | 'bake';
 export const ANIMATION_MODES: readonly AnimationMode[] = ['none', 'keys', 'bake'];
@@ -170,36 +170,23 @@ async function sampleRemote(
   const args = items.map((it) =>
     it.kind === 'w' ? { kind: 'w', id: it.id } : { kind: it.kind, id: it.id, name: it.name },
   );
-  const chunks = readChunks<number[]>(
-    {
-      total: frames,
-      // About 20 characters per number as the server prints doubles (%.15g).
-      guessBytesPerElement: perFrame * 20,
-      targetBytes: options.chunkBytes ?? 2_000_000,
-      concurrency: 2,
-    },
-    async (from, count) => {
-      const r = await client.run<number[]>(
-        ANIMATION_SAMPLES,
-        { items: args, start: timeline.start, step: timeline.step, from, count },
-        { signal: options.signal },
-      );
-      return { value: r.result, bytes: r.bytes ?? 0 };
-    },
-  );
-  for await (const chunk of chunks) {
-    if (chunk.value.length !== chunk.count * perFrame)
-      throw new DazSceneChangedError(
-        `animation samples: ${chunk.value.length} numbers for ${chunk.count} frames of ${perFrame}`,
-      );
-    let k = 0;
-    for (let f = chunk.start; f < chunk.start + chunk.count; f++)
-      for (const it of items) {
-        const w = WIDTH[it.kind];
-        (values.get(it) as Float64Array).set(chunk.value.slice(k, k + w), f * w);
-        k += w;
-      }
-  }
+  const flat = await sampleFrames(client, {
+    items: args,
+    perFrame,
+    start: timeline.start,
+    step: timeline.step,
+    frames,
+    what: 'animation samples',
+    chunkBytes: options.chunkBytes,
+    signal: options.signal,
+  });
+  let k = 0;
+  for (let f = 0; f < frames; f++)
+    for (const it of items) {
+      const w = WIDTH[it.kind];
+      (values.get(it) as Float64Array).set(flat.subarray(k, k + w), f * w);
+      k += w;
+    }
 }
 
 function addMotions(

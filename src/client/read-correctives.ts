@@ -15,11 +15,9 @@
  */
 import type { MorphTrack, Motion } from '../scene/motion.js';
 import type { Scene } from '../scene/scene.js';
-import { readChunks } from './chunked-reads.js';
 import type { DazClient } from './dazscript-client.js';
-import { DazSceneChangedError } from './errors.js';
+import { sampleFrames } from './frame-samples.js';
 import type { AnimationChannels } from './read-animation.js';
-import { ANIMATION_SAMPLES } from './scripts/animation-scripts.js';
 import { CORRECTIVE_MORPHS } from './scripts/corrective-scripts.js';
 
 const TICKS_PER_SECOND = 4800;
@@ -135,33 +133,16 @@ async function sample(
   frames: number,
   options: BakeCorrectivesOptions,
 ): Promise<Float64Array> {
-  const out = new Float64Array(frames * items.length);
-  const args = items.map((it) => ({ kind: 'm', id: it.id, name: it.morph.name }));
-  const chunks = readChunks<number[]>(
-    {
-      total: frames,
-      // About 20 characters per number as the server prints doubles (%.15g).
-      guessBytesPerElement: items.length * 20,
-      targetBytes: options.chunkBytes ?? 2_000_000,
-      concurrency: 2,
-    },
-    async (from, count) => {
-      const r = await client.run<number[]>(
-        ANIMATION_SAMPLES,
-        { items: args, start: timeline.start, step: timeline.step, from, count },
-        { signal: options.signal },
-      );
-      return { value: r.result, bytes: r.bytes ?? 0 };
-    },
-  );
-  for await (const chunk of chunks) {
-    if (chunk.value.length !== chunk.count * items.length)
-      throw new DazSceneChangedError(
-        `corrective samples: ${chunk.value.length} numbers for ${chunk.count} frames of ${items.length}`,
-      );
-    out.set(chunk.value, chunk.start * items.length);
-  }
-  return out;
+  return sampleFrames(client, {
+    items: items.map((it) => ({ kind: 'm', id: it.id, name: it.morph.name })),
+    perFrame: items.length,
+    start: timeline.start,
+    step: timeline.step,
+    frames,
+    what: 'corrective samples',
+    chunkBytes: options.chunkBytes,
+    signal: options.signal,
+  });
 }
 
 /** A constant corrective nobody chose: not a target; a value other than 0 stays in the rest mesh. */
