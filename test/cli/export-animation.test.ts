@@ -8,9 +8,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/in-process-cli.js';
+import { sharedEmulators } from '../helpers/shared-emulators.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dazport-cli-anim-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// The runs that reach the scene use one emulator per scene; usage errors keep --emulated.
+const emulators = sharedEmulators();
+afterAll(async () => {
+  await emulators.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe('export --animation / --frame', () => {
   it('--help explains both, with examples', async () => {
@@ -51,8 +57,7 @@ describe('export --animation / --frame', () => {
   it('a frame outside the scene range is a usage error naming the range', async () => {
     const r = await runInProcess([
       'export',
-      '--emulated',
-      'g9-anim',
+      ...(await emulators.connection('g9-anim')),
       '--out',
       join(dir, 'f.glb'),
       '--frame',
@@ -68,8 +73,7 @@ describe('export --animation / --frame', () => {
   it('--dry-run says what the animation read would take', async () => {
     const r = await runInProcess([
       'export',
-      '--emulated',
-      'g9-anim',
+      ...(await emulators.connection('g9-anim')),
       '--out',
       join(dir, 'a.glb'),
       '--animation',
@@ -89,8 +93,7 @@ describe('export --animation / --frame', () => {
     const r = await runInProcess([
       '--json',
       'export',
-      '--emulated',
-      'g9-anim',
+      ...(await emulators.connection('g9-anim')),
       '--animation',
       'bake',
       '--morphs',
@@ -108,8 +111,7 @@ describe('export --animation / --frame', () => {
   it('writes the animation and says so, --json one object', async () => {
     const r = await runInProcess([
       'export',
-      '--emulated',
-      'g9-anim',
+      ...(await emulators.connection('g9-anim')),
       '--out',
       join(dir, 'anim.glb'),
       '--animation',

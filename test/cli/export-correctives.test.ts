@@ -8,9 +8,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/in-process-cli.js';
+import { sharedEmulators } from '../helpers/shared-emulators.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dazport-cli-jcm-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// The runs that reach the scene use one g9-anim emulator; the usage error keeps --emulated.
+const emulators = sharedEmulators();
+afterAll(async () => {
+  await emulators.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe('export --bake-correctives', () => {
   it('--help explains it, with an example', async () => {
@@ -43,8 +49,7 @@ describe('export --bake-correctives', () => {
   it('--dry-run names the correctives and those written only for the bake', async () => {
     const r = await runInProcess([
       'export',
-      '--emulated',
-      'g9-anim',
+      ...(await emulators.connection('g9-anim')),
       '--out',
       join(dir, 'a.glb'),
       '--animation',
@@ -72,8 +77,7 @@ describe('export --bake-correctives', () => {
   it('reports the bake in the summary and in --json', async () => {
     const human = await runInProcess([
       'export',
-      '--emulated',
-      'g9-anim',
+      ...(await emulators.connection('g9-anim')),
       '--out',
       join(dir, 'h.glb'),
       '--animation',
@@ -89,8 +93,7 @@ describe('export --bake-correctives', () => {
     const json = await runInProcess([
       '--json',
       'export',
-      '--emulated',
-      'g9-anim',
+      ...(await emulators.connection('g9-anim')),
       '--out',
       join(dir, 'j.glb'),
       '--animation',

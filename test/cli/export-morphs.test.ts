@@ -8,9 +8,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/in-process-cli.js';
+import { sharedEmulators } from '../helpers/shared-emulators.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dazport-cli-morphs-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// The runs that reach the scene use one emulator per scene; usage errors keep --emulated.
+const emulators = sharedEmulators();
+afterAll(async () => {
+  await emulators.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe('export --morphs / --morph-preset', () => {
   it('--help explains patterns (name and label, case-insensitive) and the presets', async () => {
@@ -24,7 +30,14 @@ describe('export --morphs / --morph-preset', () => {
 
   it('a pattern matching nothing: one warning line, exit 0; the report lists what was written', async () => {
     const out = join(dir, 'v.glb');
-    const r = await runInProcess(['export', '--emulated', 'g8f', '--out', out, '--morphs', 'eCTRLv*,zzz*']);
+    const r = await runInProcess([
+      'export',
+      ...(await emulators.connection('g8f')),
+      '--out',
+      out,
+      '--morphs',
+      'eCTRLv*,zzz*',
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('morphs of Genesis 8 Female: 2 of 12 written (eCTRLvAA, eCTRLvEE)');
     expect(r.stderr).toContain('--morphs: 1 pattern matched no morph (zzz*)');
@@ -34,8 +47,7 @@ describe('export --morphs / --morph-preset', () => {
   it('--json: the morphs per figure, still ones and unmatched patterns', async () => {
     const r = await runInProcess([
       'export',
-      '--emulated',
-      'g9',
+      ...(await emulators.connection('g9')),
       '--out',
       join(dir, 'g9.glb'),
       '--morph-preset',
@@ -59,8 +71,7 @@ describe('export --morphs / --morph-preset', () => {
   it('--dry-run says which morphs would be written', async () => {
     const r = await runInProcess([
       'export',
-      '--emulated',
-      'g9',
+      ...(await emulators.connection('g9')),
       '--out',
       join(dir, 'plan.glb'),
       '--morph-preset',
