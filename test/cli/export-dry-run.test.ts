@@ -9,13 +9,33 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withEmbeddedEmulator } from '../../src/jobs/embedded-emulator.js';
+import { DazClient } from '../../src/client/dazscript-client.js';
 import { exportScene } from '../../src/jobs/export-scene.js';
 import { planExport } from '../../src/jobs/plan-export.js';
 import { runInProcess } from '../helpers/in-process-cli.js';
+import { sharedEmulators } from '../helpers/shared-emulators.js';
 
 const FACTOR = 0.3;
 const within = (estimate: number, real: number) => Math.abs(estimate - real) <= FACTOR * real;
+
+// One emulator per scene for the file (g9 serves three tests): plans and exports only read it.
+const emulators = sharedEmulators();
+afterAll(() => emulators.close());
+
+async function withScene<T>(scene: string, work: (session: { client: DazClient }) => Promise<T>): Promise<T> {
+  const emu = await emulators.get(scene);
+  const client = DazClient.connect({
+    host: '127.0.0.1',
+    port: emu.emulator.server.port,
+    token: emu.token,
+    env: {},
+  });
+  try {
+    return await work({ client });
+  } finally {
+    await client.close();
+  }
+}
 
 describe('export --dry-run', () => {
   let dir: string;
@@ -33,7 +53,7 @@ describe('export --dry-run', () => {
   for (const c of cases) {
     it(`${c.scene}${c.rigged ? ' rigged' : ''}: the counts of the real export, sizes within ±30%`, async () => {
       const outs = ['glb', 'gltf', 'usda'].map((e) => join(dir, `${c.scene}-${c.rigged}`, `scene.${e}`));
-      await withEmbeddedEmulator(c.scene, async ({ client }) => {
+      await withScene(c.scene, async ({ client }) => {
         const plan = await planExport(client, outs, { rigged: c.rigged });
         expect(existsSync(join(dir, `${c.scene}-${c.rigged}`))).toBe(false);
         let readBytes = 0;
@@ -75,8 +95,7 @@ describe('export --dry-run', () => {
     const before = readdirSync(dir).sort();
     const human = await runInProcess([
       'export',
-      '--emulated',
-      'g9',
+      ...(await emulators.connection('g9')),
       '--out',
       existing,
       '--out',
@@ -94,8 +113,7 @@ describe('export --dry-run', () => {
     const json = await runInProcess([
       '--json',
       'export',
-      '--emulated',
-      'g9',
+      ...(await emulators.connection('g9')),
       '--out',
       existing,
       '--out',
