@@ -11,12 +11,17 @@ import { NodeIO } from '@gltf-transform/core';
 import { ALL_EXTENSIONS } from '@gltf-transform/extensions';
 import { MeshoptDecoder } from 'meshoptimizer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DazClient } from '../../src/client/dazscript-client.js';
 import { imageInfo } from '../../src/export/texture-output.js';
-import { withEmbeddedEmulator } from '../../src/jobs/embedded-emulator.js';
 import { exportScene } from '../../src/jobs/export-scene.js';
 import { planExport } from '../../src/jobs/plan-export.js';
 import { summarizeIssues, validateFile } from '../export/gltf/helpers/validate.js';
 import { runInProcess } from '../helpers/in-process-cli.js';
+import { sharedEmulators } from '../helpers/shared-emulators.js';
+
+// One g9 emulator for the runs that reach the scene; the usage errors keep --emulated.
+const emulators = sharedEmulators();
+afterAll(() => emulators.close());
 
 describe('engine options on the command line', () => {
   let dir: string;
@@ -88,8 +93,7 @@ describe('engine options on the command line', () => {
     const run = await runInProcess([
       '--json',
       'export',
-      '--emulated',
-      'g9',
+      ...(await emulators.connection('g9')),
       '--rigged',
       '--out',
       out,
@@ -104,7 +108,14 @@ describe('engine options on the command line', () => {
 
   it('--dry-run plans the texture files, sizes and formats the export writes; geometry within ±30%', async () => {
     const options = { rigged: true, textureMax: 64, textureFormat: 'jpeg' as const };
-    await withEmbeddedEmulator('g9', async ({ client }) => {
+    const emu = await emulators.get('g9');
+    const client = DazClient.connect({
+      host: '127.0.0.1',
+      port: emu.emulator.server.port,
+      token: emu.token,
+      env: {},
+    });
+    try {
       const outs = [join(dir, 'plan', 'scene.gltf'), join(dir, 'plan', 'scene.usda')];
       const plan = await planExport(client, outs, options);
       const real = await exportScene(client, outs, options);
@@ -132,7 +143,9 @@ describe('engine options on the command line', () => {
         const estimate = planned.outputs[0].binary?.bytes ?? 0;
         expect(Math.abs(estimate - bin), `${flag}: ${estimate} vs ${bin}`).toBeLessThanOrEqual(0.3 * bin);
       }
-    });
+    } finally {
+      await client.close();
+    }
   }, 90_000);
 
   it('retarget: a meshopt .glb at scale 2 passes the validator; its translation keys are twice the plain ones', async () => {
