@@ -42,6 +42,11 @@ import type { RetryInfo } from './transport.js';
 export interface ReadSceneOptions {
   /** Also read the rest mesh, skin weights and morphs (for rigged export). */
   rigged?: boolean;
+  /**
+   * Stream meshes (default true). `false` reads nodes, skeletons, cameras and lights only: what
+   * a listing of bones needs, without the figure's tens of thousands of vertices.
+   */
+  geometry?: boolean;
   /** Read vertex normals (default true). */
   normals?: boolean;
   /** Only these top-level nodes (by label) and everything under them. */
@@ -181,6 +186,7 @@ export class SceneReader {
     this.#client = client;
     this.#options = {
       rigged: false,
+      geometry: true,
       normals: true,
       chunkBytes: 2_000_000,
       concurrency: 3,
@@ -303,7 +309,7 @@ export class SceneReader {
     }
     const byId = new Map(wanted.map((n) => [n.id, n]));
 
-    const meshNodes = wanted.filter((n) => n.mesh && !n.bone);
+    const meshNodes = !this.#options.geometry ? [] : wanted.filter((n) => n.mesh && !n.bone);
     const totalVertices = meshNodes.reduce((s, n) => s + (n.mesh?.vertices ?? 0), 0);
     const doneByMesh = meshNodes.map(() => 0);
     const onVertices = (i: number) => (done: number) => {

@@ -43,7 +43,8 @@ async function discover(options: DiscoverOptions, globals: GlobalOptions): Promi
     try {
       const scene = await readScene(client, {
         select: options.figure ? [options.figure] : undefined,
-        normals: false,
+        // Bones only: the meshes are not streamed.
+        geometry: false,
       });
       rigs = scene.skeletons.map((s) => ({ source: client.url, rig: rigFromSkeleton(s) }));
     } finally {
