@@ -6,7 +6,23 @@
  * (https://openusd.org/release/api/_usd_skel__schemas.html).
  */
 import { mat4 } from 'gl-matrix';
-import { flat, matrixOf, type UsdLayer, type UsdPrim, type UsdValue } from './usda-parse.js';
+import { flat as flatten, matrixOf, type UsdLayer, type UsdPrim, type UsdValue } from './usda-parse.js';
+
+/**
+ * `flat`, once per parsed value: a pose check at every frame evaluates the same points, skin
+ * weights and blend-shape offsets again and again, and only the time samples differ. The arrays
+ * handed out are shared, so nothing here writes into them.
+ */
+const flattened = new WeakMap<object, readonly number[]>();
+function flat(v: UsdValue | undefined): readonly number[] {
+  if (typeof v !== 'object' || v === null) return flatten(v);
+  let numbers = flattened.get(v);
+  if (!numbers) {
+    numbers = flatten(v);
+    flattened.set(v, numbers);
+  }
+  return numbers;
+}
 
 type M = Float64Array;
 
