@@ -34,6 +34,8 @@ import { type BakeOptions, bakeMotion } from '../import/bake/bake-motion.js';
 import { readBvhFile } from '../import/bvh/index.js';
 import type { ReadBvhFileOptions } from '../import/bvh/read-bvh-file.js';
 import { type RetargetOntoOptions, retargetOntoSkeleton } from '../import/retarget/retarget-onto-skeleton.js';
+import type { Scene } from '../scene/scene.js';
+import { readBuiltinFigure } from './builtin-figure-read.js';
 import {
   checkMotionOutput,
   type Delivery,
@@ -42,7 +44,6 @@ import {
   deliverSceneFile,
   isDufFile,
 } from './deliver-motion.js';
-import { withEmbeddedEmulator } from './embedded-emulator.js';
 import { floorReport, type RetargetFileResult } from './retarget-report.js';
 
 /**
@@ -109,7 +110,10 @@ export async function retargetFile(
   if (typeof to !== 'string') {
     const live = to.writeKeys ?? true;
     const outs = checkRetargetRequest(options, live);
-    return retargetOnto(to.client, to.figure, live, clipFile, outs, options);
+    const client = to.client;
+    const readFigure = (onProgress?: (read: ReadProgress) => void) =>
+      readScene(client, { select: [to.figure], rigged: true, onProgress });
+    return retargetOnto(readFigure, client, to.figure, live, clipFile, outs, options);
   }
   const builtin = findBuiltinFigure(to);
   if (!builtin)
@@ -123,10 +127,9 @@ export async function retargetFile(
   // two runs give the same bytes.
   const source = `dazport built-in figure ${builtin.id} (${builtin.label})`;
   // The mannequin's materials are ours: their losses would only be noise under a motion.
+  const readFigure = (onProgress?: (read: ReadProgress) => void) => readBuiltinFigure(builtin, onProgress);
   return withoutOutputMaterialLosses(
-    await withEmbeddedEmulator(builtin.scene, ({ client }) =>
-      retargetOnto(client, builtin.label, false, clipFile, outs, options, source),
-    ),
+    await retargetOnto(readFigure, undefined, builtin.label, false, clipFile, outs, options, source),
   );
 }
 
@@ -193,9 +196,13 @@ function checkSkeletonProfileOutputs(
   );
 }
 
-/** Retarget onto the figure `label` served by `client`, then deliver to every output. */
+/**
+ * Retarget onto the figure `label` (read by `readFigure` once the clip is known to be good), then
+ * deliver to every output; `client` is the DAZ Studio that receives the keys when `live`.
+ */
 async function retargetOnto(
-  client: DazClient,
+  readFigure: (onProgress?: (read: ReadProgress) => void) => Promise<Scene>,
+  client: DazClient | undefined,
   label: string,
   live: boolean,
   clipFile: string,
@@ -223,11 +230,9 @@ async function retargetOnto(
       suggestion: `Frames: says ${clip.declaredFrameCount}, the file has no frame lines: export it again`,
     });
   }
-  const figureRead = await readScene(client, {
-    select: [label],
-    rigged: true,
-    onProgress: tell && ((read) => tell({ stage: 'read-figure', figure: label, read })),
-  });
+  const figureRead = await readFigure(
+    tell && ((read) => tell({ stage: 'read-figure', figure: label, read })),
+  );
   const figureScene = sourceDescription
     ? { ...figureRead, source: { ...figureRead.source, description: sourceDescription } }
     : figureRead;
@@ -299,7 +304,7 @@ async function retargetOnto(
         ),
       );
   }
-  if (live && baked)
+  if (live && baked && client)
     deliveries.push(await deliverLive(client, label, baked, progressOf(`live:${label}`, count)));
   return {
     clip: clipFile,
