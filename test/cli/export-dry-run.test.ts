@@ -9,7 +9,6 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DazClient } from '../../src/client/dazscript-client.js';
 import { exportScene } from '../../src/jobs/export-scene.js';
 import { planExport } from '../../src/jobs/plan-export.js';
 import { runInProcess } from '../helpers/in-process-cli.js';
@@ -22,20 +21,7 @@ const within = (estimate: number, real: number) => Math.abs(estimate - real) <= 
 const emulators = sharedEmulators();
 afterAll(() => emulators.close());
 
-async function withScene<T>(scene: string, work: (session: { client: DazClient }) => Promise<T>): Promise<T> {
-  const emu = await emulators.get(scene);
-  const client = DazClient.connect({
-    host: '127.0.0.1',
-    port: emu.emulator.server.port,
-    token: emu.token,
-    env: {},
-  });
-  try {
-    return await work({ client });
-  } finally {
-    await client.close();
-  }
-}
+const withScene = emulators.withClient;
 
 describe('export --dry-run', () => {
   let dir: string;

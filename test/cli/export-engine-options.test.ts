@@ -11,7 +11,6 @@ import { NodeIO } from '@gltf-transform/core';
 import { ALL_EXTENSIONS } from '@gltf-transform/extensions';
 import { MeshoptDecoder } from 'meshoptimizer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DazClient } from '../../src/client/dazscript-client.js';
 import { imageInfo } from '../../src/export/texture-output.js';
 import { exportScene } from '../../src/jobs/export-scene.js';
 import { planExport } from '../../src/jobs/plan-export.js';
@@ -108,14 +107,7 @@ describe('engine options on the command line', () => {
 
   it('--dry-run plans the texture files, sizes and formats the export writes; geometry within ±30%', async () => {
     const options = { rigged: true, textureMax: 64, textureFormat: 'jpeg' as const };
-    const emu = await emulators.get('g9');
-    const client = DazClient.connect({
-      host: '127.0.0.1',
-      port: emu.emulator.server.port,
-      token: emu.token,
-      env: {},
-    });
-    try {
+    await emulators.withClient('g9', async ({ client }) => {
       const outs = [join(dir, 'plan', 'scene.gltf'), join(dir, 'plan', 'scene.usda')];
       const plan = await planExport(client, outs, options);
       const real = await exportScene(client, outs, options);
@@ -143,9 +135,7 @@ describe('engine options on the command line', () => {
         const estimate = planned.outputs[0].binary?.bytes ?? 0;
         expect(Math.abs(estimate - bin), `${flag}: ${estimate} vs ${bin}`).toBeLessThanOrEqual(0.3 * bin);
       }
-    } finally {
-      await client.close();
-    }
+    });
   }, 90_000);
 
   it('retarget: a meshopt .glb at scale 2 passes the validator; its translation keys are twice the plain ones', async () => {

@@ -4,6 +4,7 @@
  * which would build the scene again for every run. For tests whose exports only read the scene.
  */
 import { join } from 'node:path';
+import { DazClient } from '../../src/client/dazscript-client.js';
 import { startTestEmulator, type TestEmulator } from './emulator.js';
 
 export interface SharedEmulators {
@@ -11,6 +12,8 @@ export interface SharedEmulators {
   get(scene: string): Promise<TestEmulator>;
   /** `--port <n> --token-file <path>` for a CLI run against the file's emulator serving `scene`. */
   connection(scene: string): Promise<string[]>;
+  /** `work` with a fresh library client of the file's emulator serving `scene`, closed after. */
+  withClient<T>(scene: string, work: (session: { client: DazClient }) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -29,6 +32,21 @@ export function sharedEmulators(): SharedEmulators {
     connection: async (scene) => {
       const emu = await get(scene);
       return ['--port', String(emu.emulator.server.port), '--token-file', join(emu.home, 'token.txt')];
+    },
+    withClient: async (scene, work) => {
+      const emu = await get(scene);
+      // env: {} so DAZ_* variables of the machine running the tests cannot redirect the client.
+      const client = DazClient.connect({
+        host: '127.0.0.1',
+        port: emu.emulator.server.port,
+        token: emu.token,
+        env: {},
+      });
+      try {
+        return await work({ client });
+      } finally {
+        await client.close();
+      }
     },
     close: async () => {
       for (const emu of started.values()) await (await emu).close();

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DazClient } from '../../src/client/dazscript-client.js';
+import type { DazClient } from '../../src/client/dazscript-client.js';
 import { compileMorphSelection } from '../../src/client/morph-selection.js';
 import { readScene } from '../../src/client/scene-reader.js';
 import { exportScene } from '../../src/jobs/export-scene.js';
@@ -19,35 +19,19 @@ import { readBack } from '../export/gltf/helpers/read-back.js';
 import { summarizeIssues, validateFile } from '../export/gltf/helpers/validate.js';
 import { readBack as readBackUsda } from '../export/usda/read-back.js';
 import { allPrims } from '../export/usda/usda-parse.js';
-import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
+import { sharedEmulators } from '../helpers/shared-emulators.js';
 
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'dazport-morphs-'));
 });
 /** One emulator per scene for the file (a start builds the figure): exports only read the scene. */
-const emulators = new Map<string, Promise<TestEmulator>>();
+const emulators = sharedEmulators();
 afterAll(async () => {
-  for (const emu of emulators.values()) await (await emu).close();
+  await emulators.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-/** `work` with a fresh client of the file's emulator serving `scene`. */
-async function withScene<T>(scene: string, work: (session: { client: DazClient }) => Promise<T>): Promise<T> {
-  if (!emulators.has(scene)) emulators.set(scene, startTestEmulator({ scene }));
-  const emu = await (emulators.get(scene) as Promise<TestEmulator>);
-  const client = DazClient.connect({
-    host: '127.0.0.1',
-    port: emu.emulator.server.port,
-    token: emu.token,
-    env: {},
-  });
-  try {
-    return await work({ client });
-  } finally {
-    await client.close();
-  }
-}
+const withScene = emulators.withClient;
 
 /** Target names of the skinned mesh in a .glb, as glTF-Transform reads them. */
 async function targetNames(file: string): Promise<string[]> {
