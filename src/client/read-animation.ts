@@ -189,6 +189,28 @@ async function sampleRemote(
     }
 }
 
+/**
+ * An empty Motion on the DAZ timeline for a figure (or, without a skeleton, the scene's nodes):
+ * the one Motion per figure that scene animation and baked correctives both add their tracks to.
+ */
+export function timelineMotion(
+  scene: Scene,
+  skeleton: number | undefined,
+  frames: number,
+  step: number,
+  start: number,
+): Motion {
+  return {
+    name: skeleton === undefined ? 'scene' : scene.skeletons[skeleton].label,
+    frameRate: TICKS_PER_SECOND / step,
+    frameCount: frames,
+    skeleton,
+    tracks: [],
+    startSec: start / TICKS_PER_SECOND,
+    clip: 'DAZ timeline',
+  };
+}
+
 function addMotions(
   scene: Scene,
   items: SampleItem[],
@@ -197,22 +219,12 @@ function addMotions(
   step: number,
   start: number,
 ): void {
-  const frameRate = TICKS_PER_SECOND / step;
   const motions = new Map<number | 'scene', Motion>();
   const motionOf = (skeleton: number | undefined): Motion => {
     const key = skeleton ?? 'scene';
     let m = motions.get(key);
     if (!m) {
-      const name = skeleton === undefined ? 'scene' : scene.skeletons[skeleton].label;
-      m = {
-        name,
-        frameRate,
-        frameCount: frames,
-        skeleton,
-        tracks: [],
-        startSec: start / TICKS_PER_SECOND,
-        clip: 'DAZ timeline',
-      };
+      m = timelineMotion(scene, skeleton, frames, step, start);
       motions.set(key, m);
     }
     return m;

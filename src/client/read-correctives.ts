@@ -17,10 +17,9 @@ import type { MorphTrack, Motion } from '../scene/motion.js';
 import type { Scene } from '../scene/scene.js';
 import type { DazClient } from './dazscript-client.js';
 import { sampleFrames } from './frame-samples.js';
-import type { AnimationChannels } from './read-animation.js';
+import { type AnimationChannels, timelineMotion } from './read-animation.js';
 import { CORRECTIVE_MORPHS } from './scripts/corrective-scripts.js';
 
-const TICKS_PER_SECOND = 4800;
 /** Values closer than this over the whole range are one constant value. */
 const CONSTANT_TOLERANCE = 1e-6;
 
@@ -164,15 +163,7 @@ function motionOf(
 ): Motion {
   const found = scene.motions.find((m) => m.skeleton === skeleton && m.clip === 'DAZ timeline');
   if (found) return found;
-  const motion: Motion = {
-    name: skeleton === undefined ? 'scene' : scene.skeletons[skeleton].label,
-    frameRate: TICKS_PER_SECOND / timeline.step,
-    frameCount: frames,
-    skeleton,
-    tracks: [],
-    startSec: timeline.start / TICKS_PER_SECOND,
-    clip: 'DAZ timeline',
-  };
+  const motion = timelineMotion(scene, skeleton, frames, timeline.step, timeline.start);
   scene.motions.push(motion);
   return motion;
 }
