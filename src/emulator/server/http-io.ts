@@ -56,3 +56,17 @@ export function peerAddress(req: IncomingMessage): string {
   const ip = req.socket.remoteAddress ?? '';
   return ip.startsWith('::ffff:') ? ip.slice(7) : ip;
 }
+
+/**
+ * Start a Server-Sent Events answer as the plugin does (scene events, render progress): the
+ * headers that keep proxies from buffering it, sent at once so the client sees the stream open.
+ */
+export function startEventStream(res: ServerResponse): void {
+  res.writeHead(200, {
+    'Content-Type': 'text/event-stream',
+    'Cache-Control': 'no-cache',
+    Connection: 'keep-alive',
+    'X-Accel-Buffering': 'no',
+  });
+  res.flushHeaders();
+}

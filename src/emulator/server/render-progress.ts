@@ -15,6 +15,7 @@
  */
 import { statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
+import { startEventStream } from './http-io.js';
 
 const KEEPALIVE = ':keepalive\n\n';
 
@@ -43,13 +44,7 @@ export class RenderProgressBroker {
   watch(id: string, res: ServerResponse): void {
     const w = this.#watches.get(id);
     if (!w) throw new Error(`render ${id} is not tracked`);
-    res.writeHead(200, {
-      'Content-Type': 'text/event-stream',
-      'Cache-Control': 'no-cache',
-      Connection: 'keep-alive',
-      'X-Accel-Buffering': 'no',
-    });
-    res.flushHeaders();
+    startEventStream(res);
     if (w.terminal) {
       res.end(w.terminal);
       return;

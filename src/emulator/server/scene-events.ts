@@ -12,6 +12,7 @@
 import type { ServerResponse } from 'node:http';
 import { EVENT_CATEGORIES, type EventCategory, type FrameBatch } from '../runtime/scene-event-frames.js';
 import { BoundedResponseWriter } from './bounded-writer.js';
+import { startEventStream } from './http-io.js';
 
 /** Parse `?filter=`: exact tokens, no trimming, unknown ignored, nothing known means everything. */
 export function parseFilter(filter: string | null): ReadonlySet<EventCategory> {
@@ -69,13 +70,7 @@ export class SceneEventBroker {
   }
 
   subscribe(res: ServerResponse, filter: string | null): void {
-    res.writeHead(200, {
-      'Content-Type': 'text/event-stream',
-      'Cache-Control': 'no-cache',
-      Connection: 'keep-alive',
-      'X-Accel-Buffering': 'no',
-    });
-    res.flushHeaders();
+    startEventStream(res);
     const subscriber: Subscriber = {
       res,
       writer: new BoundedResponseWriter(res, this.maxBufferedBytes),
