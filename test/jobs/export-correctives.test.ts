@@ -19,13 +19,13 @@ import type { DzObject } from '../../src/emulator/dom/geometry/dz-object.js';
 import type { DzMorph } from '../../src/emulator/dom/modifiers/dz-morph.js';
 import type { DzERCLink } from '../../src/emulator/dom/properties/dz-erc-link.js';
 import { builtinScene } from '../../src/emulator/scenes/builtin-scenes.js';
-import { DazClient, type ExportSceneResult, exportScene, readAnimationChannels } from '../../src/index.js';
+import { type ExportSceneResult, exportScene, readAnimationChannels } from '../../src/index.js';
 import { readBack } from '../export/gltf/helpers/read-back.js';
 import { summarizeIssues, validateFile } from '../export/gltf/helpers/validate.js';
 import { readBack as readUsda } from '../export/usda/read-back.js';
 import { allPrims, flat, type UsdPrim } from '../export/usda/usda-parse.js';
-import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
 import { inProcessScene } from '../helpers/in-process-scene.js';
+import { sharedEmulators } from '../helpers/shared-emulators.js';
 
 const FRAMES = 61; // 0..2 s at 30 fps
 const STEP = 160; // ticks per frame
@@ -98,15 +98,14 @@ function expected(name: string, f: number): number {
   return Math.min(1, Math.max(0, piecewise(link.keys, boneAngle(link.bone, link.axis, f))));
 }
 
-let emu: TestEmulator;
+const emulators = sharedEmulators();
 let dir: string;
 
-beforeAll(async () => {
-  emu = await startTestEmulator({ scene: 'g9-anim' });
+beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'dazport-correctives-'));
 });
 afterAll(async () => {
-  await emu?.close();
+  await emulators.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -115,19 +114,11 @@ async function exportWith(
   options: Parameters<typeof exportScene>[2],
   formats: readonly ('glb' | 'usda')[] = ['glb', 'usda'],
 ) {
-  const client = DazClient.connect({
-    host: '127.0.0.1',
-    port: emu.emulator.server.port,
-    token: emu.token,
-    env: {},
-  });
-  try {
+  return emulators.withClient('g9-anim', async ({ client }) => {
     const files = formats.map((f) => join(dir, name, `anim.${f}`));
     const result = await exportScene(client, files, { source: 'test', ...options });
     return { result, files };
-  } finally {
-    await client.close();
-  }
+  });
 }
 
 function morphOf(scene: DzScene, name: string): DzMorph {
@@ -307,13 +298,7 @@ describe('exportScene bakeCorrectives on g9-anim', () => {
 
 describe('bakeCorrectives requests', () => {
   it('reads the values in chunks inside DAZ: small chunks take several requests and give the same tracks', async () => {
-    const client = DazClient.connect({
-      host: '127.0.0.1',
-      port: emu.emulator.server.port,
-      token: emu.token,
-      env: {},
-    });
-    try {
+    await emulators.withClient('g9-anim', async ({ client }) => {
       const timeline = await readAnimationChannels(client);
       const listed = await listCorrectives(client);
       const names = [...listed.values()].flat().map((m) => `^${m.name}$`);
@@ -337,8 +322,6 @@ describe('bakeCorrectives requests', () => {
       expect(small.tracks.map((t) => Array.from(t.weights))).toEqual(
         whole.tracks.map((t) => Array.from(t.weights)),
       );
-    } finally {
-      await client.close();
-    }
+    });
   }, 120_000);
 });
