@@ -72,22 +72,37 @@ export function discardTempSync(path: string): void {
 }
 
 /**
+ * How long the signal path waits between its two removal passes. A write already handed to
+ * libuv's thread pool (an open with O_CREAT in flight) can create its file after the first
+ * pass removed it, or found nothing yet; with the main thread parked, the pool finishes its
+ * queue in well under this, and no new call can start because no JavaScript runs.
+ */
+const SETTLE_MS = 100;
+
+/**
  * Remove every temporary file this process still has, synchronously (a signal handler cannot
- * wait). Returns how many were there. Outputs already renamed into place are not touched.
+ * wait): a first pass, a pause of {@link SETTLE_MS} for file-system calls in flight, then a
+ * second pass for the files they created. Returns how many were removed. Outputs already
+ * renamed into place are not touched. Only for a process about to exit: it blocks the thread.
  */
 export function removeOwnTempsSync(): number {
-  let removed = 0;
-  for (const path of own) {
-    try {
-      rmSync(path);
-      removed++;
-    } catch {
-      // Never created (the write had not started) or already gone; or it cannot be removed, and
-      // a later run sweeps it: its name says this process made it.
+  const removed = new Set<string>();
+  const pass = () => {
+    for (const path of own) {
+      try {
+        rmSync(path);
+        removed.add(path);
+      } catch {
+        // Not created (yet), already gone, or it cannot be removed and a later run sweeps it:
+        // its name says this process made it.
+      }
     }
-  }
+  };
+  pass();
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, SETTLE_MS);
+  pass();
   own.clear();
-  return removed;
+  return removed.size;
 }
 
 /** The temporary files this process has right now (absolute paths), for tests and reports. */
