@@ -34,7 +34,7 @@ import {
   resolveSkeletonProfileOptions,
   type SkeletonProfileOptions,
 } from '../export/skeleton-profiles/apply-skeleton-profile.js';
-import { checkSceneFile, writeSceneFile } from '../export/write-scene-file.js';
+import { checkSceneFile } from '../export/write-scene-file.js';
 import { flagAndOption } from '../flag-and-option.js';
 import type { Scene } from '../scene/scene.js';
 import { checkBakeCorrectives, correctiveWarnings, withCorrectives } from './corrective-plan.js';
@@ -45,6 +45,7 @@ import {
   morphWarnings,
   planMorphs,
 } from './morph-report.js';
+import { type WriteOutputProgress, writeSceneOutputs } from './write-scene-outputs.js';
 
 export interface ExportSceneOptions extends SkeletonProfileOptions, EngineOutputOptions {
   /** Only these top-level nodes (by label) and what is under them. */
@@ -102,18 +103,7 @@ export interface ExportSceneOptions extends SkeletonProfileOptions, EngineOutput
   source?: string;
 }
 
-export type ExportSceneProgress =
-  | { stage: 'read'; read: ReadProgress }
-  | {
-      stage: 'write';
-      /** The output being written, and which of how many (1-based). */
-      file: string;
-      output: number;
-      outputs: number;
-      phase: string;
-      done: number;
-      total: number;
-    };
+export type ExportSceneProgress = { stage: 'read'; read: ReadProgress } | WriteOutputProgress;
 
 export interface ExportSceneResult {
   /** What was read: the scene's file in DAZ Studio, or the emulator's scene. */
@@ -212,19 +202,13 @@ export async function exportScene(
   if (morphs && correctiveReport) keepWrittenOnly(morphs, scene);
   if (morphs) profileWarnings.push(...morphWarnings(morphs));
   if (correctiveReport) profileWarnings.push(...correctiveWarnings(correctiveReport));
-  const outputs: ExportSummary[] = [];
-  for (const [i, file] of files.entries()) {
-    const tell = options.onProgress;
-    const summary = await writeSceneFile(scene, file, {
-      rigged,
-      morphs: Boolean(readPlan?.write),
-      ...engineOutputOptionsOf(options),
-      onProgress: tell && ((p) => tell({ stage: 'write', file, output: i + 1, outputs: files.length, ...p })),
-    });
-    outputs.push(
-      profileWarnings.length ? { ...summary, warnings: [...profileWarnings, ...summary.warnings] } : summary,
-    );
-  }
+  const outputs = await writeSceneOutputs(scene, files, {
+    rigged,
+    morphs: Boolean(readPlan?.write),
+    ...engineOutputOptionsOf(options),
+    warnings: profileWarnings,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
   return {
     source: scene.source.description,
     rereads,

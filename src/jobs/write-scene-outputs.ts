@@ -1,0 +1,53 @@
+/**
+ * The write half of every scene export: one scene, written to each output in turn (.glb, .gltf,
+ * .usda; the extension picks the writer), each output's summary carrying the warnings of the
+ * read as well as its own. Shared by the DAZ export job (export-scene.ts) and the export of the
+ * other sources (export-source-scene.ts), so both write the same files for the same scene.
+ */
+import { type EngineOutputOptions, engineOutputOptionsOf } from '../export/engine-options.js';
+import type { ExportSummary } from '../export/export-types.js';
+import { writeSceneFile } from '../export/write-scene-file.js';
+import type { Scene } from '../scene/scene.js';
+
+/** Progress of one output's write. */
+export interface WriteOutputProgress {
+  stage: 'write';
+  /** The output being written, and which of how many (1-based). */
+  file: string;
+  output: number;
+  outputs: number;
+  phase: string;
+  done: number;
+  total: number;
+}
+
+export interface WriteSceneOutputsOptions extends EngineOutputOptions {
+  /** Skeletons, rest meshes and skin weights instead of posed meshes. */
+  rigged: boolean;
+  /** Morph targets / blend shapes (rigged output only). */
+  morphs: boolean;
+  /** Said in every output's summary, before the writer's own (what the read lost or chose). */
+  warnings?: readonly string[];
+  onProgress?: (progress: WriteOutputProgress) => void;
+}
+
+/** Write `scene` to every file of `files`, in order; one summary per file. */
+export async function writeSceneOutputs(
+  scene: Scene,
+  files: readonly string[],
+  options: WriteSceneOutputsOptions,
+): Promise<ExportSummary[]> {
+  const warnings = options.warnings ?? [];
+  const outputs: ExportSummary[] = [];
+  for (const [i, file] of files.entries()) {
+    const tell = options.onProgress;
+    const summary = await writeSceneFile(scene, file, {
+      rigged: options.rigged,
+      morphs: options.morphs,
+      ...engineOutputOptionsOf(options),
+      onProgress: tell && ((p) => tell({ stage: 'write', file, output: i + 1, outputs: files.length, ...p })),
+    });
+    outputs.push(warnings.length ? { ...summary, warnings: [...warnings, ...summary.warnings] } : summary);
+  }
+  return outputs;
+}
