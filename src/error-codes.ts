@@ -84,6 +84,14 @@ export const ERROR_CODES = {
     meaning: 'body joints of the figure have no source joint (map them, or --allow-partial)',
   },
   DAZPORT_CONNECTION: { exit: EXIT.CONNECTION, meaning: 'no DazScript Server answered at the address' },
+  DAZPORT_DUST3D_CONNECTION: {
+    exit: EXIT.CONNECTION,
+    meaning: 'no Dust3D Remote IO server answered at the address, or it closed the connection mid-reply',
+  },
+  DAZPORT_DUST3D_TIMEOUT: {
+    exit: EXIT.CONNECTION,
+    meaning: 'Dust3D did not answer a Remote IO command in time (timeoutMs)',
+  },
   DAZPORT_LISTEN: {
     exit: EXIT.CONNECTION,
     meaning: 'the emulator cannot listen on its address (port taken...)',
@@ -91,6 +99,10 @@ export const ERROR_CODES = {
   DAZPORT_AUTH: { exit: EXIT.AUTH, meaning: 'the server refused the token or this address' },
   DAZPORT_TOKEN_FILE: { exit: EXIT.AUTH, meaning: 'the token file cannot be read or is empty' },
   DAZPORT_SERVER: { exit: EXIT.SERVER, meaning: 'the server refused the request (limits, busy, validation)' },
+  DAZPORT_DUST3D_COMMAND: {
+    exit: EXIT.SERVER,
+    meaning: 'Dust3D refused a Remote IO command (its `-` reply is in the message)',
+  },
   DAZPORT_PROTOCOL: { exit: EXIT.SERVER, meaning: 'the server answered something that is not the protocol' },
   DAZPORT_TIMEOUT: { exit: EXIT.SERVER, meaning: 'the server did not answer in time (after retries)' },
   DAZPORT_SCENE_CHANGED: { exit: EXIT.SERVER, meaning: 'the scene changed while it was read (--rereads)' },
