@@ -78,6 +78,12 @@ export async function readDust3dSceneWithReport(
   await client.selectWindow(window.id);
   const snapshot = await client.getSnapshot();
   const obj = parseObj(await client.exportAsObj());
+  // Dust3D sends no mesh (or a bare `# DUST3D`) for an empty document or before its first mesh.
+  if (!obj.polygonCount)
+    throw new Dust3dCommandError(
+      'exportasobj',
+      `window "${window.title}" has no result mesh: the document is empty, or Dust3D is still generating it (read again after #resultmeshchanged)`,
+    );
   const built = buildDust3dScene(snapshot, obj, {
     cmPerUnit: options.cmPerUnit ?? DUST3D_CM_PER_UNIT,
     origin: options.origin,

@@ -3,7 +3,7 @@
  * written to .glb (Khronos validator: 0 errors) and .usda (TinyUSDZ reads it back), with the
  * geometry checked against the emulator's own document: bounding box = nodes' spheres × 100 cm,
  * a closed mesh with consistent winding, one material per part colour, bone-mark joints.
- * One emulator for the file (two windows: creature first, the protocol document's example second).
+ * One emulator for the file (three windows: creature, the protocol document's example, an empty one).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -14,7 +14,6 @@ import { type RunningDust3dEmulator, startDust3dEmulator } from '../../../src/em
 import { writeSceneFile } from '../../../src/export/write-scene-file.js';
 import type { Scene } from '../../../src/scene/scene.js';
 import {
-  DUST3D_CM_PER_UNIT,
   Dust3dClient,
   type Dust3dReadReport,
   readDust3dSceneWithReport,
@@ -32,7 +31,7 @@ let report: Dust3dReadReport;
 let dir: string;
 
 beforeAll(async () => {
-  emu = await startDust3dEmulator({ port: 0, scene: ['creature', 'seed'] });
+  emu = await startDust3dEmulator({ port: 0, scene: ['creature', 'seed', 'empty'] });
   client = await Dust3dClient.connect({ port: emu.port });
   ({ scene, report } = await readDust3dSceneWithReport(client));
   dir = mkdtempSync(join(tmpdir(), 'dazport-dust3d-'));
@@ -42,6 +41,9 @@ afterAll(async () => {
   await emu?.close();
   rmSync(dir, { recursive: true, force: true });
 });
+
+/** One Dust3D unit is one metre (Dust3D's glTF exporter writes its units unchanged): 100 cm. */
+const CM_PER_DUST3D_UNIT = 100;
 
 /** The nodes' spheres in cm, from the emulator's document (mirror copies, disabled parts out). */
 function expectedBoxCm(): { min: number[]; max: number[] } {
@@ -55,8 +57,8 @@ function expectedBoxCm(): { min: number[]; max: number[] } {
     for (const sign of part?.xMirrored ? [1, -1] : [1]) {
       const c = [sign * (n.x - ox), oy - n.y, oz - n.z];
       for (let a = 0; a < 3; a++) {
-        min[a] = Math.min(min[a], (c[a] - n.radius) * DUST3D_CM_PER_UNIT);
-        max[a] = Math.max(max[a], (c[a] + n.radius) * DUST3D_CM_PER_UNIT);
+        min[a] = Math.min(min[a], (c[a] - n.radius) * CM_PER_DUST3D_UNIT);
+        max[a] = Math.max(max[a], (c[a] + n.radius) * CM_PER_DUST3D_UNIT);
       }
     }
   }
@@ -65,12 +67,12 @@ function expectedBoxCm(): { min: number[]; max: number[] } {
 
 describe('readDust3dScene on the emulator', () => {
   it('takes the first listed window when none is chosen, and says so', () => {
-    expect(report.windowCount).toBe(2);
+    expect(report.windowCount).toBe(3);
     expect(report.window.id).toBe(emu.windows[0].id);
     expect(scene.source.description).toMatch(
       /^Dust3D \(Remote IO\) at 127\.0\.0\.1:\d+, window "Dust3D 1\.0\.0-beta\.17 \*"/,
     );
-    expect(scene.source.description).toContain('the first of 2 windows');
+    expect(scene.source.description).toContain('the first of 3 windows');
   });
 
   it('converts Dust3D units to cm, Y up: the bounding box is the nodes’ spheres × 100', () => {
@@ -180,6 +182,13 @@ describe('readDust3dScene on the emulator', () => {
     ).rejects.toMatchObject({
       code: 'DAZPORT_DUST3D_COMMAND',
       message: expect.stringContaining('no window {00000000-0000-4000-8000-000000000000}'),
+    });
+  });
+
+  it('an empty document is a typed error, not an empty scene', async () => {
+    await expect(readDust3dSceneWithReport(client, { window: emu.windows[2].id })).rejects.toMatchObject({
+      code: 'DAZPORT_DUST3D_COMMAND',
+      message: expect.stringContaining('has no result mesh'),
     });
   });
 
