@@ -43,7 +43,6 @@ export {
   readDust3dScene,
   readDust3dSceneWithReport,
 } from './read-dust3d-scene.js';
-export { DUST3D_SOURCE_NAME, parseDust3dSource } from './source-address.js';
 export { DUST3D_CM_PER_UNIT } from './units.js';
 export {
   type Dust3dWatch,
