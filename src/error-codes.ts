@@ -62,6 +62,10 @@ export const ERROR_CODES = {
     exit: EXIT.INPUT,
     meaning: "the emulator's scene could not be built or its worker failed",
   },
+  DAZPORT_PYTHON_MISSING: {
+    exit: EXIT.INPUT,
+    meaning: 'the Poser emulator runs on python3, which is not installed or not on PATH',
+  },
   DAZPORT_NODE_NOT_FOUND: {
     exit: EXIT.INPUT,
     meaning: 'a label (--select, --figure, live:) is not in the scene',
@@ -84,6 +88,14 @@ export const ERROR_CODES = {
     meaning: 'body joints of the figure have no source joint (map them, or --allow-partial)',
   },
   DAZPORT_CONNECTION: { exit: EXIT.CONNECTION, meaning: 'no DazScript Server answered at the address' },
+  DAZPORT_POSER_CONNECTION: {
+    exit: EXIT.CONNECTION,
+    meaning: 'no PoserTalkr server answered at the address, or it closed the connection mid-reply',
+  },
+  DAZPORT_POSER_TIMEOUT: {
+    exit: EXIT.CONNECTION,
+    meaning: 'Poser (PoserTalkr) did not answer a request in time (timeoutMs)',
+  },
   DAZPORT_DUST3D_CONNECTION: {
     exit: EXIT.CONNECTION,
     meaning: 'no Dust3D Remote IO server answered at the address, or it closed the connection mid-reply',
@@ -104,9 +116,17 @@ export const ERROR_CODES = {
     meaning: 'Dust3D refused a Remote IO command (its `-` reply is in the message)',
   },
   DAZPORT_PROTOCOL: { exit: EXIT.SERVER, meaning: 'the server answered something that is not the protocol' },
+  DAZPORT_POSER_PROTOCOL: {
+    exit: EXIT.SERVER,
+    meaning: "PoserTalkr sent something that is not dazport's envelope (stray text, a broken envelope)",
+  },
   DAZPORT_TIMEOUT: { exit: EXIT.SERVER, meaning: 'the server did not answer in time (after retries)' },
   DAZPORT_SCENE_CHANGED: { exit: EXIT.SERVER, meaning: 'the scene changed while it was read (--rereads)' },
   DAZPORT_SCRIPT: { exit: EXIT.SCRIPT, meaning: 'a DazScript failed inside DAZ Studio' },
+  DAZPORT_POSER_SCRIPT: {
+    exit: EXIT.SCRIPT,
+    meaning: 'Python raised an exception inside Poser (its type, message and the request are named)',
+  },
   DAZPORT_JOB: { exit: EXIT.SCRIPT, meaning: 'an asynchronous DazScript job failed or was cancelled' },
   DAZPORT_OUTPUT: { exit: EXIT.OUTPUT, meaning: 'an output (file, folder, token file) cannot be written' },
   DAZPORT_INTERNAL: { exit: EXIT.INTERNAL, meaning: 'a bug in dazport: run with --verbose and report it' },
