@@ -16,8 +16,13 @@
  *
  * Positions are mesh space × the unit factor (cm, Y up); orientations are identity.
  *
+ * Skin ({@link rigidSkin}): Remote IO sends no weights, so each vertex follows the one joint
+ * whose bone (origin → end segment) is nearest to it, with weight 1: rigid parts that bend at
+ * the joints, enough to pose the model; Dust3D's own rig blends weights near the joints.
+ *
  * @category Dust3D
  */
+import type { Skin } from '../../scene/mesh.js';
 import type { Joint } from '../../scene/skeleton.js';
 import { type MeshNode, toMeshSpace, type Vec3 } from './mesh-space.js';
 import type { Dust3dSnapshot } from './parse-snapshot.js';
@@ -160,4 +165,37 @@ export function toSceneJoints(marked: readonly MarkedJoint[], firstNode: number)
 
 function distance(a: Vec3, b: Vec3): number {
   return Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+}
+
+/** Weight 1 from each vertex (xyz cm) to the joint whose bone segment is nearest. */
+export function rigidSkin(joints: readonly MarkedJoint[], positionsCm: Float32Array): Skin {
+  const members: number[][] = joints.map(() => []);
+  for (let v = 0; v < positionsCm.length / 3; v++) {
+    const p: Vec3 = [positionsCm[v * 3], positionsCm[v * 3 + 1], positionsCm[v * 3 + 2]];
+    let best = 0;
+    let bestDistance = Infinity;
+    joints.forEach((j, i) => {
+      const d = segmentDistance(p, j.origin, j.end);
+      if (d < bestDistance) [best, bestDistance] = [i, d];
+    });
+    members[best].push(v);
+  }
+  return {
+    skeleton: 0,
+    joints: members
+      .map((indices, joint) => ({
+        joint,
+        indices: Uint32Array.from(indices),
+        weights: new Float32Array(indices.length).fill(1),
+      }))
+      .filter((j) => j.indices.length),
+  };
+}
+
+function segmentDistance(p: Vec3, a: Vec3, b: Vec3): number {
+  const ab = [b[0] - a[0], b[1] - a[1], b[2] - a[2]];
+  const ap = [p[0] - a[0], p[1] - a[1], p[2] - a[2]];
+  const len2 = ab[0] ** 2 + ab[1] ** 2 + ab[2] ** 2;
+  const t = len2 ? Math.min(1, Math.max(0, (ap[0] * ab[0] + ap[1] * ab[1] + ap[2] * ab[2]) / len2)) : 0;
+  return Math.hypot(ap[0] - t * ab[0], ap[1] - t * ab[1], ap[2] - t * ab[2]);
 }

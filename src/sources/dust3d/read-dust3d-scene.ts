@@ -1,7 +1,8 @@
 /**
  * Read the document of a Dust3D window into the neutral scene model: the result mesh
  * (`exportasobj`) in centimetres, one material per part colour, and a skeleton from the bone
- * marks when any node has one (`getsnapshot`).
+ * marks when any node has one (`getsnapshot`), with a rigid skin so `rigged` exports work
+ * (bone-mark-skeleton.ts).
  *
  * Window choice: `window` when given; otherwise the first window `listwindow` gives, which is
  * also the one Dust3D attaches a new connection to. With several windows the source
@@ -22,7 +23,7 @@ import { mat4 } from 'gl-matrix';
 import type { Mesh } from '../../scene/mesh.js';
 import { createScene, type Scene } from '../../scene/scene.js';
 import type { SceneNode } from '../../scene/scene-node.js';
-import { boneMarkJoints, toSceneJoints } from './bone-mark-skeleton.js';
+import { boneMarkJoints, rigidSkin, toSceneJoints } from './bone-mark-skeleton.js';
 import type { Dust3dClient, Dust3dWindow } from './dust3d-client.js';
 import { Dust3dCommandError } from './errors.js';
 import { canvasOrigin, estimateOrigin, meshNodes, type Vec3 } from './mesh-space.js';
@@ -176,6 +177,8 @@ export function buildDust3dScene(
     materialGroups: parts.materials.map((m) => m.name),
     subdivision: { enabled: false, level: 0 },
   };
+  // Dust3D's mesh is its rest pose; with a skeleton, a rigid skin makes a rigged export possible.
+  if (joints.length) mesh.rest = { positions, skin: rigidSkin(joints, positions), morphs: [] };
   scene.meshes.push(mesh);
   return { scene, report: { origin, originEstimated: !known, facesPerPart: parts.facesPerPart } };
 }

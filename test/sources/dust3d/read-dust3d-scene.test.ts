@@ -169,6 +169,43 @@ describe('readDust3dScene on the emulator', () => {
     expect(top).toBeCloseTo(expectedBoxCm().max[1], 3);
   });
 
+  it('rigs the mesh to the bone-mark joints (every vertex once, weight 1) for a rigged .glb and .usda', async () => {
+    const mesh = scene.meshes[0];
+    const skin = mesh.rest?.skin;
+    const covered = new Uint8Array(mesh.positions.length / 3);
+    for (const j of skin?.joints ?? []) for (const v of j.indices) covered[v]++;
+    expect([...covered].every((n) => n === 1)).toBe(true);
+    // The right front foot's vertices follow Joint1 (the knee), the tail tip's Tail1.
+    const jointOfVertexNear = (x: number, y: number, z: number) => {
+      let best = -1;
+      let bestD = Infinity;
+      for (let v = 0; v < covered.length; v++) {
+        const d = Math.hypot(
+          mesh.positions[v * 3] - x,
+          mesh.positions[v * 3 + 1] - y,
+          mesh.positions[v * 3 + 2] - z,
+        );
+        if (d < bestD) [best, bestD] = [v, d];
+      }
+      const joint = skin?.joints.find((j) => j.indices.includes(best))?.joint ?? -1;
+      return scene.skeletons[0].joints[joint]?.name;
+    };
+    expect(jointOfVertexNear(12, 0, 18)).toBe('Joint1');
+    expect(jointOfVertexNear(0, 51.5, -50)).toBe('Tail1');
+    const glb = join(dir, 'creature-rigged.glb');
+    const summary = await writeSceneFile(scene, glb, { rigged: true });
+    expect(summary).toMatchObject({ joints: 11, warnings: [] });
+    expect((await validateBytes(new Uint8Array(readFileSync(glb)), { maxIssues: 0 })).issues.numErrors).toBe(
+      0,
+    );
+    const usda = join(dir, 'creature-rigged.usda');
+    await writeSceneFile(scene, usda, { rigged: true });
+    const r = await readBack(usda);
+    expect(r.problems).toEqual([]);
+    expect(r.text).toMatch(/def Skeleton /);
+    expect(r.differences).toEqual([]);
+  });
+
   it('reads a chosen window: the protocol example’s lone node is its 16 cm box', async () => {
     const other = await readDust3dSceneWithReport(client, { window: emu.windows[1].id });
     expect(other.scene.source.description).not.toContain('first of');
