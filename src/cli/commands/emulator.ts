@@ -4,7 +4,10 @@ import { MAX_SCENE_VERTICES } from '../../emulator/scenes/scene-budget.js';
 import { EMULATOR_DEFAULTS } from '../../emulator/server/config.js';
 import { defaultEmulatorTokenPath } from '../../emulator/server/token.js';
 import { startEmulator } from '../../emulator/start-emulator.js';
+import { OTHER_SOURCE_SCENES } from '../../jobs/other-sources.js';
 import { type GlobalOptions, runCommand } from '../run-command.js';
+import { runSourceEmulator } from '../source-emulator.js';
+import { parseSourceSpec, SOURCE_KINDS, type SourceSpec } from '../source-option.js';
 import { blankMeansDefault, integerOption, pathOption } from './option-parsers.js';
 
 interface EmulatorCommandOptions {
@@ -19,10 +22,11 @@ interface EmulatorCommandOptions {
   rateWindow: number;
   allowIp?: string[];
   scriptTimeout: number;
+  source: SourceSpec;
 }
 
 export const emulatorCommand = new Command('emulator')
-  .summary('run the DAZ Studio emulator (DazScript Server protocol) until stopped')
+  .summary("run the DAZ Studio emulator (DazScript Server protocol), or Dust3D's or Poser's, until stopped")
   .description(
     'Serve an emulated DAZ Studio over the DazScript Server protocol: the same routes, limits, auth and\n' +
       'JSON as the real plugin, with DazScript (ES5) executed against an emulated DAZ object model over a\n' +
@@ -33,7 +37,19 @@ export const emulatorCommand = new Command('emulator')
       'Not a sandbox: scripts run in node:vm with the rights of this process. Keep it on loopback.\n' +
       'Requests from web pages are refused on every route, with or without auth: an Origin other than\n' +
       "the emulator's own, or a Host that is not localhost, 127.x, ::1 or the --host address (bound to\n" +
-      '0.0.0.0 or ::, any IP address; names are refused, as DNS rebinding uses them).',
+      '0.0.0.0 or ::, any IP address; names are refused, as DNS rebinding uses them).\n\n' +
+      "With --source dust3d it serves Dust3D's Remote IO protocol (port 53309, scenes " +
+      `${OTHER_SOURCE_SCENES.dust3d.join(', ')}); with --source poser, PoserTalkr's (port 55555, scene ` +
+      `${OTHER_SOURCE_SCENES.poser.join(', ')}; Python 3 runs an emulated poser module). Those protocols have\n` +
+      'no authentication: their emulators bind loopback only, and the DAZ options below do not apply.',
+  )
+  .addOption(
+    new Option(
+      '--source <app>',
+      `which application to emulate: ${SOURCE_KINDS.join(', ')} (an address in it is taken as --host/--port)`,
+    )
+      .default(parseSourceSpec('daz'), 'daz')
+      .argParser(parseSourceSpec),
   )
   .addOption(
     new Option(
@@ -96,11 +112,21 @@ export const emulatorCommand = new Command('emulator')
     '\nExamples:\n' +
       '  $ dazport emulator                          # g9 scene on 127.0.0.1:18811\n' +
       '  $ dazport emulator --scene heavy --port 0   # benchmark scene on a free port\n' +
+      '  $ dazport emulator --source dust3d          # Dust3D Remote IO on 127.0.0.1:53309\n' +
+      '  $ dazport emulator --source poser           # PoserTalkr on 127.0.0.1:55555 (needs python3)\n' +
       '  $ DAZ_TOKEN_FILE=~/.daz3d/dazport-emulator-token.txt dazport export --out scene.glb\n',
   )
   .action(async (options: EmulatorCommandOptions, command: Command) => {
     const globals = command.optsWithGlobals<GlobalOptions>();
-    await runCommand(globals, () => runEmulator(options, globals));
+    const { kind, host, port } = options.source;
+    // emulator --source poser:55556 reads as --port 55556.
+    if (host !== undefined) command.setOptionValueWithSource('host', host, 'cli');
+    if (port !== undefined) command.setOptionValueWithSource('port', port, 'cli');
+    await runCommand(globals, () =>
+      kind === 'daz'
+        ? runEmulator(command.opts<EmulatorCommandOptions>(), globals)
+        : runSourceEmulator(kind, command.opts<EmulatorCommandOptions>(), command, globals),
+    );
   });
 
 async function runEmulator(options: EmulatorCommandOptions, globals: GlobalOptions): Promise<void> {

@@ -4,19 +4,21 @@ import { MORPH_PRESETS, type MorphPreset, parseMorphPatterns } from '../../clien
 import { NODE_TYPES, parseNodeTypes } from '../../client/node-selection.js';
 import { ANIMATION_MODES, type AnimationMode } from '../../client/read-animation.js';
 import { BUILTIN_SCENE_NAMES } from '../../emulator/scenes/builtin-scenes.js';
+import { DazportError } from '../../errors.js';
 import { ensureParentFolder } from '../../export/output-path.js';
 import type { RootMotionMode } from '../../export/skeleton-profiles/profile.js';
 import { checkSceneFile } from '../../export/write-scene-file.js';
 import { checkBakeCorrectives } from '../../jobs/corrective-plan.js';
 import { withEmbeddedEmulator } from '../../jobs/embedded-emulator.js';
 import { type ExportSceneResult, exportScene } from '../../jobs/export-scene.js';
+import { OTHER_SOURCE_SCENES, type OtherSourceKind } from '../../jobs/other-sources.js';
 import { planExport } from '../../jobs/plan-export.js';
 import { addConnectionOptions, type ConnectionFlags, connect } from '../connection-options.js';
 import { describeCorrectives } from '../describe-correctives.js';
 import { describeExport } from '../describe-export.js';
 import { describeMorphs } from '../describe-morphs.js';
 import { describePlan } from '../describe-plan.js';
-import { emulatedSceneOption } from '../emulated-scene-option.js';
+import { describeSceneNames, parseSceneName } from '../emulated-scene-option.js';
 import {
   addEngineOutputOptions,
   ENGINE_OUTPUT_HELP,
@@ -33,6 +35,8 @@ import {
   SKELETON_PROFILE_HELP,
   type SkeletonProfileFlags,
 } from '../skeleton-profile-options.js';
+import { checkSourceExportFlags, exportFromOtherSource } from '../source-export.js';
+import { parseSourceSpec, SOURCE_KINDS, SOURCE_NAMES, type SourceSpec } from '../source-option.js';
 import { collectLabels, collectPaths, integerOption } from './option-parsers.js';
 
 interface ExportFlags extends ConnectionFlags, SkeletonProfileFlags, EngineOutputFlags {
@@ -45,6 +49,7 @@ interface ExportFlags extends ConnectionFlags, SkeletonProfileFlags, EngineOutpu
   morphs?: boolean | string[];
   morphPreset?: MorphPreset;
   emulated?: string;
+  source: SourceSpec;
   chunkKb: number;
   rereads: number;
   animation: AnimationMode;
@@ -63,7 +68,9 @@ export const exportCommand = addConnectionOptions(
         '  .usda  USD text layer, centimetres (metersPerUnit 0.01), Y up (archival, USD tools)\n' +
         'Give --out more than once to write several formats from one read of the scene.\n' +
         'By default meshes are written as posed in DAZ Studio; --rigged writes the rest mesh, the\n' +
-        'skeleton and skin weights instead, so engines can pose it (and --morphs adds morph targets).',
+        'skeleton and skin weights instead, so engines can pose it (and --morphs adds morph targets).\n' +
+        'With --source dust3d or --source poser the scene comes from Dust3D (Remote IO) or Poser\n' +
+        '(PoserTalkr) instead, into the same writers.',
     )
     .requiredOption('-o, --out <file>', 'output file: .glb, .gltf or .usda (repeatable)', collectPaths)
     .option(
@@ -122,11 +129,21 @@ export const exportCommand = addConnectionOptions(
       ).argParser(integerOption('--frame', -1_000_000, 1_000_000)),
     )
     .addOption(
-      emulatedSceneOption(
+      new Option(
+        '--source <app>',
+        `where the scene comes from: ${SOURCE_KINDS.join(', ')}, optionally :host:port (daz: DAZ Studio, the default, ` +
+          'at --host/--port; dust3d: Dust3D Remote IO, 127.0.0.1:53309; poser: Poser running PoserTalkr, ' +
+          '127.0.0.1:55555). Neither Dust3D nor PoserTalkr asks for a password: keep them on loopback',
+      )
+        .default(parseSourceSpec('daz'), 'daz')
+        .argParser(parseSourceSpec),
+    )
+    .addOption(
+      new Option(
         '--emulated <scene>',
-        'read from an embedded emulator serving this scene, not DAZ Studio',
-        BUILTIN_SCENE_NAMES,
-      ),
+        `read from an embedded emulator serving this scene, not the application: ${describeSceneNames(BUILTIN_SCENE_NAMES)}; ` +
+          `with --source dust3d: ${OTHER_SOURCE_SCENES.dust3d.join(', ')}; with --source poser: ${OTHER_SOURCE_SCENES.poser.join(', ')}`,
+      ).argParser(parseEmulatedScene),
     )
     .addOption(
       new Option('--chunk-kb <n>', 'wanted size of one answer while streaming, kB')
@@ -162,13 +179,24 @@ export const exportCommand = addConnectionOptions(
     ),
 ).action(async (flags: ExportFlags, command: Command) => {
   const globals = command.optsWithGlobals<GlobalOptions>();
-  await runCommand(globals, () => runExport(flags, globals));
+  await runCommand(globals, () => runExport(flags, globals, command));
 });
 
-async function runExport(flags: ExportFlags, globals: GlobalOptions): Promise<void> {
+async function runExport(flags: ExportFlags, globals: GlobalOptions, command: Command): Promise<void> {
   // Bad outputs fail before an emulator starts or a connection is made (exportScene checks them
   // again before reading, for library callers).
   for (const out of flags.out) checkSceneFile(out);
+  checkEmulatedSceneSource(flags.emulated, flags.source);
+  const kind = flags.source.kind;
+  if (kind !== 'daz') {
+    checkSourceExportFlags(kind, command);
+    for (const out of flags.out) ensureParentFolder(out);
+    printExportReport(await exportFromOtherSource(kind, flags.source, flags, globals), globals);
+    return;
+  }
+  // daz:host:port says the same as --host and --port.
+  if (flags.source.host !== undefined) flags.host = flags.source.host;
+  if (flags.source.port !== undefined) flags.port = flags.source.port;
   checkBakeCorrectives(flags.bakeCorrectives, flags.animation);
   if (flags.dryRun) return runDryRun(flags, globals);
   for (const out of flags.out) ensureParentFolder(out);
@@ -187,7 +215,8 @@ async function runExport(flags: ExportFlags, globals: GlobalOptions): Promise<vo
   }
   const client = connect(flags);
   try {
-    printExportReport(await exportWithFeedback(client, flags, globals), globals);
+    // `source` here is the read's description (exportScene's), not --source.
+    printExportReport(await exportWithFeedback(client, { ...flags, source: undefined }, globals), globals);
   } finally {
     await client.close();
   }
@@ -312,4 +341,48 @@ export function exportReportLines(report: ExportSceneResult, globals: GlobalOpti
     ...(report.correctives ? describeCorrectives(report.correctives) : []),
     `read in ${(report.readMs / 1000).toFixed(2)} s${report.rereads ? ` (read ${report.rereads + 1} times: the scene changed)` : ''}, done in ${(report.totalMs / 1000).toFixed(2)} s`,
   ];
+}
+
+/**
+ * `--emulated`'s argParser: a built-in scene of any source's emulator (which source is checked
+ * once --source is known, {@link checkEmulatedSceneSource}); a wrong name lists DAZ's scenes and
+ * the closest, as every command's --emulated does, and the other sources' scenes.
+ */
+function parseEmulatedScene(value: string): string {
+  for (const names of Object.values(OTHER_SOURCE_SCENES)) if (names.includes(value)) return value;
+  try {
+    return parseSceneName(BUILTIN_SCENE_NAMES)(value);
+  } catch (err) {
+    const others = Object.entries(OTHER_SOURCE_SCENES)
+      .map(([kind, names]) => `with --source ${kind}: ${names.join(', ')}`)
+      .join('; ');
+    throw new InvalidArgumentError(`${(err as Error).message}; ${others}`);
+  }
+}
+
+/** The --emulated scene belongs to the chosen source's emulator, which --source gives no address. */
+function checkEmulatedSceneSource(scene: string | undefined, spec: SourceSpec): void {
+  if (scene === undefined) return;
+  const kind = spec.kind;
+  if (spec.host !== undefined || spec.port !== undefined)
+    throw new DazportError(
+      'DAZPORT_USAGE',
+      `--emulated starts its own emulator on a free loopback port: --source ${kind} takes no address with it`,
+      { context: { scene, source: kind }, suggestion: `--source ${kind} --emulated ${scene}` },
+    );
+  const owner = (Object.keys(OTHER_SOURCE_SCENES) as OtherSourceKind[]).find((k) =>
+    OTHER_SOURCE_SCENES[k].includes(scene),
+  );
+  const isDaz = (BUILTIN_SCENE_NAMES as readonly string[]).includes(scene);
+  if (kind === 'daz' ? isDaz : OTHER_SOURCE_SCENES[kind].includes(scene)) return;
+  const names =
+    kind === 'daz' ? describeSceneNames(BUILTIN_SCENE_NAMES) : OTHER_SOURCE_SCENES[kind].join(', ');
+  throw new DazportError(
+    'DAZPORT_USAGE',
+    `--emulated ${scene} is not a scene of the ${SOURCE_NAMES[kind]} emulator (its scenes: ${names})`,
+    {
+      context: { scene, source: kind },
+      suggestion: owner ? `add --source ${owner}, whose emulator serves ${scene}` : `choose one of ${names}`,
+    },
+  );
 }
