@@ -23,13 +23,19 @@ export class PoserMeshBuilder {
   readonly #faceSlots: number[] = [];
   readonly #slotNames: string[] = [];
   readonly #slotMaterials: number[] = [];
+  readonly #rest: number[] = [];
+  /** The joint each vertex is bound to, -1 for none (rigged figures). */
+  readonly #vertexJoints: number[] = [];
+  #restComplete = true;
 
   /**
    * Adds one actor's geometry. `materialIndex` gives the Scene.materials index of a material of
-   * this mesh's owner, by name (the caller keeps one per figure or prop).
+   * this mesh's owner, by name (the caller keeps one per figure or prop); `joint` is the
+   * skeleton joint of a body part, which all its vertices follow in a rigged export.
    */
-  add(actor: string, g: WalkGeometry, materialIndex: (m: WalkMaterial) => number): void {
+  add(actor: string, g: WalkGeometry, materialIndex: (m: WalkMaterial) => number, joint = -1): void {
     const points = decodeFloat32(g.positions);
+    const rest = decodeFloat32(g.rest ?? '');
     const sizes = decodeUint32(g.sizes);
     const corners = decodeUint32(g.corners);
     const slots = decodeUint32(g.slots);
@@ -51,8 +57,13 @@ export class PoserMeshBuilder {
     if (hasUvs && texSizes.length !== sizes.length)
       throw bad(`${texSizes.length} texture polygons for ${sizes.length} polygons`);
 
+    if (rest.length > 0 && rest.length !== points.length)
+      throw bad(`${rest.length / 3} rest vertices for ${g.vertices}`);
     const vertexBase = this.#positions.length / 3;
     for (const c of points) this.#positions.push(c * CM_PER_PNU);
+    if (rest.length === 0 || joint < 0) this.#restComplete = false;
+    for (const c of rest) this.#rest.push(c * CM_PER_PNU);
+    for (let v = 0; v < g.vertices; v++) this.#vertexJoints.push(joint);
     const uvBase = this.#uvs.length / 2;
     if (hasUvs) for (const c of uvs) this.#uvs.push(c);
     else this.#uvs.push(0, 0); // one UV for every corner of a geometry without texture polygons
@@ -91,6 +102,29 @@ export class PoserMeshBuilder {
 
   get empty(): boolean {
     return this.#faceSizes.length === 0;
+  }
+
+  /**
+   * Rest data for a rigged export: the unposed vertices (figure space, cm), each bound with
+   * weight 1 to its body part's joint. Null unless every geometry brought its rest vertices and
+   * a joint.
+   */
+  rest(skeleton: number, jointCount: number): NonNullable<Mesh['rest']> | null {
+    if (!this.#restComplete || this.#rest.length !== this.#positions.length) return null;
+    const members: number[][] = Array.from({ length: jointCount }, () => []);
+    this.#vertexJoints.forEach((j, v) => members[j].push(v));
+    return {
+      positions: Float32Array.from(this.#rest),
+      skin: {
+        skeleton,
+        joints: members.map((indices, joint) => ({
+          joint,
+          indices: Uint32Array.from(indices),
+          weights: new Float32Array(indices.length).fill(1),
+        })),
+      },
+      morphs: [],
+    };
   }
 
   build(name: string, node: number): Mesh {

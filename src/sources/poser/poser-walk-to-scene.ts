@@ -103,12 +103,19 @@ export function poserWalkToScene(walk: PoserWalk, description: string): Scene {
       jointOf.set(part.internal, joints.length);
       joints.push(toJoint(part, node, part.parent ? (jointOf.get(part.parent) ?? -1) : -1));
     }
-    for (const part of figure.actors) if (part.geometry) builder.add(part.name, part.geometry, material);
-    if (!builder.empty)
-      scene.nodes[figureNode].mesh = scene.meshes.push(builder.build(figure.name, figureNode)) - 1;
-    if (joints.length > 0) {
-      scene.nodes[figureNode].skeleton =
-        scene.skeletons.push({ name: figure.internal, label: figure.name, node: figureNode, joints }) - 1;
+    for (const part of figure.actors) {
+      if (part.geometry) builder.add(part.name, part.geometry, material, jointOf.get(part.internal) ?? -1);
+    }
+    const skeleton = joints.length > 0 ? scene.skeletons.length : -1;
+    if (skeleton >= 0) {
+      scene.skeletons.push({ name: figure.internal, label: figure.name, node: figureNode, joints });
+      scene.nodes[figureNode].skeleton = skeleton;
+    }
+    if (!builder.empty) {
+      const mesh = builder.build(figure.name, figureNode);
+      const rest = skeleton >= 0 ? builder.rest(skeleton, joints.length) : null;
+      if (rest) mesh.rest = rest;
+      scene.nodes[figureNode].mesh = scene.meshes.push(mesh) - 1;
     }
   }
 

@@ -18,6 +18,8 @@ export interface WalkGeometry {
   vertices: number;
   /** World vertices, xyz float32, PNU. */
   positions: string;
+  /** Unposed vertices (Vertices()), xyz float32, PNU; empty unless the walk was asked for them. */
+  rest: string;
   /** Corners per polygon (uint32). */
   sizes: string;
   /** Vertex index per corner (uint32). */

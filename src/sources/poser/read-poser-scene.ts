@@ -16,12 +16,19 @@ import { poserPythonSource } from './python-files.js';
 export interface ReadPoserSceneOptions {
   /** Read meshes (default true); false reads figures, skeletons, cameras and lights only. */
   geometry?: boolean;
+  /**
+   * Also read each figure's unposed vertices and bind every body part's vertices rigidly (weight
+   * 1) to its joint, for a rigged export (default false). Poser's own bending at the joints
+   * (welded seams, falloff zones) is not read: a rigged figure moves in rigid pieces.
+   */
+  rigged?: boolean;
   /** Characters of the walk's JSON fetched per request (default 1,000,000). */
   chunkChars?: number;
 }
 
 export const READ_POSER_SCENE_DEFAULTS: Required<ReadPoserSceneOptions> = {
   geometry: true,
+  rigged: false,
   chunkChars: 1_000_000,
 };
 
@@ -33,7 +40,7 @@ export async function readPoserScene(
   client: PoserTalkrClient,
   options: ReadPoserSceneOptions = {},
 ): Promise<Scene> {
-  const { geometry, chunkChars } = { ...READ_POSER_SCENE_DEFAULTS, ...options };
+  const { geometry, rigged, chunkChars } = { ...READ_POSER_SCENE_DEFAULTS, ...options };
   if (!Number.isInteger(chunkChars) || chunkChars < 1000) {
     throw new DazportError(
       'DAZPORT_USAGE',
@@ -45,7 +52,12 @@ export async function readPoserScene(
   }
   await ensureWalk(client);
   const key = randomBytes(6).toString('hex');
-  const length = await client.call<number>('run', { name: WALK, entry: 'walk', key, args: { geometry } });
+  const length = await client.call<number>('run', {
+    name: WALK,
+    entry: 'walk',
+    key,
+    args: { geometry, rest: rigged },
+  });
   const parts: string[] = [];
   for (let offset = 0; offset < length; offset += chunkChars) {
     parts.push(await client.call<string>('chunk', { key, offset, size: chunkChars }));

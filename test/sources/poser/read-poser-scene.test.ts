@@ -15,10 +15,12 @@ import type { Scene } from '../../../src/scene/scene.js';
 import { PoserTalkrClient } from '../../../src/sources/poser/poser-talkr-client.js';
 import { CM_PER_PNU } from '../../../src/sources/poser/poser-walk.js';
 import { readPoserScene } from '../../../src/sources/poser/read-poser-scene.js';
-import { readBack as readGltf } from '../../export/gltf/helpers/read-back.js';
+import { readBack as readGltf, skinnedPositions } from '../../export/gltf/helpers/read-back.js';
 import { validateFile } from '../../export/gltf/helpers/validate.js';
 import { expectSound } from '../../export/usda/expect-sound.js';
 import { readBack as readUsda } from '../../export/usda/read-back.js';
+import { maxDiff, skinnedPoints } from '../../export/usda/usd-eval.js';
+import { allPrims, type UsdPrim } from '../../export/usda/usda-parse.js';
 
 let emulator: PoserEmulator;
 let client: PoserTalkrClient;
@@ -168,6 +170,58 @@ describe('readPoserScene on the emulator', () => {
     const r = await readUsda(file);
     expectSound(r);
     expect(r.tiny.numMeshes()).toBe(2);
+  });
+
+  it('rigged: every body part bound to its joint reproduces the posed figure in .glb and .usda', async () => {
+    const rigged = await readPoserScene(client, { rigged: true });
+    const [mesh] = rigged.meshes;
+    const posed = scene.meshes[0].positions;
+    expect(Array.from(mesh.positions)).toEqual(Array.from(posed));
+    expect(mesh.rest?.skin?.joints.map((j) => j.indices.length)).toEqual(new Array(19).fill(8));
+    // The rest mesh is the unposed figure: the forearm's elbow corner where the scene defines it.
+    const parts = (await client.evaluate(
+      '[a.InternalName() for a in SCENE.Figures()[0].Actors() if a.Geometry()]',
+    )) as string[];
+    const elbow = (parts.indexOf('rForeArm:1') * 8 + 7) * 3; // corner x=1, y=1, z=1: (-42, 148, 3) cm
+    expect(Array.from(mesh.rest?.positions.subarray(elbow, elbow + 3) ?? [])).toEqual(
+      [-42, 148, 3].map((c) => expect.closeTo(c, 4)),
+    );
+
+    const glb = join(dir, 'poser-rigged.glb');
+    const summary = await writeSceneFile(rigged, glb, { rigged: true });
+    expect(summary.joints).toBe(19);
+    expect((await validateFile(glb)).issues.numErrors).toBe(0);
+    const doc = await readGltf(glb);
+    const node = doc
+      .getRoot()
+      .listNodes()
+      .find((n) => n.getSkin() && n.getMesh()?.getName() === 'Figure 1');
+    const skinned = (node?.getMesh()?.listPrimitives() ?? []).flatMap((prim) =>
+      Array.from(skinnedPositions(node as never, node?.getMesh() as never, prim)),
+    );
+    expect(skinned.length).toBeGreaterThanOrEqual(posed.length);
+    // Every skinned vertex (split at UV seams) lands on a posed vertex of the scene, in metres.
+    for (let v = 0; v < skinned.length; v += 3) {
+      let best = Number.POSITIVE_INFINITY;
+      for (let p = 0; p < posed.length; p += 3) {
+        best = Math.min(
+          best,
+          Math.hypot(
+            skinned[v] - posed[p] / 100,
+            skinned[v + 1] - posed[p + 1] / 100,
+            skinned[v + 2] - posed[p + 2] / 100,
+          ),
+        );
+      }
+      expect(best).toBeLessThan(1e-5);
+    }
+
+    const usda = join(dir, 'poser-rigged.usda');
+    await writeSceneFile(rigged, usda, { rigged: true });
+    const r = await readUsda(usda);
+    expectSound(r);
+    const prim = allPrims(r.layer).find((p) => p.type === 'Mesh' && p.props.has('skel:skeleton')) as UsdPrim;
+    expect(maxDiff(skinnedPoints(r.layer, prim), posed)).toBeLessThan(1e-3);
   });
 
   it('turns a Python exception into DAZPORT_POSER_SCRIPT and keeps working', async () => {

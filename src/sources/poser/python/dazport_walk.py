@@ -75,7 +75,7 @@ def material_record(material, owner):
             'texture': texture or None}
 
 
-def geometry_record(actor, owner):
+def geometry_record(actor, owner, with_rest=False):
     geom = actor.Geometry()
     if geom is None or geom.NumVertices() == 0 or geom.NumPolygons() == 0:
         return None
@@ -99,8 +99,14 @@ def geometry_record(actor, owner):
             start, count = t.Start(), t.NumTexVertices()
             tex_sizes.append(count)
             tex_corners.extend(tex_sets[start:start + count])
+    rest = []
+    if with_rest:
+        # The unposed vertices (a body part's are in the figure's default space).
+        for v in geom.Vertices():
+            rest.extend((v.X(), v.Y(), v.Z()))
     return {
         'vertices': geom.NumVertices(),
+        'rest': packed('f', rest),
         'positions': packed('f', points),
         'sizes': packed('I', sizes),
         'corners': packed('I', corners),
@@ -112,11 +118,11 @@ def geometry_record(actor, owner):
     }
 
 
-def figure_record(figure, with_geometry):
+def figure_record(figure, with_geometry, with_rest):
     parts = []
     for actor in figure.Actors():
         record = actor_record(actor)
-        record['geometry'] = geometry_record(actor, figure) if with_geometry else None
+        record['geometry'] = geometry_record(actor, figure, with_rest) if with_geometry else None
         parts.append(record)
     return {'name': figure.Name(), 'internal': call(figure, 'InternalName', figure.Name()), 'actors': parts}
 
@@ -141,9 +147,10 @@ def light_record(light):
 
 
 def walk(args):
-    """The whole scene; args: {"geometry": bool}."""
+    """The whole scene; args: {"geometry": bool, "rest": bool (figures' unposed vertices too)}."""
     scene = poser.Scene()
     with_geometry = args.get('geometry', True)
+    with_rest = args.get('rest', False)
     props = []
     for actor in scene.Actors():
         if actor.IsCamera() or actor.IsLight() or call(actor, 'IsBodyPart', 0):
@@ -158,7 +165,7 @@ def walk(args):
         'outputRes': list(call(scene, 'OutputRes', ()) or ()),
         'frameRate': call(scene, 'FramesPerSecond', 30),
         'currentCamera': camera.InternalName() if camera is not None else None,
-        'figures': [figure_record(f, with_geometry) for f in scene.Figures()],
+        'figures': [figure_record(f, with_geometry, with_rest) for f in scene.Figures()],
         'props': props,
         'cameras': [camera_record(c) for c in scene.Cameras()],
         'lights': [light_record(li) for li in scene.Lights()],
