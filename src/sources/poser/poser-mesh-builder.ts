@@ -112,7 +112,9 @@ export class PoserMeshBuilder {
   rest(skeleton: number, jointCount: number): NonNullable<Mesh['rest']> | null {
     if (!this.#restComplete || this.#rest.length !== this.#positions.length) return null;
     const members: number[][] = Array.from({ length: jointCount }, () => []);
-    this.#vertexJoints.forEach((j, v) => members[j].push(v));
+    this.#vertexJoints.forEach((j, v) => {
+      members[j].push(v);
+    });
     return {
       positions: Float32Array.from(this.#rest),
       skin: {
