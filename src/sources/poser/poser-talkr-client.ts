@@ -132,7 +132,8 @@ export class PoserTalkrClient {
 
   /**
    * PoserTalkr's own `%` request: what its object_from_path makes of `path`, as the raw text it
-   * sends back. The end of that text is known from a helper request sent after its first bytes.
+   * sends back. The end of that text is known from a helper request sent after its first bytes;
+   * an empty answer cannot be told from none, so it ends in DAZPORT_POSER_TIMEOUT.
    */
   objectFromPath(path: string): Promise<string> {
     return this.#serial(async () => {
