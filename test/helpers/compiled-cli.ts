@@ -11,7 +11,7 @@
  * test/helpers/global-setup.ts builds one per `vitest` run; test/helpers/cli.ts starts its CLI,
  * and emulators started in test processes load its worker.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -27,6 +27,12 @@ export function loadEsbuild(): typeof import('esbuild') {
 function typeScriptFiles(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.d.ts'))
+    .map((e) => join(e.parentPath, e.name));
+}
+
+function pythonFiles(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.py'))
     .map((e) => join(e.parentPath, e.name));
 }
 
@@ -56,6 +62,9 @@ export async function compileCli(): Promise<CompiledCli> {
       logLevel: 'silent',
     });
     for (const name of ['assets', 'fixtures', 'package.json']) symlinkSync(join(ROOT, name), join(dir, name));
+    // The Poser source and emulator read their Python beside their modules, as from dist/.
+    for (const py of pythonFiles(join(ROOT, 'src')))
+      cpSync(py, join(dir, 'src', relative(join(ROOT, 'src'), py)));
     await bundleEntries(dir);
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
