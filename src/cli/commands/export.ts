@@ -37,6 +37,7 @@ import {
 } from '../skeleton-profile-options.js';
 import { checkSourceExportFlags, exportFromOtherSource } from '../source-export.js';
 import { parseSourceSpec, SOURCE_KINDS, SOURCE_NAMES, type SourceSpec } from '../source-option.js';
+import { watchDust3dExport } from '../source-watch.js';
 import { collectLabels, collectPaths, integerOption } from './option-parsers.js';
 
 interface ExportFlags extends ConnectionFlags, SkeletonProfileFlags, EngineOutputFlags {
@@ -50,6 +51,7 @@ interface ExportFlags extends ConnectionFlags, SkeletonProfileFlags, EngineOutpu
   morphPreset?: MorphPreset;
   emulated?: string;
   source: SourceSpec;
+  watch?: boolean;
   chunkKb: number;
   rereads: number;
   animation: AnimationMode;
@@ -138,6 +140,11 @@ export const exportCommand = addConnectionOptions(
         .default(parseSourceSpec('daz'), 'daz')
         .argParser(parseSourceSpec),
     )
+    .option(
+      '--watch',
+      'with --source dust3d: export again each time Dust3D regenerates its result mesh, until Ctrl-C ' +
+        '(each file is replaced whole; with --json one object per export)',
+    )
     .addOption(
       new Option(
         '--emulated <scene>',
@@ -188,9 +195,14 @@ async function runExport(flags: ExportFlags, globals: GlobalOptions, command: Co
   for (const out of flags.out) checkSceneFile(out);
   checkEmulatedSceneSource(flags.emulated, flags.source);
   const kind = flags.source.kind;
+  checkWatch(flags);
   if (kind !== 'daz') {
     checkSourceExportFlags(kind, command);
     for (const out of flags.out) ensureParentFolder(out);
+    if (flags.watch) {
+      await watchDust3dExport(flags.source, flags, globals, (report) => printExportReport(report, globals));
+      return;
+    }
     printExportReport(await exportFromOtherSource(kind, flags.source, flags, globals), globals);
     return;
   }
@@ -358,6 +370,24 @@ function parseEmulatedScene(value: string): string {
       .join('; ');
     throw new InvalidArgumentError(`${(err as Error).message}; ${others}`);
   }
+}
+
+/** --watch follows Dust3D's result-mesh events: a live Dust3D, not an emulator nobody edits. */
+function checkWatch(flags: ExportFlags): void {
+  if (!flags.watch) return;
+  const why =
+    flags.source.kind !== 'dust3d'
+      ? `--watch follows Dust3D's result-mesh events; ${SOURCE_NAMES[flags.source.kind]} sends none dazport reads`
+      : flags.emulated
+        ? '--watch follows edits made in Dust3D, and nothing edits an embedded emulator'
+        : null;
+  if (why)
+    throw new DazportError('DAZPORT_USAGE', why, {
+      context: { source: flags.source.kind },
+      suggestion: flags.emulated
+        ? 'start `dazport emulator --source dust3d` and watch its address, or leave --watch out'
+        : 'use --watch with --source dust3d, or leave it out',
+    });
 }
 
 /** The --emulated scene belongs to the chosen source's emulator, which --source gives no address. */

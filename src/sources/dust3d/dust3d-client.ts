@@ -70,6 +70,7 @@ export class Dust3dClient {
   private readonly decoder = new PacketDecoder();
   private readonly queue: Outstanding[] = [];
   private readonly listeners = new Set<(event: Dust3dEvent) => void>();
+  private readonly closeListeners = new Set<(reason: Error) => void>();
   private failure: Error | null = null;
 
   private constructor(
@@ -181,6 +182,20 @@ export class Dust3dClient {
   }
 
   /** Closes the connection; outstanding commands reject. */
+  /**
+   * Told once when the connection ends, with why (Dust3D quit, the network failed, or
+   * {@link close}): a long-lived watch learns that no more events will come. Returns unsubscribe.
+   */
+  onClose(listener: (reason: Error) => void): () => void {
+    if (this.failure) {
+      const reason = this.failure;
+      queueMicrotask(() => listener(reason));
+      return () => {};
+    }
+    this.closeListeners.add(listener);
+    return () => this.closeListeners.delete(listener);
+  }
+
   close(): void {
     this.fail(new Dust3dConnectionError(this.address, 'the client closed the connection'));
   }
@@ -210,7 +225,11 @@ export class Dust3dClient {
   }
 
   private fail(err: Error): void {
-    if (!this.failure) this.failure = err;
+    if (!this.failure) {
+      this.failure = err;
+      for (const listener of this.closeListeners) listener(err);
+      this.closeListeners.clear();
+    }
     for (const item of this.queue.splice(0)) {
       clearTimeout(item.timer);
       item.reject(err);
