@@ -100,7 +100,8 @@ export async function exportFromOtherSource(
       // Named by its scene, not its random port, so two runs write the same bytes.
       return await withEmbeddedSourceEmulator(kind, scene, { host: '127.0.0.1', port: 0 }, (address) =>
         write(
-          () => readOtherSourceScene(kind, { ...address, timeoutMs: flags.timeout }),
+          () =>
+            readOtherSourceScene(kind, { ...address, timeoutMs: flags.timeout }, { rigged: flags.rigged }),
           `dazport ${SOURCE_NAMES[kind]} emulator, built-in scene ${scene}`,
         ),
       );
@@ -110,7 +111,7 @@ export async function exportFromOtherSource(
       port: spec.port ?? SOURCE_DEFAULT_PORTS[kind],
       timeoutMs: flags.timeout,
     };
-    return await write(() => readOtherSourceScene(kind, address));
+    return await write(() => readOtherSourceScene(kind, address, { rigged: flags.rigged }));
   } finally {
     bar.clear();
   }

@@ -282,6 +282,14 @@ export function toPbr(material: Material, target: MaterialTarget = 'gltf'): PbrM
     const model = ch['Lighting Model']?.value;
     metallic = model === 'Metallic' || model === 'Glossy (Metallic)' ? 1 : 0;
     opacityChannel = ch['Opacity Strength'];
+  } else if (shader === 'Poser') {
+    // What the Poser reader (src/sources/poser) reads of a material: its diffuse colour and
+    // texture map. Poser's highlight, transparency and bump settings stay behind: said here,
+    // where every other loss of a material is said.
+    roughness = 1;
+    warn(
+      'a Poser material: only its diffuse colour and texture map are read (highlight, transparency, bump and shader nodes are not)',
+    );
   } else {
     warn(`shader "${shader}" is not one dazport maps; only its Diffuse Color is kept`);
   }

@@ -35,24 +35,33 @@ export interface SourceAddress {
   timeoutMs?: number;
 }
 
+export interface ReadOtherSourceOptions {
+  /** Also read what a rigged export needs (skeleton and skin), where the reader has a choice. */
+  rigged?: boolean;
+}
+
 /** Connect to the application at `address`, read its scene, disconnect. */
-export async function readOtherSourceScene(kind: OtherSourceKind, address: SourceAddress): Promise<Scene> {
-  const options = {
+export async function readOtherSourceScene(
+  kind: OtherSourceKind,
+  address: SourceAddress,
+  options: ReadOtherSourceOptions = {},
+): Promise<Scene> {
+  const connection = {
     host: address.host,
     port: address.port,
     ...(address.timeoutMs === undefined ? {} : { timeoutMs: address.timeoutMs }),
   };
   if (kind === 'dust3d') {
-    const client = await Dust3dClient.connect(options);
+    const client = await Dust3dClient.connect(connection);
     try {
       return await readDust3dScene(client);
     } finally {
       client.close();
     }
   }
-  const client = await PoserTalkrClient.connect(options);
+  const client = await PoserTalkrClient.connect(connection);
   try {
-    return await readPoserScene(client);
+    return await readPoserScene(client, { rigged: Boolean(options.rigged) });
   } finally {
     await client.close();
   }

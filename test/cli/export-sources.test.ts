@@ -66,6 +66,34 @@ describe('export --source with --emulated', () => {
   );
 });
 
+describe('export --source --rigged', () => {
+  it.each([
+    ['poser', 'figure', 19],
+    ['dust3d', 'creature', 11],
+  ])(
+    '%s: the skeleton the reader built reaches the file (%s, %i joints)',
+    async (kind, scene, joints) => {
+      const glb = join(dir, `${kind}-rigged.glb`);
+      const r = await runInProcess([
+        '--json',
+        'export',
+        '--source',
+        kind,
+        '--emulated',
+        scene,
+        '--rigged',
+        '--out',
+        glb,
+      ]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout).outputs[0].joints).toBe(joints);
+      const skins = (await new NodeIO().read(glb)).getRoot().listSkins();
+      expect(skins.map((s) => s.listJoints().length)).toEqual([joints]);
+    },
+    60_000,
+  );
+});
+
 describe('export --source: usage and connection errors', () => {
   it.each([
     [['--source', 'dust3d', '--morphs'], /--morphs reads from DAZ Studio only, not from Dust3D/],

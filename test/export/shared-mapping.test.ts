@@ -14,6 +14,19 @@ const iray = (channels: Material['channels']): Material => ({
 });
 
 describe('DAZ → PBR material mapping', () => {
+  it('maps a Poser material as the Poser reader gives it (diffuse colour and map), saying what it did not read', () => {
+    const pbr = toPbr({
+      name: 'Skin',
+      shader: 'Poser',
+      channels: { 'Diffuse Color': { label: 'Diffuse Color', value: [1, 0.5, 0], map: '/t/skin.png' } },
+    });
+    expect(pbr.baseColor[1]).toBeCloseTo(0.214041, 5);
+    expect(pbr).toMatchObject({ metallic: 0, roughness: 1, baseColorTexture: { file: '/t/skin.png' } });
+    expect(pbr.warnings).toEqual([
+      'Skin: a Poser material: only its diffuse colour and texture map are read (highlight, transparency, bump and shader nodes are not)',
+    ]);
+  });
+
   it('maps Iray Uber metallic/roughness, linearising colours and keeping maps with their colour space', () => {
     const pbr = toPbr(
       iray({
