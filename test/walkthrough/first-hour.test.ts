@@ -92,7 +92,7 @@ function listening(child: ChildProcess): Promise<string> {
     const timer = setTimeout(() => reject(new Error(`no address printed: ${out}`)), 30_000);
     child.stdout?.on('data', (d) => {
       out += d;
-      if (/on http:\/\/127\.0\.0\.1:\d+/.test(out)) {
+      if (/on (http|tcp):\/\/127\.0\.0\.1:\d+/.test(out)) {
         clearTimeout(timer);
         resolve(out);
       }
