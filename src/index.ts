@@ -41,6 +41,18 @@ export {
 } from './client/scene-reader.js';
 export { readKeysFromFigure, writeKeysToFigure } from './client/write-keys.js';
 export { startEmulator } from './emulator/start-emulator.js';
+export { DUST3D_SCENE_NAMES } from './emulators/dust3d/builtin-scenes.js';
+export {
+  type RunningDust3dEmulator,
+  type StartDust3dEmulatorOptions,
+  startDust3dEmulator,
+} from './emulators/dust3d/start-dust3d-emulator.js';
+export {
+  POSER_SCENE_NAMES,
+  type PoserEmulator,
+  type PoserEmulatorOptions,
+  startPoserEmulator,
+} from './emulators/poser/start-poser-emulator.js';
 export { ERROR_CODES, type ErrorCode, type ErrorCodeInfo, EXIT } from './error-codes.js';
 export { DazportError, isDazportError } from './errors.js';
 export {
@@ -83,6 +95,14 @@ export {
   type ExportSceneResult,
   exportScene,
 } from './jobs/export-scene.js';
+export { exportSourceScene, type SourceExportOptions } from './jobs/export-source-scene.js';
+export {
+  OTHER_SOURCE_SCENES,
+  type OtherSourceKind,
+  readOtherSourceScene,
+  type SourceAddress,
+  withEmbeddedSourceEmulator,
+} from './jobs/other-sources.js';
 export {
   type ExportPlan,
   type PlannedFile,
@@ -100,3 +120,19 @@ export {
 export type { RetargetFileResult, RetargetFloorReport } from './jobs/retarget-report.js';
 export type { Motion } from './scene/motion.js';
 export type { Scene } from './scene/scene.js';
+export {
+  Dust3dClient,
+  type Dust3dConnectOptions,
+  type Dust3dEvent,
+  type Dust3dWindow,
+} from './sources/dust3d/dust3d-client.js';
+export {
+  type ReadDust3dSceneOptions,
+  readDust3dScene,
+  readDust3dSceneWithReport,
+} from './sources/dust3d/read-dust3d-scene.js';
+export { DUST3D_CM_PER_UNIT } from './sources/dust3d/units.js';
+export { type Dust3dWatch, type WatchDust3dOptions, watchDust3d } from './sources/dust3d/watch-dust3d.js';
+export { PoserTalkrClient, type PoserTalkrConnectOptions } from './sources/poser/poser-talkr-client.js';
+export { CM_PER_PNU } from './sources/poser/poser-walk.js';
+export { type ReadPoserSceneOptions, readPoserScene } from './sources/poser/read-poser-scene.js';
