@@ -33,6 +33,7 @@ export class Dust3dTimeoutError extends DazportError {
       {
         context: { address, command, timeoutMs },
         suggestion: 'Dust3D may be busy or showing a dialog; check it, or raise timeoutMs',
+        cliSuggestion: 'Dust3D may be busy or showing a dialog; check it, or raise --timeout',
       },
     );
   }

@@ -29,6 +29,7 @@ export function poserTimeoutError(request: string, address: string, timeoutMs: n
     {
       context: { address, request, timeoutMs },
       suggestion: 'Poser may be busy (a render, a dialog open); raise timeoutMs for big scenes',
+      cliSuggestion: 'Poser may be busy (a render, a dialog open); raise --timeout for big scenes',
     },
   );
 }
