@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NodeIO } from '@gltf-transform/core';
+import { ALL_EXTENSIONS } from '@gltf-transform/extensions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type RunningDust3dEmulator,
@@ -58,7 +59,7 @@ describe('export --source with --emulated', () => {
       const report = JSON.parse(r.stdout);
       expect(report).toMatchObject({ ok: true, source: `dazport ${name} emulator, built-in scene ${scene}` });
       expect(report.outputs.map((o: { file: string }) => o.file)).toEqual([glb, usda]);
-      const doc = await new NodeIO().read(glb);
+      const doc = await new NodeIO().registerExtensions(ALL_EXTENSIONS).read(glb);
       expect(doc.getRoot().listMeshes().length).toBeGreaterThan(0);
       expect(readFileSync(usda, 'utf8')).toContain(`built-in scene ${scene}`);
     },
@@ -87,7 +88,7 @@ describe('export --source --rigged', () => {
       ]);
       expect(r.code, r.stderr).toBe(0);
       expect(JSON.parse(r.stdout).outputs[0].joints).toBe(joints);
-      const skins = (await new NodeIO().read(glb)).getRoot().listSkins();
+      const skins = (await new NodeIO().registerExtensions(ALL_EXTENSIONS).read(glb)).getRoot().listSkins();
       expect(skins.map((s) => s.listJoints().length)).toEqual([joints]);
     },
     60_000,
