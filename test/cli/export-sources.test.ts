@@ -197,3 +197,21 @@ describe('export --source dust3d --watch', () => {
     expect({ code: end.code, stderr: end.stderr }).toEqual({ code: 0, stderr: '' });
   }, 90_000);
 });
+
+describe('emulator --source: loopback only, DAZ options refused', () => {
+  it.each([
+    [
+      ['--source', 'dust3d', '--host', '0.0.0.0'],
+      /has no authentication: its emulator binds loopback only, not 0\.0\.0\.0/,
+    ],
+    [
+      ['--source', 'poser', '--no-auth'],
+      /--no-auth: the DAZ Studio emulator's, not the Poser \(PoserTalkr\) emulator's/,
+    ],
+    [['--source', 'dust3d', '--scene', 'g9'], /the Dust3D \(Remote IO\) emulator has no scene "g9"/],
+  ])('%j: exit 1 before listening', async (args, message) => {
+    const r = await runInProcess(['emulator', ...args]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(message);
+  });
+});
