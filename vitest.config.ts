@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import DurationSequencer from './test/helpers/duration-sequencer.js';
 
 /**
  * Test files that replace modules (vi.mock, vi.doMock) run in a fresh module graph each; every
@@ -28,6 +29,9 @@ export default defineConfig({
     maxWorkers: availableParallelism() + 1,
     // Builds the JavaScript copy of src/ that CLI child processes and emulator workers start from.
     globalSetup: ['./test/helpers/global-setup.ts'],
+    // Longest files first, in a fresh clone too (test/durations.json): a one-minute file that
+    // starts last keeps the run going while the other workers idle.
+    sequence: { sequencer: DurationSequencer },
     reporters: ['default', './test/summary-reporter.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
