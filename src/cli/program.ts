@@ -34,6 +34,7 @@ export function buildProgram(): Command {
         '  $ dazport scene                # what is in the scene: the labels --select and live: take\n' +
         '  $ dazport export --out scene.glb            # the DAZ Studio scene to glTF (or .usda)\n' +
         '  $ dazport retarget walk.bvh --to live:"Genesis 9"   # mocap onto a figure\n' +
+        '  $ dazport export --source dust3d --out model.glb   # from Dust3D (or --source poser) instead\n' +
         '  $ dazport emulator --help      # serve an emulated DAZ Studio for other tools\n' +
         "\nExit status: 0 ok, 1 usage, 2 bad input, 3 no server (or the emulator's port is taken),\n" +
         '             4 auth, 5 server refused or failed (after retries; scene changed while read),\n' +
