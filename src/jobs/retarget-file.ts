@@ -6,6 +6,7 @@
  *
  *   await retargetFile('walk.bvh', { to: 'genesis9', out: ['walk.glb', 'walk.usda'] });
  *   await retargetFile('walk.bvh', { to: { client, figure: 'Genesis 9' } });   // live keys
+ *   await retargetFile('walk.bvh', { to: { scene, figure: 'Figure 1' }, out: 'walk.glb' }); // any source
  *
  * A built-in figure (genesis9, genesis8f, genesis8m) is served by an emulator this call starts
  * inside the process and stops before it returns: its skeleton and mannequin come through the
@@ -33,7 +34,11 @@ import { flagAndOption } from '../flag-and-option.js';
 import { type BakeOptions, bakeMotion } from '../import/bake/bake-motion.js';
 import { readBvhFile } from '../import/bvh/index.js';
 import type { ReadBvhFileOptions } from '../import/bvh/read-bvh-file.js';
-import { type RetargetOntoOptions, retargetOntoSkeleton } from '../import/retarget/retarget-onto-skeleton.js';
+import {
+  figureMapForBones,
+  type RetargetOntoOptions,
+  retargetOntoSkeleton,
+} from '../import/retarget/retarget-onto-skeleton.js';
 import type { Scene } from '../scene/scene.js';
 import { readBuiltinFigure } from './builtin-figure-read.js';
 import {
@@ -59,6 +64,15 @@ export type RetargetFileTarget =
       figure: string;
       /** Write the keys onto the figure, as one undo step (default true). */
       writeKeys?: boolean;
+    }
+  | {
+      /**
+       * A scene already read from any source (readOtherSourceScene, readScene ...), rigged: the
+       * scene files carry it as read, with the motion on this figure's skeleton.
+       */
+      scene: Scene;
+      /** The figure's label in that scene (its skeleton's label). */
+      figure: string;
     };
 
 export interface RetargetFileOptions
@@ -107,6 +121,11 @@ export async function retargetFile(
   options: RetargetFileOptions,
 ): Promise<RetargetFileResult> {
   const to = options.to;
+  if (typeof to !== 'string' && 'scene' in to) {
+    const outs = checkRetargetRequest(options, false);
+    checkSceneFigure(to.scene, to.figure, outs);
+    return retargetOnto(async () => to.scene, undefined, to.figure, false, clipFile, outs, options);
+  }
   if (typeof to !== 'string') {
     const live = to.writeKeys ?? true;
     const outs = checkRetargetRequest(options, live);
@@ -156,6 +175,42 @@ export function checkRetargetRequest(options: Omit<RetargetFileOptions, 'to'>, l
   checkEngineOutputOptions(options, outs.filter(isSceneFile));
   for (const out of outs) ensureParentFolder(out);
   return outs;
+}
+
+/**
+ * A figure of an already-read scene: its label names a skeleton (else the figures found are
+ * listed), and a .duf is asked only of a Genesis figure, whose bones are the DAZ bones a pose
+ * preset keys.
+ */
+function checkSceneFigure(scene: Scene, figure: string, outs: readonly string[]): void {
+  const skeleton = scene.skeletons.find((s) => s.label === figure);
+  if (!skeleton) {
+    const found = scene.skeletons.map((s) => `"${s.label}"`);
+    throw new DazportError(
+      'DAZPORT_USAGE',
+      `"${figure}" is not a figure of the scene from ${scene.source.description}: ${found.length ? `its figures are ${found.join(', ')}` : 'it has no rigged figure'}`,
+      {
+        context: { figure, figures: scene.skeletons.map((s) => s.label) },
+        suggestion: found.length
+          ? `pass one of ${found.join(', ')} as to.figure`
+          : 'read the scene rigged (rigged: true) from a scene with a figure in it',
+        cliSuggestion: found.length
+          ? `pass one of ${found.join(', ')} as --to`
+          : 'load a figure in the application and run again',
+      },
+    );
+  }
+  const duf = outs.find(isDufFile);
+  const map = figureMapForBones(skeleton.joints.map((j) => j.name));
+  if (duf && map?.figure === 'poser')
+    throw new DazportError(
+      'DAZPORT_USAGE',
+      `${duf}: a .duf pose preset keys a DAZ Studio figure's bones, and "${figure}" is a Poser figure`,
+      {
+        context: { file: duf, figure },
+        suggestion: 'write .glb, .gltf or .usda for it',
+      },
+    );
 }
 
 /** The engine profile options of a retarget, in SkeletonProfileOptions' terms. */

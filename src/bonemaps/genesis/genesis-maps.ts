@@ -18,7 +18,8 @@ export interface TwistGroup {
 }
 
 export interface GenesisMap {
-  figure: GenesisFigureId;
+  /** The figure the map is for; `poser`: any figure with Poser's standard body-part names (poser-map.ts). */
+  figure: GenesisFigureId | 'poser';
   bones: Partial<Record<CanonicalJoint, string>>;
   twists: TwistGroup[];
 }

@@ -1,7 +1,7 @@
 /**
  * Retarget a clip onto a DAZ skeleton read from a scene: choose the source mapping (bone map
- * file, named convention or detection), recognise the figure's Genesis generation from its
- * bone names, retarget, and resample to the wanted frame rate (checked first: see clipFrameRate
+ * file, named convention or detection), recognise the figure's Genesis generation (or a Poser
+ * figure) from its bone names, retarget, and resample to the wanted frame rate (checked first: see clipFrameRate
  * and checkResample). The result's motion is named
  * after the clip and ready to go into `scene.motions`.
  */
@@ -9,6 +9,7 @@ import { basename, extname } from 'node:path';
 import { type ChooseMappingOptions, chooseJointMapping } from '../../bonemaps/choose-mapping.js';
 import type { JointMapping } from '../../bonemaps/detect-convention.js';
 import { type GenesisMap, genesisMapForBones } from '../../bonemaps/genesis/genesis-maps.js';
+import { isPoserSkeleton, POSER_MAP } from '../../bonemaps/poser/poser-map.js';
 import { DazportError } from '../../errors.js';
 import type { Skeleton } from '../../scene/skeleton.js';
 import type { BvhClip } from '../bvh/bvh-clip.js';
@@ -33,12 +34,16 @@ export function retargetOntoSkeleton(
   skeleton: Skeleton,
   options: RetargetOntoOptions = {},
 ): RetargetOntoResult {
-  const figureMap = genesisMapForBones(skeleton.joints.map((j) => j.name));
+  const figureMap = figureMapForBones(skeleton.joints.map((j) => j.name));
   if (!figureMap) {
     throw new DazportError(
       'DAZPORT_RETARGET',
-      `"${skeleton.label}" is not a Genesis 8 or Genesis 9 figure (no l_thigh or lThighBend bone)`,
-      { context: { figure: skeleton.label }, suggestion: 'retarget onto a Genesis 8, 8.1 or 9 figure' },
+      `"${skeleton.label}" is not a Genesis 8, Genesis 9 or Poser figure (no l_thigh, lThighBend or lThigh + lShldr bones)`,
+      {
+        context: { figure: skeleton.label },
+        suggestion:
+          'retarget onto a Genesis 8, 8.1 or 9 figure, or a Poser figure with its standard body parts',
+      },
     );
   }
   const { mapping } = chooseJointMapping(
@@ -57,4 +62,9 @@ export function retargetOntoSkeleton(
   if (options.fps !== undefined && options.fps !== motion.frameRate)
     motion = resampleMotion(motion, options.fps);
   return { ...result, motion, mapping, figureMap, rig };
+}
+
+/** The target map of a figure from its bone names: a Genesis generation's, else Poser's. */
+export function figureMapForBones(boneNames: readonly string[]): GenesisMap | undefined {
+  return genesisMapForBones(boneNames) ?? (isPoserSkeleton(boneNames) ? POSER_MAP : undefined);
 }

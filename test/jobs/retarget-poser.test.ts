@@ -1,0 +1,212 @@
+/**
+ * A BVH retargeted onto a Poser figure (the emulated PoserTalkr scene, read rigged), measured from
+ * outside: the .glb is read back with glTF-Transform, its skinned mesh posed at a few frames, and
+ * checked against what this file computes on its own from the BVH (its own forward kinematics):
+ * the soles on the floor, the hip at a plausible height, the upper arms pointing where the
+ * capture's do. The Khronos validator reads the same bytes.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Document, Node } from '@gltf-transform/core';
+import { mat4, quat, vec3 } from 'gl-matrix';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type PoserEmulator, startPoserEmulator } from '../../src/emulators/poser/start-poser-emulator.js';
+import { readBvhFile } from '../../src/import/bvh/index.js';
+import { readOtherSourceScene } from '../../src/jobs/other-sources.js';
+import { retargetFile } from '../../src/jobs/retarget-file.js';
+import type { RetargetFileResult } from '../../src/jobs/retarget-report.js';
+import type { Scene } from '../../src/scene/scene.js';
+import { readBack, skinnedPositions } from '../export/gltf/helpers/read-back.js';
+import { summarizeIssues, validateFile } from '../export/gltf/helpers/validate.js';
+
+const CMU = join(process.cwd(), 'fixtures/bvh/cmu_01_01.bvh');
+/** Ten seconds of the clip at 120 fps, written at 30: output frame k is source frame 4k. */
+const FRAMES: [number, number] = [0, 1199];
+const STEP = 4;
+const SAMPLES = [0, 30, 60, 90, 120, 150, 180, 210, 240, 270];
+const SLOW_MS = 120_000;
+
+let dir: string;
+let emulator: PoserEmulator;
+let scene: Scene;
+let result: RetargetFileResult;
+let doc: Document;
+const glb = () => join(dir, 'walk.glb');
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'dazport-retarget-poser-'));
+  emulator = await startPoserEmulator({ host: '127.0.0.1', port: 0, scene: 'figure' });
+  scene = await readOtherSourceScene('poser', { host: emulator.host, port: emulator.port }, { rigged: true });
+  result = await retargetFile(CMU, {
+    to: { scene, figure: 'Figure 1' },
+    out: glb(),
+    frames: FRAMES,
+    fps: 30,
+  });
+  doc = await readBack(glb());
+}, SLOW_MS);
+afterAll(async () => {
+  await emulator?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Put every animated node in the pose of frame `k` (every frame is a key in a scene file). */
+function pose(k: number): void {
+  for (const channel of doc.getRoot().listAnimations()[0].listChannels()) {
+    const node = channel.getTargetNode() as Node;
+    const out = channel.getSampler()?.getOutput()?.getArray() as Float32Array;
+    const path = channel.getTargetPath();
+    if (path === 'rotation')
+      node.setRotation([...out.subarray(k * 4, k * 4 + 4)] as [number, number, number, number]);
+    if (path === 'translation')
+      node.setTranslation([...out.subarray(k * 3, k * 3 + 3)] as [number, number, number]);
+  }
+}
+
+function node(name: string): Node {
+  const found = doc
+    .getRoot()
+    .listNodes()
+    .find((n) => n.getName() === name);
+  if (!found) throw new Error(`no node ${name}`);
+  return found;
+}
+
+const worldOf = (name: string): vec3 =>
+  mat4.getTranslation(vec3.create(), node(name).getWorldMatrix() as mat4);
+
+/** The lowest vertex of the figure's skinned mesh in the current pose, metres. */
+function lowestVertex(): number {
+  const mesh = doc
+    .getRoot()
+    .listNodes()
+    .find((n) => n.getSkin());
+  if (!mesh) throw new Error('no skinned mesh');
+  let low = Number.POSITIVE_INFINITY;
+  for (const prim of mesh.getMesh()?.listPrimitives() ?? []) {
+    const p = skinnedPositions(mesh, mesh.getMesh() as never, prim);
+    for (let i = 1; i < p.length; i += 3) low = Math.min(low, p[i]);
+  }
+  return low;
+}
+
+/** World joint positions of a BVH frame: offsets, then the channels in file order (file units). */
+function bvhWorld(clip: Awaited<ReturnType<typeof readBvhFile>>, frame: number): vec3[] {
+  const world: mat4[] = [];
+  const row = new Float64Array(6);
+  return clip.joints.map((joint, j) => {
+    const values = clip.getJointValues(j, frame, row);
+    const t = vec3.fromValues(...joint.offset);
+    const r = quat.create();
+    joint.channels.forEach((c, i) => {
+      const axis = c[0] as 'X' | 'Y' | 'Z';
+      if (c.endsWith('position')) t['XYZ'.indexOf(axis)] = values[i];
+      else {
+        const q = quat.setAxisAngle(
+          quat.create(),
+          axis === 'X' ? [1, 0, 0] : axis === 'Y' ? [0, 1, 0] : [0, 0, 1],
+          (values[i] * Math.PI) / 180,
+        );
+        quat.multiply(r, r, q);
+      }
+    });
+    const local = mat4.fromRotationTranslation(mat4.create(), r, t);
+    world[j] = joint.parent < 0 ? local : mat4.multiply(mat4.create(), world[joint.parent], local);
+    return mat4.getTranslation(vec3.create(), world[j]);
+  });
+}
+
+const angleDeg = (a: vec3, b: vec3) => (vec3.angle(a, b) * 180) / Math.PI;
+const horizontal = (v: vec3) => vec3.normalize(vec3.create(), [v[0], 0, v[2]]);
+
+describe('retargeting onto a Poser figure', () => {
+  it('writes a .glb the Khronos validator passes', async () => {
+    expect(result.outputs.map((o) => o.format)).toEqual(['glb']);
+    expect(result.convention).toBe('cmu');
+    const report = await validateFile(glb());
+    expect(report.issues.numErrors, summarizeIssues(report).join('\n')).toBe(0);
+  });
+
+  it('lifts the feet off the floor and the hip up and down as the capture does, frame after frame', async () => {
+    const clip = await readBvhFile(CMU);
+    const at = (name: string) => clip.joints.findIndex((j) => j.name === name);
+    const feet = ['LeftFoot', 'LeftToeBase', 'RightFoot', 'RightToeBase'].map(at);
+    // The capture's own floor: where its planted feet stand, the level its lowest foot joint is at
+    // or below in a fifth of the frames retargeted (frame 0, a T-pose, stands lower than the rest).
+    const lowest: number[] = [];
+    for (let f = FRAMES[0]; f <= FRAMES[1]; f += STEP) {
+      const w = bvhWorld(clip, f);
+      lowest.push(Math.min(...feet.map((j) => w[j][1])));
+    }
+    const captureFloor = lowest.sort((a, b) => a - b)[Math.floor(lowest.length / 5)];
+    // Capture units to the figure's metres: the hips' standing heights at frame 0.
+    pose(0);
+    const restHip = worldOf('hip')[1];
+    const scale = restHip / (bvhWorld(clip, FRAMES[0])[at('Hips')][1] - captureFloor);
+    const rows: string[] = [];
+    let worstSole = 0;
+    let worstHip = 0;
+    let lowestSole = 0;
+    for (const k of SAMPLES) {
+      const w = bvhWorld(clip, FRAMES[0] + k * STEP);
+      const captureLift = (Math.min(...feet.map((j) => w[j][1])) - captureFloor) * scale;
+      const captureHip = (w[at('Hips')][1] - captureFloor) * scale;
+      pose(k);
+      const low = lowestVertex();
+      const hip = worldOf('hip')[1];
+      rows.push(
+        `frame ${k}: sole ${low.toFixed(3)} (capture ${captureLift.toFixed(3)}), hip ${hip.toFixed(3)} (capture ${captureHip.toFixed(3)})`,
+      );
+      worstSole = Math.max(worstSole, Math.abs(low - captureLift));
+      worstHip = Math.max(worstHip, Math.abs(hip - captureHip));
+      lowestSole = Math.min(lowestSole, low);
+    }
+    // The figure's floor is y = 0 (Poser's ground): its lowest vertex follows the capture's feet.
+    expect(worstSole, rows.join('\n')).toBeLessThan(0.03);
+    expect(worstHip, rows.join('\n')).toBeLessThan(0.03);
+    expect(lowestSole, rows.join('\n')).toBeGreaterThan(-0.025);
+  });
+
+  it('points the upper arms and thighs where the capture does (under 15°)', async () => {
+    const clip = await readBvhFile(CMU);
+    const at = (name: string) => clip.joints.findIndex((j) => j.name === name);
+    const pairs: [string, string, string, string][] = [
+      ['LeftArm', 'LeftForeArm', 'lShldr', 'lForeArm'],
+      ['RightArm', 'RightForeArm', 'rShldr', 'rForeArm'],
+      ['LeftForeArm', 'LeftHand', 'lForeArm', 'lHand'],
+      ['LeftUpLeg', 'LeftLeg', 'lThigh', 'lShin'],
+      ['RightUpLeg', 'RightLeg', 'rThigh', 'rShin'],
+    ];
+    // The capture's facing against the figure's: one turn about the vertical, read at frame 0
+    // from the line through the hips (both are Y up).
+    const bvh0 = bvhWorld(clip, 0);
+    pose(0);
+    const sourceLeft = horizontal(
+      vec3.subtract(vec3.create(), bvh0[at('LeftUpLeg')], bvh0[at('RightUpLeg')]),
+    );
+    const figureLeft = horizontal(vec3.subtract(vec3.create(), worldOf('lThigh'), worldOf('rThigh')));
+    const yaw = Math.atan2(
+      sourceLeft[2] * figureLeft[0] - sourceLeft[0] * figureLeft[2],
+      sourceLeft[0] * figureLeft[0] + sourceLeft[2] * figureLeft[2],
+    );
+    let worst = 0;
+    for (const k of SAMPLES) {
+      const bvh = bvhWorld(clip, FRAMES[0] + k * STEP);
+      pose(k);
+      for (const [from, to, bone, child] of pairs) {
+        const source = vec3.subtract(vec3.create(), bvh[at(to)], bvh[at(from)]);
+        vec3.rotateY(source, source, [0, 0, 0], yaw);
+        const figure = vec3.subtract(vec3.create(), worldOf(child), worldOf(bone));
+        worst = Math.max(worst, angleDeg(source, figure));
+      }
+    }
+    expect(worst).toBeLessThan(15);
+  });
+
+  it('refuses a .duf for a Poser figure, naming why', async () => {
+    await expect(
+      retargetFile(CMU, { to: { scene, figure: 'Figure 1' }, out: join(dir, 'walk.duf') }),
+    ).rejects.toMatchObject({ code: 'DAZPORT_USAGE', message: expect.stringContaining('Poser figure') });
+  });
+});
