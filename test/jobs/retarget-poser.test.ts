@@ -5,7 +5,7 @@
  * the soles on the floor, the hip at a plausible height, the upper arms pointing where the
  * capture's do. The Khronos validator reads the same bytes.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Document, Node } from '@gltf-transform/core';
@@ -19,6 +19,7 @@ import type { RetargetFileResult } from '../../src/jobs/retarget-report.js';
 import type { Scene } from '../../src/scene/scene.js';
 import { readBack, skinnedPositions } from '../export/gltf/helpers/read-back.js';
 import { summarizeIssues, validateFile } from '../export/gltf/helpers/validate.js';
+import { runInProcess } from '../helpers/in-process-cli.js';
 
 const CMU = join(process.cwd(), 'fixtures/bvh/cmu_01_01.bvh');
 /** Ten seconds of the clip at 120 fps, written at 30: output frame k is source frame 4k. */
@@ -208,5 +209,78 @@ describe('retargeting onto a Poser figure', () => {
     await expect(
       retargetFile(CMU, { to: { scene, figure: 'Figure 1' }, out: join(dir, 'walk.duf') }),
     ).rejects.toMatchObject({ code: 'DAZPORT_USAGE', message: expect.stringContaining('Poser figure') });
+  });
+
+  it(
+    '`dazport retarget --source poser:host:port --to <label>` writes the same .glb; a wrong label lists the figures',
+    async () => {
+      const source = `poser:${emulator.host}:${emulator.port}`;
+      const out = join(dir, 'cli.glb');
+      const cli = await runInProcess([
+        'retarget',
+        CMU,
+        '--source',
+        source,
+        '--to',
+        'Figure 1',
+        '--frames',
+        `${FRAMES[0]}:${FRAMES[1]}`,
+        '--fps',
+        '30',
+        '--out',
+        out,
+        '--json',
+      ]);
+      expect(cli.code, cli.stdout + cli.stderr).toBe(0);
+      expect(JSON.parse(cli.stdout)).toMatchObject({ ok: true, figure: 'Figure 1', frames: result.frames });
+      // The same scene read from the same address: the library's bytes.
+      expect(readFileSync(out).equals(readFileSync(glb())), 'CLI and library bytes differ').toBe(true);
+      const wrong = await runInProcess([
+        'retarget',
+        CMU,
+        '--source',
+        source,
+        '--to',
+        'Andy',
+        '--out',
+        out,
+        '--json',
+      ]);
+      expect(wrong.code).not.toBe(0);
+      expect(JSON.parse(wrong.stdout).error.message).toContain('"Figure 1"');
+    },
+    SLOW_MS,
+  );
+
+  it('`dazport retarget --source poser` refuses a .duf and --emulated without --source before anything starts', async () => {
+    const duf = await runInProcess([
+      'retarget',
+      CMU,
+      '--source',
+      'poser',
+      '--emulated',
+      'figure',
+      '--to',
+      'Figure 1',
+      '--out',
+      join(dir, 'walk.duf'),
+      '--json',
+    ]);
+    expect(JSON.parse(duf.stdout).error).toMatchObject({
+      code: 'DAZPORT_USAGE',
+      message: expect.stringContaining("a .duf pose preset keys a DAZ Studio figure's bones"),
+    });
+    const emulated = await runInProcess([
+      'retarget',
+      CMU,
+      '--emulated',
+      'figure',
+      '--to',
+      'genesis9',
+      '--out',
+      glb(),
+      '--json',
+    ]);
+    expect(JSON.parse(emulated.stdout).error.message).toContain('--source poser');
   });
 });

@@ -19,17 +19,27 @@ import { warningLines } from '../print-warnings.js';
 import { retargetProgressReport } from '../progress/job-progress.js';
 import { ProgressBar } from '../progress.js';
 import { parseFloor, parseSourceRest } from '../retarget-option-parsers.js';
-import { parseRetargetTarget, type RetargetTarget } from '../retarget-target.js';
 import { type GlobalOptions, runCommand } from '../run-command.js';
 import {
   addSkeletonProfileOptions,
   SKELETON_PROFILE_HELP,
   type SkeletonProfileFlags,
 } from '../skeleton-profile-options.js';
+import { parseSourceSpec, SOURCE_KINDS, type SourceSpec } from '../source-option.js';
+import {
+  checkSourceRetargetFlags,
+  dazRetargetTarget,
+  parseRetargetTo,
+  type RetargetToFlag,
+  retargetFromOtherSource,
+} from '../source-retarget.js';
 import { collectPaths, pathOption, positiveNumberOption } from './option-parsers.js';
 
 export interface RetargetFlags extends ConnectionFlags, SkeletonProfileFlags, EngineOutputFlags {
-  to: RetargetTarget;
+  /** A DAZ target, or with --source poser|dust3d a figure label (source-retarget.ts). */
+  to: RetargetToFlag;
+  source: SourceSpec;
+  emulated?: string;
   out?: string[];
   convention: string;
   boneMap?: string;
@@ -79,6 +89,8 @@ export const retargetCommand = addConnectionOptions(
         '  --to genesis9|genesis8f|genesis8m   built-in figure (needs no DAZ Studio)\n' +
         '  --to live:"<figure label>"           a figure in the running DAZ Studio; keys are written\n' +
         '                                       to it in a few batched requests, as one undo step\n' +
+        '  --source poser --to "<figure label>" a figure in Poser (PoserTalkr), read rigged; with\n' +
+        "                                       --emulated figure, the Poser emulator's (.glb/.gltf/.usda)\n" +
         'Outputs (--out, repeatable) by extension:\n' +
         '  .glb/.gltf  skeleton + mannequin skinned to it + the animation (quaternions, hip motion)\n' +
         '  .usda       SkelRoot / Skeleton / SkelAnimation, centimetres\n' +
@@ -96,8 +108,21 @@ export const retargetCommand = addConnectionOptions(
     .argument('<clip>', 'a .bvh file', pathOption)
     .requiredOption(
       '--to <target>',
-      'genesis9, genesis8f, genesis8m or live:<figure label>',
-      parseRetargetTarget,
+      'genesis9, genesis8f, genesis8m or live:<figure label>; with --source poser, the figure label',
+      parseRetargetTo,
+    )
+    .addOption(
+      new Option(
+        '--source <app>',
+        `where the figure is: ${SOURCE_KINDS.join(', ')}, optionally :host:port (daz, the default: --to names ` +
+          'a built-in or live: figure; poser: Poser running PoserTalkr, 127.0.0.1:55555, --to names its figure)',
+      )
+        .default(parseSourceSpec('daz'), 'daz')
+        .argParser(parseSourceSpec),
+    )
+    .option(
+      '--emulated <scene>',
+      "with --source poser: read the figure from the embedded emulator's scene (figure)",
     )
     .option(
       '-o, --out <file>',
@@ -186,28 +211,49 @@ export const retargetCommand = addConnectionOptions(
         '  $ dazport retarget jump.bvh --to live:"Genesis 9" --fps 30\n' +
         '  $ dazport retarget take.bvh --to genesis8f --bone-map rokoko.json --out take.glb\n' +
         '  $ dazport retarget walk.bvh --to genesis9 --skeleton unreal --root-motion extract --out walk_ue.glb\n' +
+        '  $ dazport retarget walk.bvh --source poser --to "Figure 1" --out walk.glb\n' +
+        '  $ dazport retarget walk.bvh --source poser --emulated figure --to "Figure 1" --out walk.glb   # no Poser needed\n' +
         `\n${SKELETON_PROFILE_HELP}` +
         `\n${ENGINE_OUTPUT_HELP}`,
     ),
 ).action(async (clip: string, flags: RetargetFlags, command: Command) => {
   const globals = command.optsWithGlobals<GlobalOptions>();
-  await runCommand(globals, () => runRetarget(clip, flags, globals));
+  await runCommand(globals, () => runRetarget(clip, flags, globals, command));
 });
 
-async function runRetarget(clipFile: string, flags: RetargetFlags, globals: GlobalOptions): Promise<void> {
+async function runRetarget(
+  clipFile: string,
+  flags: RetargetFlags,
+  globals: GlobalOptions,
+  command: Command,
+): Promise<void> {
   const options = retargetOptionsOf(flags);
-  // Usage mistakes fail before an emulator starts or a token is looked for.
-  checkRetargetRequest(options, flags.to.kind === 'live');
-  if (flags.to.kind === 'builtin') {
+  const kind = flags.source.kind;
+  checkSourceRetargetFlags(kind, flags, command);
+  if (kind !== 'daz') {
+    checkRetargetRequest(options, false);
     printRetargetReport(
-      await retargetWithFeedback(clipFile, { ...options, to: flags.to.label }, globals),
+      await retargetFromOtherSource(kind, flags, options, (o) => retargetWithFeedback(clipFile, o, globals)),
+      globals,
+    );
+    return;
+  }
+  const target = dazRetargetTarget(flags.to, command);
+  // daz:host:port says the same as --host and --port.
+  if (flags.source.host !== undefined) flags.host = flags.source.host;
+  if (flags.source.port !== undefined) flags.port = flags.source.port;
+  // Usage mistakes fail before an emulator starts or a token is looked for.
+  checkRetargetRequest(options, target.kind === 'live');
+  if (target.kind === 'builtin') {
+    printRetargetReport(
+      await retargetWithFeedback(clipFile, { ...options, to: target.label }, globals),
       globals,
     );
     return;
   }
   const client = connect(flags);
   try {
-    const to = { client, figure: flags.to.label };
+    const to = { client, figure: target.label };
     printRetargetReport(await retargetWithFeedback(clipFile, { ...options, to }, globals), globals);
   } finally {
     await client.close();
@@ -216,7 +262,7 @@ async function runRetarget(clipFile: string, flags: RetargetFlags, globals: Glob
 
 /** The retarget flags in the library's terms (`retargetFile`'s options). */
 export function retargetOptionsOf(
-  flags: Omit<RetargetFlags, keyof ConnectionFlags | 'to'>,
+  flags: Omit<RetargetFlags, keyof ConnectionFlags | 'to' | 'source' | 'emulated'>,
 ): Omit<RetargetFileOptions, 'to'> {
   return {
     out: flags.out,

@@ -1,0 +1,134 @@
+/**
+ * `dazport retarget --source poser[:host:port] --to "<figure label>"`: the retarget onto a figure
+ * of another application's scene. The scene is read rigged from the source (or its embedded
+ * emulator with `--emulated <scene>`) and handed to `retargetFile` as `to: { scene, figure }`;
+ * the retarget and the writers are the DAZ retarget's own. `--to` is then a figure label, read
+ * once --source is known (commander parses the two in the order they are written).
+ */
+import type { Command } from 'commander';
+import { DazportError } from '../errors.js';
+import { isDufFile } from '../jobs/deliver-motion.js';
+import {
+  OTHER_SOURCE_SCENES,
+  type OtherSourceKind,
+  readOtherSourceScene,
+  type SourceAddress,
+  withEmbeddedSourceEmulator,
+} from '../jobs/other-sources.js';
+import type { RetargetFileOptions } from '../jobs/retarget-file.js';
+import type { RetargetFileResult } from '../jobs/retarget-report.js';
+import type { Scene } from '../scene/scene.js';
+import { parseRetargetTarget, type RetargetTarget } from './retarget-target.js';
+import { checkSourceExportFlags } from './source-export.js';
+import { SOURCE_DEFAULT_PORTS, SOURCE_NAMES, type SourceSpec } from './source-option.js';
+
+/** `--to` as written, with what it means for DAZ Studio (or why it means nothing there). */
+export interface RetargetToFlag {
+  written: string;
+  target?: RetargetTarget;
+  /** parseRetargetTarget's message, for a value that is no DAZ target. */
+  invalid?: string;
+}
+
+/** `--to`'s argParser: a DAZ target when it is one, else kept for a figure label of another source. */
+export function parseRetargetTo(value: string): RetargetToFlag {
+  try {
+    return { written: value, target: parseRetargetTarget(value) };
+  } catch (err) {
+    return { written: value, invalid: (err as Error).message };
+  }
+}
+
+/**
+ * The DAZ target `--to` names; a value that is none is commander's usage error, worded as the
+ * argParser would have worded it.
+ */
+export function dazRetargetTarget(to: RetargetToFlag, command: Command): RetargetTarget {
+  if (to.target) return to.target;
+  return command.error(
+    `error: option '--to <target>' argument '${to.written}' is invalid. ${to.invalid ?? ''}`,
+    { code: 'commander.invalidArgument' },
+  );
+}
+
+export interface SourceRetargetFlags {
+  source: SourceSpec;
+  to: RetargetToFlag;
+  emulated?: string;
+  timeout: number;
+}
+
+/** Usage mistakes before an emulator starts or a connection is made. */
+export function checkSourceRetargetFlags(
+  kind: OtherSourceKind | 'daz',
+  flags: Pick<SourceRetargetFlags, 'to' | 'emulated'> & { out?: string[] },
+  command: Command,
+): void {
+  if (kind === 'daz') {
+    if (flags.emulated !== undefined)
+      throw new DazportError(
+        'DAZPORT_USAGE',
+        `--emulated serves another application's scene (--source poser)`,
+        {
+          context: { option: '--emulated' },
+          suggestion: 'a built-in Genesis figure needs no emulator: --to genesis9, genesis8f or genesis8m',
+        },
+      );
+    return;
+  }
+  checkSourceExportFlags(kind, command);
+  if (flags.to.target?.kind === 'live')
+    throw new DazportError(
+      'DAZPORT_USAGE',
+      `--to live: writes keys onto a figure in DAZ Studio; ${SOURCE_NAMES[kind]}'s figures take none`,
+      {
+        context: { source: kind, to: flags.to.written },
+        suggestion: `give the figure's label: --to "${flags.to.target.label}", and --out walk.glb`,
+      },
+    );
+  // retargetFile refuses it too, once the figure is read: said here before anything starts.
+  const duf = flags.out?.find(isDufFile);
+  if (duf)
+    throw new DazportError(
+      'DAZPORT_USAGE',
+      `${duf}: a .duf pose preset keys a DAZ Studio figure's bones, and ${SOURCE_NAMES[kind]}'s figures have none`,
+      { context: { file: duf, source: kind }, suggestion: 'write .glb, .gltf or .usda for it' },
+    );
+  const scenes = OTHER_SOURCE_SCENES[kind];
+  if (flags.emulated !== undefined && !scenes.includes(flags.emulated))
+    throw new DazportError(
+      'DAZPORT_USAGE',
+      `"${flags.emulated}" is not a scene of the ${SOURCE_NAMES[kind]} emulator: choose ${scenes.join(', ')}`,
+      { context: { source: kind, emulated: flags.emulated } },
+    );
+}
+
+/** Read the source's scene rigged (from its emulator with --emulated) and retarget onto the figure. */
+export async function retargetFromOtherSource(
+  kind: OtherSourceKind,
+  flags: SourceRetargetFlags,
+  options: Omit<RetargetFileOptions, 'to'>,
+  retarget: (options: RetargetFileOptions) => Promise<RetargetFileResult>,
+): Promise<RetargetFileResult> {
+  const figure = flags.to.written.trim();
+  const onto = (scene: Scene) => retarget({ ...options, to: { scene, figure } });
+  if (flags.emulated) {
+    const name = flags.emulated;
+    return withEmbeddedSourceEmulator(kind, name, { host: '127.0.0.1', port: 0 }, async (address) => {
+      const scene = await readOtherSourceScene(
+        kind,
+        { ...address, timeoutMs: flags.timeout },
+        { rigged: true },
+      );
+      // Named by its scene, not its random port, so two runs write the same bytes.
+      const description = `dazport ${SOURCE_NAMES[kind]} emulator, built-in scene ${name}`;
+      return onto({ ...scene, source: { ...scene.source, description } });
+    });
+  }
+  const address: SourceAddress = {
+    host: flags.source.host ?? '127.0.0.1',
+    port: flags.source.port ?? SOURCE_DEFAULT_PORTS[kind],
+    timeoutMs: flags.timeout,
+  };
+  return onto(await readOtherSourceScene(kind, address, { rigged: true }));
+}
