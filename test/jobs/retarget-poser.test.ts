@@ -19,6 +19,7 @@ import type { RetargetFileResult } from '../../src/jobs/retarget-report.js';
 import type { Scene } from '../../src/scene/scene.js';
 import { readBack, skinnedPositions } from '../export/gltf/helpers/read-back.js';
 import { summarizeIssues, validateFile } from '../export/gltf/helpers/validate.js';
+import { readBack as readUsdaBack, unexpectedDrops } from '../export/usda/read-back.js';
 import { runInProcess } from '../helpers/in-process-cli.js';
 
 const CMU = join(process.cwd(), 'fixtures/bvh/cmu_01_01.bvh');
@@ -41,7 +42,7 @@ beforeAll(async () => {
   scene = await readOtherSourceScene('poser', { host: emulator.host, port: emulator.port }, { rigged: true });
   result = await retargetFile(CMU, {
     to: { scene, figure: 'Figure 1' },
-    out: glb(),
+    out: [glb(), join(dir, 'walk.usda')],
     frames: FRAMES,
     fps: 30,
   });
@@ -123,7 +124,7 @@ const horizontal = (v: vec3) => vec3.normalize(vec3.create(), [v[0], 0, v[2]]);
 
 describe('retargeting onto a Poser figure', () => {
   it('writes a .glb the Khronos validator passes', async () => {
-    expect(result.outputs.map((o) => o.format)).toEqual(['glb']);
+    expect(result.outputs.map((o) => o.format)).toEqual(['glb', 'usda']);
     expect(result.convention).toBe('cmu');
     const report = await validateFile(glb());
     expect(report.issues.numErrors, summarizeIssues(report).join('\n')).toBe(0);
@@ -203,6 +204,15 @@ describe('retargeting onto a Poser figure', () => {
       }
     }
     expect(worst).toBeLessThan(15);
+  });
+
+  it('writes a .usda TinyUSDZ reads as dazport wrote it, the motion on the figure', async () => {
+    const usda = await readUsdaBack(join(dir, 'walk.usda'));
+    expect(usda.problems).toEqual([]);
+    expect(usda.differences).toEqual([]);
+    expect(unexpectedDrops(usda)).toEqual([]);
+    const animations = [...usda.layer.byPath.values()].filter((p) => p.type === 'SkelAnimation');
+    expect(animations).toHaveLength(1);
   });
 
   it('refuses a .duf for a Poser figure, naming why', async () => {
