@@ -95,6 +95,34 @@ describe('export --source --rigged', () => {
   );
 });
 
+describe('export --source poser --skeleton unreal', () => {
+  it('keeps the Poser figure whole: its own bone names, not half renamed as Genesis 8', async () => {
+    const glb = join(dir, 'poser-ue.glb');
+    const r = await runInProcess([
+      '--json',
+      'export',
+      '--source',
+      'poser',
+      '--emulated',
+      'figure',
+      '--rigged',
+      '--skeleton',
+      'unreal',
+      '--out',
+      glb,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).outputs[0].warnings).toContain(
+      'Figure 1 is not a Genesis 8/9 skeleton: its bones keep their own names under the UE5 mannequin profile',
+    );
+    const [skin] = (await new NodeIO().registerExtensions(ALL_EXTENSIONS).read(glb)).getRoot().listSkins();
+    const names = skin.listJoints().map((j) => j.getName());
+    expect(names).toEqual(expect.arrayContaining(['hip', 'lCollar', 'lShldr', 'lThigh', 'lShin']));
+    expect(names).not.toEqual(expect.arrayContaining(['pelvis']));
+    expect(names.filter((n) => /_l$|_r$/.test(n))).toEqual([]);
+  }, 60_000);
+});
+
 describe('export --source: usage and connection errors', () => {
   it.each([
     [['--source', 'dust3d', '--morphs'], /--morphs reads from DAZ Studio only, not from Dust3D/],

@@ -134,7 +134,7 @@ function profileNames(
   const skeleton = scene.skeletons[s];
   if (!generation) {
     warnings.push(
-      `${skeleton.label} is not a Genesis 8/9 skeleton: its bones keep their DAZ names under the ${profile.label} profile`,
+      `${skeleton.label} is not a Genesis 8/9 skeleton: its bones keep their own names under the ${profile.label} profile`,
     );
     return undefined;
   }

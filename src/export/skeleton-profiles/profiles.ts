@@ -1,5 +1,7 @@
 /** The engine profiles by id, and the full (both sides) name table a profile gives a skeleton. */
+
 import { mirrorBoneName } from '../../bonemaps/genesis/mirror.js';
+import { isPoserSkeleton } from '../../bonemaps/poser/poser-map.js';
 import type { Skeleton } from '../../scene/skeleton.js';
 import { MIXAMO_PROFILE } from './mixamo.js';
 import type { ProfileTable, SkeletonProfile, SkeletonProfileId } from './profile.js';
@@ -35,7 +37,8 @@ export function expandTable(profile: SkeletonProfile, table: ProfileTable): Map<
  * Which Genesis the skeleton is, by its bones: Genesis 9 names its left bones `l_…` and its
  * spine `spine1`…, Genesis 8 `lShldrBend`, `abdomenLower`. A fitted garment carries a subset of
  * its figure's bones, so the generation whose table knows most of its own bones wins; undefined
- * when that table knows fewer than half the skeleton's bones (not a Genesis 8/9 rig).
+ * when that table knows fewer than half the skeleton's bones (not a Genesis 8/9 rig), or when the
+ * rig is a Poser figure's.
  */
 export function genesisGeneration(
   profile: SkeletonProfile,
@@ -55,5 +58,8 @@ export function genesisGeneration(
   }
   const known = best ? expandTable(profile, profile[best]) : undefined;
   const hits = known ? skeleton.joints.filter((j) => known.has(j.name)).length : 0;
+  // A Poser figure shares half its names with Genesis 8 (hip, lCollar, lHand, lShin, lFoot …)
+  // and passes the count; renamed, it came out half engine, half Poser (pelvis beside lThigh).
+  if (isPoserSkeleton(skeleton.joints.map((j) => j.name))) return undefined;
   return known && hits * 2 >= skeleton.joints.length ? best : undefined;
 }
