@@ -82,7 +82,9 @@ function parseFrames(value: string): [number, number] {
 
 export const retargetCommand = addConnectionOptions(
   addEngineOutputOptions(addSkeletonProfileOptions(new Command('retarget')))
-    .summary('retarget a BVH clip onto Genesis 8/9 (or a Poser figure) and write it to a live figure, .duf, glTF or USD')
+    .summary(
+      'retarget a BVH clip onto Genesis 8/9 (or a Poser figure) and write it to a live figure, .duf, glTF or USD',
+    )
     .description(
       'Read a BVH clip, map its joints onto the canonical body (detected convention, --convention or\n' +
         '--bone-map), retarget it rest-pose-aware onto a Genesis skeleton, and deliver it:\n' +
