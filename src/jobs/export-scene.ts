@@ -29,8 +29,6 @@ import {
 import type { ExportSummary } from '../export/export-types.js';
 import { ensureParentFolder } from '../export/output-path.js';
 import {
-  applySkeletonProfile,
-  isDazSkeleton,
   resolveSkeletonProfileOptions,
   type SkeletonProfileOptions,
 } from '../export/skeleton-profiles/apply-skeleton-profile.js';
@@ -45,7 +43,7 @@ import {
   morphWarnings,
   planMorphs,
 } from './morph-report.js';
-import { type WriteOutputProgress, writeSceneOutputs } from './write-scene-outputs.js';
+import { sceneForWriters, type WriteOutputProgress, writeSceneOutputs } from './write-scene-outputs.js';
 
 export interface ExportSceneOptions extends SkeletonProfileOptions, EngineOutputOptions {
   /** Only these top-level nodes (by label) and what is under them. */
@@ -187,16 +185,8 @@ export async function exportScene(
     throw new DazSceneChangedError(
       'the animation (keys or timeline) changed while the correctives were read',
     );
-  const described =
-    options.source === undefined
-      ? read
-      : { ...read, source: { ...read.source, description: options.source } };
-  const { scene, warnings: profileWarnings } = applySkeletonProfile(described, options);
   // A posed export bakes the bones into the vertices: there are no joints to rename.
-  if (!rigged && !isDazSkeleton(options))
-    profileWarnings.push(
-      `${flagAndOption('--skeleton', 'skeleton')}, root bone and root motion apply to rigged output; add ${flagAndOption('--rigged', 'rigged: true')}`,
-    );
+  const { scene, warnings: profileWarnings } = sceneForWriters(read, options, rigged);
   const readMs = performance.now() - started;
   const morphs = morphReport?.report();
   if (morphs && correctiveReport) keepWrittenOnly(morphs, scene);

@@ -17,16 +17,13 @@ import {
 } from '../export/engine-options.js';
 import { ensureParentFolder } from '../export/output-path.js';
 import {
-  applySkeletonProfile,
-  isDazSkeleton,
   resolveSkeletonProfileOptions,
   type SkeletonProfileOptions,
 } from '../export/skeleton-profiles/apply-skeleton-profile.js';
 import { checkSceneFile } from '../export/write-scene-file.js';
-import { flagAndOption } from '../flag-and-option.js';
 import type { Scene } from '../scene/scene.js';
 import type { ExportSceneResult } from './export-scene.js';
-import { type WriteOutputProgress, writeSceneOutputs } from './write-scene-outputs.js';
+import { sceneForWriters, type WriteOutputProgress, writeSceneOutputs } from './write-scene-outputs.js';
 
 export interface SourceExportOptions extends SkeletonProfileOptions, EngineOutputOptions {
   /** Skeletons, rest meshes and skin weights where the source gave them, instead of posed meshes. */
@@ -52,16 +49,7 @@ export async function exportSourceScene(
   for (const out of files) ensureParentFolder(out);
   const rigged = Boolean(options.rigged);
   const started = performance.now();
-  const fromSource = await read();
-  const described =
-    options.source === undefined
-      ? fromSource
-      : { ...fromSource, source: { ...fromSource.source, description: options.source } };
-  const { scene, warnings } = applySkeletonProfile(described, options);
-  if (!rigged && !isDazSkeleton(options))
-    warnings.push(
-      `${flagAndOption('--skeleton', 'skeleton')}, root bone and root motion apply to rigged output; add ${flagAndOption('--rigged', 'rigged: true')}`,
-    );
+  const { scene, warnings } = sceneForWriters(await read(), options, rigged);
   const readMs = performance.now() - started;
   const outputs = await writeSceneOutputs(scene, files, {
     rigged,

@@ -6,7 +6,14 @@
  */
 import { type EngineOutputOptions, engineOutputOptionsOf } from '../export/engine-options.js';
 import type { ExportSummary } from '../export/export-types.js';
+import {
+  applySkeletonProfile,
+  isDazSkeleton,
+  type ProfiledScene,
+  type SkeletonProfileOptions,
+} from '../export/skeleton-profiles/apply-skeleton-profile.js';
 import { writeSceneFile } from '../export/write-scene-file.js';
+import { flagAndOption } from '../flag-and-option.js';
 import type { Scene } from '../scene/scene.js';
 
 /** Progress of one output's write. */
@@ -29,6 +36,28 @@ export interface WriteSceneOutputsOptions extends EngineOutputOptions {
   /** Said in every output's summary, before the writer's own (what the read lost or chose). */
   warnings?: readonly string[];
   onProgress?: (progress: WriteOutputProgress) => void;
+}
+
+/**
+ * The scene as the writers get it: named after `source` when given (a throwaway emulator's
+ * random port would make two exports of one scene differ), its bones renamed for the engine
+ * skeleton asked for, and a warning when that was asked of posed output, which has no joints.
+ */
+export function sceneForWriters(
+  read: Scene,
+  options: SkeletonProfileOptions & { source?: string },
+  rigged: boolean,
+): ProfiledScene {
+  const described =
+    options.source === undefined
+      ? read
+      : { ...read, source: { ...read.source, description: options.source } };
+  const profiled = applySkeletonProfile(described, options);
+  if (!rigged && !isDazSkeleton(options))
+    profiled.warnings.push(
+      `${flagAndOption('--skeleton', 'skeleton')}, root bone and root motion apply to rigged output; add ${flagAndOption('--rigged', 'rigged: true')}`,
+    );
+  return profiled;
 }
 
 /** Write `scene` to every file of `files`, in order; one summary per file. */
