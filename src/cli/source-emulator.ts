@@ -14,6 +14,7 @@ import {
 } from '../jobs/other-sources.js';
 import type { GlobalOptions } from './run-command.js';
 import { SOURCE_DEFAULT_PORTS, SOURCE_NAMES } from './source-option.js';
+import { flagsGiven } from './source-scene.js';
 
 /** The DAZ emulator's options, by commander attribute and flag. */
 const DAZ_ONLY: readonly [string, string][] = [
@@ -43,7 +44,7 @@ export async function runSourceEmulator(
   globals: GlobalOptions,
 ): Promise<void> {
   const given = (name: string) => command.getOptionValueSource(name) === 'cli';
-  const refused = DAZ_ONLY.filter(([name]) => given(name)).map(([, flag]) => flag);
+  const refused = flagsGiven(command, DAZ_ONLY);
   if (refused.length)
     throw new DazportError(
       'DAZPORT_USAGE',

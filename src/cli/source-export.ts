@@ -9,20 +9,15 @@ import type { Command } from 'commander';
 import { DazportError } from '../errors.js';
 import type { RootMotionMode } from '../export/skeleton-profiles/profile.js';
 import type { ExportSceneResult } from '../jobs/export-scene.js';
-import { exportSourceScene } from '../jobs/export-source-scene.js';
-import {
-  type OtherSourceKind,
-  readOtherSourceScene,
-  type SourceAddress,
-  withEmbeddedSourceEmulator,
-} from '../jobs/other-sources.js';
-import type { Scene } from '../scene/scene.js';
+import { exportSourceScene, type SourceExportOptions } from '../jobs/export-source-scene.js';
+import type { OtherSourceKind } from '../jobs/other-sources.js';
 import { type EngineOutputFlags, engineOutputOptionsOfFlags } from './engine-output-options.js';
 import { exportProgressReport } from './progress/job-progress.js';
 import { ProgressBar } from './progress.js';
 import type { GlobalOptions } from './run-command.js';
 import type { SkeletonProfileFlags } from './skeleton-profile-options.js';
 import { SOURCE_DEFAULT_PORTS, SOURCE_NAMES, type SourceSpec } from './source-option.js';
+import { flagsGiven, withSourceScene } from './source-scene.js';
 
 /** Export options that only DAZ Studio's reader answers, by commander attribute and flag. */
 const DAZ_ONLY: readonly [string, string][] = [
@@ -53,8 +48,7 @@ export interface SourceExportFlags extends SkeletonProfileFlags, EngineOutputFla
  * connection's --host / --port (the address of another source is written in --source).
  */
 export function checkSourceExportFlags(kind: OtherSourceKind, command: Command): void {
-  const given = (name: string) => command.getOptionValueSource(name) === 'cli';
-  const refused = DAZ_ONLY.filter(([name]) => given(name)).map(([, flag]) => flag);
+  const refused = flagsGiven(command, DAZ_ONLY);
   if (refused.length)
     throw new DazportError(
       'DAZPORT_USAGE',
@@ -64,7 +58,10 @@ export function checkSourceExportFlags(kind: OtherSourceKind, command: Command):
         suggestion: `leave ${refused.length === 1 ? 'it' : 'them'} out, or export from DAZ Studio (--source daz)`,
       },
     );
-  const address = ['host', 'port'].filter(given).map((n) => `--${n}`);
+  const address = flagsGiven(command, [
+    ['host', '--host'],
+    ['port', '--port'],
+  ]);
   if (address.length)
     throw new DazportError(
       'DAZPORT_USAGE',
@@ -76,6 +73,17 @@ export function checkSourceExportFlags(kind: OtherSourceKind, command: Command):
     );
 }
 
+/** exportSourceScene's options, as the export flags give them (also for each export of --watch). */
+export function sourceExportOptions(flags: SourceExportFlags): SourceExportOptions {
+  return {
+    rigged: flags.rigged,
+    skeleton: flags.skeleton,
+    rootBone: flags.rootBone,
+    rootMotion: flags.rootMotion,
+    ...engineOutputOptionsOfFlags(flags),
+  };
+}
+
 /** Read the scene from the source (or its emulator) and write every output, with a progress bar. */
 export async function exportFromOtherSource(
   kind: OtherSourceKind,
@@ -84,34 +92,13 @@ export async function exportFromOtherSource(
   globals: GlobalOptions,
 ): Promise<ExportSceneResult> {
   const bar = new ProgressBar(globals);
-  const write = (read: () => Promise<Scene>, source?: string) =>
-    exportSourceScene(read, flags.out, {
-      rigged: flags.rigged,
-      skeleton: flags.skeleton,
-      rootBone: flags.rootBone,
-      rootMotion: flags.rootMotion,
-      ...engineOutputOptionsOfFlags(flags),
-      ...(source === undefined ? {} : { source }),
-      onProgress: (p) => bar.show(exportProgressReport(p)),
-    });
   try {
-    if (flags.emulated) {
-      const scene = flags.emulated;
-      // Named by its scene, not its random port, so two runs write the same bytes.
-      return await withEmbeddedSourceEmulator(kind, scene, { host: '127.0.0.1', port: 0 }, (address) =>
-        write(
-          () =>
-            readOtherSourceScene(kind, { ...address, timeoutMs: flags.timeout }, { rigged: flags.rigged }),
-          `dazport ${SOURCE_NAMES[kind]} emulator, built-in scene ${scene}`,
-        ),
-      );
-    }
-    const address: SourceAddress = {
-      host: spec.host ?? '127.0.0.1',
-      port: spec.port ?? SOURCE_DEFAULT_PORTS[kind],
-      timeoutMs: flags.timeout,
-    };
-    return await write(() => readOtherSourceScene(kind, address, { rigged: flags.rigged }));
+    return await withSourceScene(kind, spec, flags, (read) =>
+      exportSourceScene(read, flags.out, {
+        ...sourceExportOptions(flags),
+        onProgress: (p) => bar.show(exportProgressReport(p)),
+      }),
+    );
   } finally {
     bar.clear();
   }

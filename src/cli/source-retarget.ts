@@ -8,19 +8,13 @@
 import type { Command } from 'commander';
 import { DazportError } from '../errors.js';
 import { isDufFile } from '../jobs/deliver-motion.js';
-import {
-  OTHER_SOURCE_SCENES,
-  type OtherSourceKind,
-  readOtherSourceScene,
-  type SourceAddress,
-  withEmbeddedSourceEmulator,
-} from '../jobs/other-sources.js';
+import type { OtherSourceKind } from '../jobs/other-sources.js';
 import type { RetargetFileOptions } from '../jobs/retarget-file.js';
 import type { RetargetFileResult } from '../jobs/retarget-report.js';
-import type { Scene } from '../scene/scene.js';
 import { parseRetargetTarget, type RetargetTarget } from './retarget-target.js';
 import { checkSourceExportFlags } from './source-export.js';
-import { SOURCE_DEFAULT_PORTS, SOURCE_NAMES, type SourceSpec } from './source-option.js';
+import { SOURCE_NAMES, type SourceSpec } from './source-option.js';
+import { checkEmulatedScene, withSourceScene } from './source-scene.js';
 
 /** `--to` as written, with what it means for DAZ Studio (or why it means nothing there). */
 export interface RetargetToFlag {
@@ -94,13 +88,7 @@ export function checkSourceRetargetFlags(
       `${duf}: a .duf pose preset keys a DAZ Studio figure's bones, and ${SOURCE_NAMES[kind]}'s figures have none`,
       { context: { file: duf, source: kind }, suggestion: 'write .glb, .gltf or .usda for it' },
     );
-  const scenes = OTHER_SOURCE_SCENES[kind];
-  if (flags.emulated !== undefined && !scenes.includes(flags.emulated))
-    throw new DazportError(
-      'DAZPORT_USAGE',
-      `"${flags.emulated}" is not a scene of the ${SOURCE_NAMES[kind]} emulator: choose ${scenes.join(', ')}`,
-      { context: { source: kind, emulated: flags.emulated } },
-    );
+  if (flags.emulated !== undefined) checkEmulatedScene(kind, flags.emulated);
 }
 
 /** Read the source's scene rigged (from its emulator with --emulated) and retarget onto the figure. */
@@ -111,24 +99,7 @@ export async function retargetFromOtherSource(
   retarget: (options: RetargetFileOptions) => Promise<RetargetFileResult>,
 ): Promise<RetargetFileResult> {
   const figure = flags.to.written.trim();
-  const onto = (scene: Scene) => retarget({ ...options, to: { scene, figure } });
-  if (flags.emulated) {
-    const name = flags.emulated;
-    return withEmbeddedSourceEmulator(kind, name, { host: '127.0.0.1', port: 0 }, async (address) => {
-      const scene = await readOtherSourceScene(
-        kind,
-        { ...address, timeoutMs: flags.timeout },
-        { rigged: true },
-      );
-      // Named by its scene, not its random port, so two runs write the same bytes.
-      const description = `dazport ${SOURCE_NAMES[kind]} emulator, built-in scene ${name}`;
-      return onto({ ...scene, source: { ...scene.source, description } });
-    });
-  }
-  const address: SourceAddress = {
-    host: flags.source.host ?? '127.0.0.1',
-    port: flags.source.port ?? SOURCE_DEFAULT_PORTS[kind],
-    timeoutMs: flags.timeout,
-  };
-  return onto(await readOtherSourceScene(kind, address, { rigged: true }));
+  return withSourceScene(kind, flags.source, { ...flags, rigged: true }, async (read) =>
+    retarget({ ...options, to: { scene: await read(), figure } }),
+  );
 }

@@ -13,11 +13,11 @@ import type { ExportSceneResult } from '../jobs/export-scene.js';
 import { exportSourceScene } from '../jobs/export-source-scene.js';
 import { Dust3dClient } from '../sources/dust3d/dust3d-client.js';
 import { watchDust3d } from '../sources/dust3d/watch-dust3d.js';
-import { engineOutputOptionsOfFlags } from './engine-output-options.js';
 import { jsonFailure, writeJson } from './json-output.js';
 import type { GlobalOptions } from './run-command.js';
-import type { SourceExportFlags } from './source-export.js';
-import { SOURCE_DEFAULT_PORTS, type SourceSpec } from './source-option.js';
+import { type SourceExportFlags, sourceExportOptions } from './source-export.js';
+import type { SourceSpec } from './source-option.js';
+import { sourceAddress } from './source-scene.js';
 
 /** Watch Dust3D at the address of `spec`; `print` reports each export as it is written. */
 export async function watchDust3dExport(
@@ -26,11 +26,7 @@ export async function watchDust3dExport(
   globals: GlobalOptions,
   print: (report: ExportSceneResult) => void,
 ): Promise<void> {
-  const client = await Dust3dClient.connect({
-    host: spec.host ?? '127.0.0.1',
-    port: spec.port ?? SOURCE_DEFAULT_PORTS.dust3d,
-    timeoutMs: flags.timeout,
-  });
+  const client = await Dust3dClient.connect(sourceAddress('dust3d', spec, flags.timeout));
   let stopping = false;
   let end: (reason: unknown) => void = () => {};
   const ended = new Promise<unknown>((resolve) => {
@@ -49,15 +45,7 @@ export async function watchDust3dExport(
     client,
     async (scene) => {
       if (stopping) return;
-      print(
-        await exportSourceScene(async () => scene, flags.out, {
-          rigged: flags.rigged,
-          skeleton: flags.skeleton,
-          rootBone: flags.rootBone,
-          rootMotion: flags.rootMotion,
-          ...engineOutputOptionsOfFlags(flags),
-        }),
-      );
+      print(await exportSourceScene(async () => scene, flags.out, sourceExportOptions(flags)));
     },
     {
       // A failed export (Dust3D mid-edit, a full disk) is reported and the watch goes on; a

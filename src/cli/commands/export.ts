@@ -11,7 +11,7 @@ import { checkSceneFile } from '../../export/write-scene-file.js';
 import { checkBakeCorrectives } from '../../jobs/corrective-plan.js';
 import { withEmbeddedEmulator } from '../../jobs/embedded-emulator.js';
 import { type ExportSceneResult, exportScene } from '../../jobs/export-scene.js';
-import { OTHER_SOURCE_SCENES, type OtherSourceKind } from '../../jobs/other-sources.js';
+import { OTHER_SOURCE_SCENES } from '../../jobs/other-sources.js';
 import { planExport } from '../../jobs/plan-export.js';
 import { addConnectionOptions, type ConnectionFlags, connect } from '../connection-options.js';
 import { describeCorrectives } from '../describe-correctives.js';
@@ -37,6 +37,7 @@ import {
 } from '../skeleton-profile-options.js';
 import { checkSourceExportFlags, exportFromOtherSource } from '../source-export.js';
 import { parseSourceSpec, SOURCE_KINDS, SOURCE_NAMES, type SourceSpec } from '../source-option.js';
+import { checkEmulatedScene } from '../source-scene.js';
 import { watchDust3dExport } from '../source-watch.js';
 import { collectLabels, collectPaths, integerOption } from './option-parsers.js';
 
@@ -400,19 +401,5 @@ function checkEmulatedSceneSource(scene: string | undefined, spec: SourceSpec): 
       `--emulated starts its own emulator on a free loopback port: --source ${kind} takes no address with it`,
       { context: { scene, source: kind }, suggestion: `--source ${kind} --emulated ${scene}` },
     );
-  const owner = (Object.keys(OTHER_SOURCE_SCENES) as OtherSourceKind[]).find((k) =>
-    OTHER_SOURCE_SCENES[k].includes(scene),
-  );
-  const isDaz = (BUILTIN_SCENE_NAMES as readonly string[]).includes(scene);
-  if (kind === 'daz' ? isDaz : OTHER_SOURCE_SCENES[kind].includes(scene)) return;
-  const names =
-    kind === 'daz' ? describeSceneNames(BUILTIN_SCENE_NAMES) : OTHER_SOURCE_SCENES[kind].join(', ');
-  throw new DazportError(
-    'DAZPORT_USAGE',
-    `--emulated ${scene} is not a scene of the ${SOURCE_NAMES[kind]} emulator (its scenes: ${names})`,
-    {
-      context: { scene, source: kind },
-      suggestion: owner ? `add --source ${owner}, whose emulator serves ${scene}` : `choose one of ${names}`,
-    },
-  );
+  checkEmulatedScene(kind, scene);
 }
