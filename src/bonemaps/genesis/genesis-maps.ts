@@ -30,6 +30,19 @@ function sides<T>(make: (s: 'l' | 'r') => T[]): T[] {
 
 const FINGERS = ['thumb', 'index', 'middle', 'ring', 'pinky'] as const;
 
+/**
+ * Canonical finger joints → the names Genesis 8 kept from Poser's figures (`lThumb1`, `lIndex2`,
+ * `lMid3`, `rPinky1` …), which Poser's own figures still use (src/bonemaps/poser/poser-map.ts).
+ */
+export function legacyFingerBones(s: 'l' | 'r'): [string, string][] {
+  return FINGERS.flatMap((f) =>
+    [1, 2, 3].map((k): [string, string] => [
+      `${s}_${f}${k}`,
+      `${s}${f === 'middle' ? 'Mid' : f[0].toUpperCase() + f.slice(1)}${k}`,
+    ]),
+  );
+}
+
 export const GENESIS8_MAP_BONES: Partial<Record<CanonicalJoint, string>> = {
   hips: 'hip',
   spineLower: 'abdomenLower',
@@ -49,12 +62,7 @@ export const GENESIS8_MAP_BONES: Partial<Record<CanonicalJoint, string>> = {
       [`${s}_shin`, `${s}Shin`],
       [`${s}_foot`, `${s}Foot`],
       [`${s}_toes`, `${s}Toe`],
-      ...FINGERS.flatMap((f) =>
-        [1, 2, 3].map((k) => [
-          `${s}_${f}${k}`,
-          `${s}${f === 'middle' ? 'Mid' : f[0].toUpperCase() + f.slice(1)}${k}`,
-        ]),
-      ),
+      ...legacyFingerBones(s),
     ]),
   ),
 };

@@ -7,9 +7,7 @@
  * so there are no twist bones to spread it over.
  */
 import type { CanonicalJoint } from '../canonical.js';
-import type { GenesisMap } from '../genesis/genesis-maps.js';
-
-const FINGERS = ['thumb', 'index', 'middle', 'ring', 'pinky'] as const;
+import { type GenesisMap, legacyFingerBones } from '../genesis/genesis-maps.js';
 
 export const POSER_MAP_BONES: Partial<Record<CanonicalJoint, string>> = {
   hips: 'hip',
@@ -28,12 +26,7 @@ export const POSER_MAP_BONES: Partial<Record<CanonicalJoint, string>> = {
       [`${s}_shin`, `${s}Shin`],
       [`${s}_foot`, `${s}Foot`],
       [`${s}_toes`, `${s}Toe`],
-      ...FINGERS.flatMap((f) =>
-        [1, 2, 3].map((k) => [
-          `${s}_${f}${k}`,
-          `${s}${f === 'middle' ? 'Mid' : f[0].toUpperCase() + f.slice(1)}${k}`,
-        ]),
-      ),
+      ...legacyFingerBones(s),
     ]),
   ),
 };
