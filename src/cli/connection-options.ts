@@ -1,15 +1,15 @@
 /**
- * The options every command that talks to DAZ Studio takes, with their environment variables,
- * and the client they build. The token itself is never echoed.
+ * The options every command that talks to DAZ Studio takes, with their environment variables.
  *
  * DAZ_TOKEN and DAZ_TOKEN_FILE are read by the client's token discovery, not by commander: so a
  * refused token is named by where it really came from (`--token` or `DAZ_TOKEN`), and an explicit
  * `--token-file` wins over a `DAZ_TOKEN` left in the environment.
+ *
+ * Declaring the options loads no client: `--help` and usage errors stay quick. The client is
+ * built by connect-client.ts, which only a command's run loads.
  */
 import { type Command, Option } from 'commander';
-import { DazClient } from '../client/dazscript-client.js';
 import { defaultEmulatorTokenFile, defaultTokenFile } from '../client/token.js';
-import { CLI_TOKEN_NAMES } from '../client/token-origin.js';
 import { blankMeansDefault, integerOption, pathOption } from './commands/option-parsers.js';
 
 export interface ConnectionFlags {
@@ -52,15 +52,4 @@ export function addConnectionOptions(command: Command): Command {
         .default(120_000)
         .argParser(integerOption('--timeout', 100, 3_600_000)),
     );
-}
-
-export function connect(flags: ConnectionFlags): DazClient {
-  return DazClient.connect({
-    host: flags.host,
-    port: flags.port,
-    token: flags.token,
-    tokenFile: flags.tokenFile,
-    tokenOptionNames: CLI_TOKEN_NAMES,
-    timeoutMs: flags.timeout,
-  });
 }

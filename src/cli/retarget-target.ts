@@ -30,3 +30,20 @@ export function parseRetargetTarget(value: string): RetargetTarget {
   }
   return { kind: 'builtin', scene: builtin.scene, label: builtin.label };
 }
+
+/** `--to` as written, with what it means for DAZ Studio (or why it means nothing there). */
+export interface RetargetToFlag {
+  written: string;
+  target?: RetargetTarget;
+  /** parseRetargetTarget's message, for a value that is no DAZ target. */
+  invalid?: string;
+}
+
+/** `--to`'s argParser: a DAZ target when it is one, else kept for a figure label of another source. */
+export function parseRetargetTo(value: string): RetargetToFlag {
+  try {
+    return { written: value, target: parseRetargetTarget(value) };
+  } catch (err) {
+    return { written: value, invalid: (err as Error).message };
+  }
+}

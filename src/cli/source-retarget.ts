@@ -11,27 +11,10 @@ import { isDufFile } from '../jobs/deliver-motion.js';
 import type { OtherSourceKind } from '../jobs/other-sources.js';
 import type { RetargetFileOptions } from '../jobs/retarget-file.js';
 import type { RetargetFileResult } from '../jobs/retarget-report.js';
-import { parseRetargetTarget, type RetargetTarget } from './retarget-target.js';
+import type { RetargetTarget, RetargetToFlag } from './retarget-target.js';
 import { checkSourceExportFlags } from './source-export.js';
 import { SOURCE_NAMES, type SourceSpec } from './source-option.js';
 import { checkEmulatedScene, withSourceScene } from './source-scene.js';
-
-/** `--to` as written, with what it means for DAZ Studio (or why it means nothing there). */
-export interface RetargetToFlag {
-  written: string;
-  target?: RetargetTarget;
-  /** parseRetargetTarget's message, for a value that is no DAZ target. */
-  invalid?: string;
-}
-
-/** `--to`'s argParser: a DAZ target when it is one, else kept for a figure label of another source. */
-export function parseRetargetTo(value: string): RetargetToFlag {
-  try {
-    return { written: value, target: parseRetargetTarget(value) };
-  } catch (err) {
-    return { written: value, invalid: (err as Error).message };
-  }
-}
 
 /**
  * The DAZ target `--to` names; a value that is none is commander's usage error, worded as the

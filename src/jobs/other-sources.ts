@@ -7,26 +7,16 @@
  */
 
 import type { Dust3dSceneName } from '../emulators/dust3d/builtin-scenes.js';
-import { DUST3D_SCENE_NAMES } from '../emulators/dust3d/builtin-scenes.js';
 import { startDust3dEmulator } from '../emulators/dust3d/start-dust3d-emulator.js';
-import {
-  POSER_SCENE_NAMES,
-  type PoserSceneName,
-  startPoserEmulator,
-} from '../emulators/poser/start-poser-emulator.js';
+import { type PoserSceneName, startPoserEmulator } from '../emulators/poser/start-poser-emulator.js';
 import type { Scene } from '../scene/scene.js';
 import { Dust3dClient } from '../sources/dust3d/dust3d-client.js';
 import { readDust3dScene } from '../sources/dust3d/read-dust3d-scene.js';
 import { PoserTalkrClient } from '../sources/poser/poser-talkr-client.js';
 import { readPoserScene } from '../sources/poser/read-poser-scene.js';
+import type { OtherSourceKind } from './other-source-scenes.js';
 
-export type OtherSourceKind = 'dust3d' | 'poser';
-
-/** Each emulator's built-in scenes (the first is its default). */
-export const OTHER_SOURCE_SCENES: Record<OtherSourceKind, readonly string[]> = {
-  dust3d: DUST3D_SCENE_NAMES,
-  poser: POSER_SCENE_NAMES,
-};
+export { OTHER_SOURCE_SCENES, type OtherSourceKind } from './other-source-scenes.js';
 
 export interface SourceAddress {
   host: string;

@@ -1,16 +1,18 @@
+/**
+ * `dazport emulator`: its options and help. Serving is emulator-run.ts (DAZ Studio) or
+ * source-emulator.ts (Dust3D, Poser), loaded when the command runs.
+ */
 import { Command, Option } from 'commander';
 import { BUILTIN_SCENE_NAMES } from '../../emulator/scenes/builtin-scenes.js';
-import { MAX_SCENE_VERTICES } from '../../emulator/scenes/scene-budget.js';
+import { MAX_SCENE_VERTICES } from '../../emulator/scenes/scene-limits.js';
 import { EMULATOR_DEFAULTS } from '../../emulator/server/config.js';
 import { defaultEmulatorTokenPath } from '../../emulator/server/token.js';
-import { startEmulator } from '../../emulator/start-emulator.js';
-import { OTHER_SOURCE_SCENES } from '../../jobs/other-sources.js';
+import { OTHER_SOURCE_SCENES } from '../../jobs/other-source-scenes.js';
 import { type GlobalOptions, runCommand } from '../run-command.js';
-import { runSourceEmulator } from '../source-emulator.js';
 import { parseSourceSpec, SOURCE_KINDS, type SourceSpec } from '../source-option.js';
 import { blankMeansDefault, integerOption, pathOption } from './option-parsers.js';
 
-interface EmulatorCommandOptions {
+export interface EmulatorCommandOptions {
   scene: string;
   host: string;
   port: number;
@@ -122,69 +124,11 @@ export const emulatorCommand = new Command('emulator')
     // emulator --source poser:55556 reads as --port 55556.
     if (host !== undefined) command.setOptionValueWithSource('host', host, 'cli');
     if (port !== undefined) command.setOptionValueWithSource('port', port, 'cli');
-    await runCommand(globals, () =>
+    // Read again: the address in --source has just been set.
+    const withAddress = command.opts<EmulatorCommandOptions>();
+    await runCommand(globals, async () =>
       kind === 'daz'
-        ? runEmulator(command.opts<EmulatorCommandOptions>(), globals)
-        : runSourceEmulator(kind, command.opts<EmulatorCommandOptions>(), command, globals),
+        ? (await import('./emulator-run.js')).runEmulator(withAddress, globals)
+        : (await import('../source-emulator.js')).runSourceEmulator(kind, withAddress, command, globals),
     );
   });
-
-async function runEmulator(options: EmulatorCommandOptions, globals: GlobalOptions): Promise<void> {
-  // A taken port fails with DAZPORT_LISTEN (exit 3) before the token file is touched.
-  const emulator = await startEmulator({
-    scene: options.scene,
-    host: options.host,
-    port: options.port,
-    tokenFile: options.tokenFile,
-    noAuth: !options.auth,
-    maxConcurrent: options.maxConcurrent,
-    maxBodyMB: options.maxBodyMb,
-    rateLimit: {
-      enabled: options.rateLimit !== undefined,
-      maxRequests: options.rateLimit ?? 60,
-      windowMs: options.rateWindow * 1000,
-    },
-    ipAllowList: { enabled: options.allowIp !== undefined, ips: options.allowIp ?? [] },
-    scriptTimeoutMs: options.scriptTimeout,
-  });
-  const info = {
-    ok: true,
-    url: emulator.url,
-    scene: options.scene,
-    tokenFile: emulator.tokenFile,
-    version: emulator.server.config.version,
-  };
-  if (globals.json) {
-    process.stdout.write(`${JSON.stringify(info)}\n`);
-  } else if (!globals.quiet) {
-    process.stdout.write(
-      `DazScript Server emulator ${info.version} on ${info.url} (scene ${options.scene})\n`,
-    );
-    if (emulator.tokenFile) {
-      process.stdout.write(
-        `token file: ${emulator.tokenFile}\n  clients: export DAZ_TOKEN_FILE=${emulator.tokenFile}\n`,
-      );
-    } else {
-      process.stdout.write('authentication is OFF: anyone who can reach this address can run scripts\n');
-    }
-    if (!isLoopback(options.host)) {
-      process.stderr.write(
-        `warning: bound to ${options.host}; the emulator is not a sandbox, scripts can reach this machine\n`,
-      );
-    }
-    process.stdout.write('Ctrl-C stops it.\n');
-  }
-  await new Promise<void>((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      emulator.stop().then(resolve, resolve);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
-}
-
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || host.startsWith('127.');
-}

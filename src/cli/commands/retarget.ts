@@ -1,24 +1,20 @@
+/**
+ * `dazport retarget`: its options, help and argument checks. What it does is retarget-run.ts,
+ * loaded when it runs: declaring the command loads no reader, retargeter, client or writer.
+ */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { SOURCE_CONVENTIONS } from '../../bonemaps/conventions/tables.js';
-import { RetargetCoverageError } from '../../bonemaps/coverage-error.js';
-import { DazportError } from '../../errors.js';
 import type { RootMotionMode } from '../../export/skeleton-profiles/profile.js';
-import { BAKE_DEFAULTS } from '../../import/bake/bake-motion.js';
+import { BAKE_DEFAULTS } from '../../import/bake/bake-options.js';
 import type { FloorChoice, SourceRestChoice } from '../../import/retarget/retarget.js';
-import { checkRetargetRequest, type RetargetFileOptions, retargetFile } from '../../jobs/retarget-file.js';
-import type { RetargetFileResult } from '../../jobs/retarget-report.js';
-import { addConnectionOptions, type ConnectionFlags, connect } from '../connection-options.js';
-import { describeDelivery } from '../describe-delivery.js';
+import { addConnectionOptions, type ConnectionFlags } from '../connection-options.js';
 import {
   addEngineOutputOptions,
   ENGINE_OUTPUT_HELP,
   type EngineOutputFlags,
-  engineOutputOptionsOfFlags,
 } from '../engine-output-options.js';
-import { warningLines } from '../print-warnings.js';
-import { retargetProgressReport } from '../progress/job-progress.js';
-import { ProgressBar } from '../progress.js';
 import { parseFloor, parseSourceRest } from '../retarget-option-parsers.js';
+import { parseRetargetTo, type RetargetToFlag } from '../retarget-target.js';
 import { type GlobalOptions, runCommand } from '../run-command.js';
 import {
   addSkeletonProfileOptions,
@@ -26,13 +22,6 @@ import {
   type SkeletonProfileFlags,
 } from '../skeleton-profile-options.js';
 import { parseSourceSpec, SOURCE_KINDS, type SourceSpec } from '../source-option.js';
-import {
-  checkSourceRetargetFlags,
-  dazRetargetTarget,
-  parseRetargetTo,
-  type RetargetToFlag,
-  retargetFromOtherSource,
-} from '../source-retarget.js';
 import { collectPaths, pathOption, positiveNumberOption } from './option-parsers.js';
 
 export interface RetargetFlags extends ConnectionFlags, SkeletonProfileFlags, EngineOutputFlags {
@@ -220,180 +209,7 @@ export const retargetCommand = addConnectionOptions(
     ),
 ).action(async (clip: string, flags: RetargetFlags, command: Command) => {
   const globals = command.optsWithGlobals<GlobalOptions>();
-  await runCommand(globals, () => runRetarget(clip, flags, globals, command));
+  await runCommand(globals, async () =>
+    (await import('./retarget-run.js')).runRetarget(clip, flags, globals, command),
+  );
 });
-
-async function runRetarget(
-  clipFile: string,
-  flags: RetargetFlags,
-  globals: GlobalOptions,
-  command: Command,
-): Promise<void> {
-  const options = retargetOptionsOf(flags);
-  const kind = flags.source.kind;
-  checkSourceRetargetFlags(kind, flags, command);
-  if (kind !== 'daz') {
-    checkRetargetRequest(options, false);
-    printRetargetReport(
-      await retargetFromOtherSource(kind, flags, options, (o) => retargetWithFeedback(clipFile, o, globals)),
-      globals,
-    );
-    return;
-  }
-  const target = dazRetargetTarget(flags.to, command);
-  // daz:host:port says the same as --host and --port.
-  if (flags.source.host !== undefined) flags.host = flags.source.host;
-  if (flags.source.port !== undefined) flags.port = flags.source.port;
-  // Usage mistakes fail before an emulator starts or a token is looked for.
-  checkRetargetRequest(options, target.kind === 'live');
-  if (target.kind === 'builtin') {
-    printRetargetReport(
-      await retargetWithFeedback(clipFile, { ...options, to: target.label }, globals),
-      globals,
-    );
-    return;
-  }
-  const client = connect(flags);
-  try {
-    const to = { client, figure: target.label };
-    printRetargetReport(await retargetWithFeedback(clipFile, { ...options, to }, globals), globals);
-  } finally {
-    await client.close();
-  }
-}
-
-/** The retarget flags in the library's terms (`retargetFile`'s options). */
-export function retargetOptionsOf(
-  flags: Omit<RetargetFlags, keyof ConnectionFlags | 'to' | 'source' | 'emulated'>,
-): Omit<RetargetFileOptions, 'to'> {
-  return {
-    out: flags.out,
-    convention: flags.convention,
-    boneMapFile: flags.boneMap,
-    fps: flags.fps,
-    rootScale: flags.rootScale,
-    sourceUnitCm: flags.sourceUnitCm,
-    frames: flags.frames,
-    rootMotion: flags.rootMotion,
-    skeleton: flags.skeleton,
-    rootBone: flags.rootBone,
-    twist: flags.twist,
-    sourceRest: flags.sourceRest,
-    floor: flags.floor,
-    footLock: flags.footLock,
-    allowPartial: flags.allowPartial,
-    reduce: flags.reduce,
-    maxErrorDeg: flags.toleranceDeg,
-    maxErrorCm: flags.toleranceCm,
-    onlyDriven: flags.onlyDriven ?? false,
-    gzip: flags.gzip,
-    frameCountMismatch: flags.frameMismatch,
-    ...engineOutputOptionsOfFlags(flags),
-  };
-}
-
-/** `retargetFile` with the CLI's feedback: a progress bar, and a coverage stop's bone map template. */
-export async function retargetWithFeedback(
-  clipFile: string,
-  options: RetargetFileOptions,
-  globals: GlobalOptions,
-): Promise<RetargetFileResult> {
-  const bar = new ProgressBar(globals);
-  try {
-    return await withClipInCoverageHint(clipFile, globals, () =>
-      retargetFile(clipFile, {
-        ...options,
-        onProgress: (p) => bar.show(retargetProgressReport(p)),
-      }),
-    );
-  } finally {
-    bar.clear();
-  }
-}
-
-export function printRetargetReport(report: RetargetFileResult, globals: GlobalOptions): void {
-  if (globals.json) {
-    process.stdout.write(`${JSON.stringify({ ok: true, ...report })}\n`);
-    return;
-  }
-  const lines = retargetReportLines(report, globals);
-  if (lines.length) process.stdout.write(`${lines.join('\n')}\n`);
-  for (const line of retargetWarningLines(report, globals)) process.stderr.write(`${line}\n`);
-}
-
-/**
- * One summary line for the clip (reading and retarget warnings), one per output, and the source
- * joints left unmapped; nothing with --quiet or --json (the report carries them).
- */
-export function retargetWarningLines(report: RetargetFileResult, globals: GlobalOptions): string[] {
-  const unmapped =
-    report.unmappedSource.length && !globals.quiet && !globals.json
-      ? [`note: source joints not mapped: ${report.unmappedSource.join(', ')}`]
-      : [];
-  return [
-    ...warningLines(report.clip, [...report.clipWarnings, ...report.retargetWarnings], globals),
-    ...report.outputs.flatMap((d) => warningLines(d.target, d.warnings, globals)),
-    ...unmapped,
-  ];
-}
-
-/** The human report (nothing with --quiet); its warnings: {@link retargetWarningLines}. */
-export function retargetReportLines(report: RetargetFileResult, globals: GlobalOptions): string[] {
-  if (globals.quiet) return [];
-  const keys =
-    report.keysBefore !== undefined && report.keysAfter !== undefined
-      ? `, keys ${report.keysBefore.toLocaleString('en-US')} → ${report.keysAfter.toLocaleString('en-US')}`
-      : '';
-  return [
-    `${report.clip} → ${report.figure}: ${report.conventionLabel} (score ${report.conventionScore}), ` +
-      `${report.frames} frames at ${Number(report.frameRate.toFixed(3))} fps, root scale ${report.rootScale} cm/unit${keys}`,
-    ...floorLines(report),
-    ...report.outputs.map((d) => `wrote ${describeDelivery(d)}`),
-  ];
-}
-
-/**
- * A coverage stop names the clip in its hint and, on a terminal session, prints the bone map
- * pre-filled with what was detected, ready to fill in (--json carries it in the error's context).
- */
-async function withClipInCoverageHint<T>(
-  clipFile: string,
-  globals: GlobalOptions,
-  run: () => Promise<T>,
-): Promise<T> {
-  try {
-    return await run();
-  } catch (err) {
-    if (!(err instanceof RetargetCoverageError)) throw err;
-    if (!globals.json)
-      process.stderr.write(
-        `A bone map to start from (fill the nulls, save it and pass it with --bone-map):\n${err.boneMapTemplate.replaceAll('<clip>', clipFile)}\n`,
-      );
-    throw new DazportError(err.code, err.message, {
-      context: err.context,
-      suggestion: err.suggestion,
-      cliSuggestion: err.cliSuggestion?.replace('<clip>', JSON.stringify(clipFile)),
-      cause: err,
-    });
-  }
-}
-
-function floorLines(report: RetargetFileResult): string[] {
-  const f = report.floor;
-  const lines = [`reference pose: ${report.reference.reason}`];
-  const parts: string[] = [];
-  if (f.offsetCm !== undefined)
-    parts.push(
-      `grounded ${f.offsetCm >= 0 ? '+' : ''}${f.offsetCm} cm` +
-        (f.liftedFrames ? `, ${f.liftedFrames} frames lifted ≤ ${f.maxLiftCm} cm` : ''),
-    );
-  if (f.feetMedianCm !== undefined && f.skating !== undefined && f.captureSkating !== undefined)
-    parts.push(
-      `feet ${f.feetMedianCm} cm above the floor (median), ${f.feetWorstCm} cm at worst; ` +
-        `skating ${(100 * f.skating).toFixed(1)}% of floor frames (capture ${(100 * f.captureSkating).toFixed(1)}%), ` +
-        `planted feet drift ${f.plantedDriftCmS} cm/s (capture ${f.capturePlantedDriftCmS})` +
-        (f.lockedFrames ? `; feet locked on ${f.lockedFrames.join(' / ')} frames` : ''),
-    );
-  if (parts.length) lines.push(`floor: ${parts.join('; ')}`);
-  return lines;
-}

@@ -1,14 +1,13 @@
+/**
+ * `dazport scene`: its options and help. What it does is scene-run.ts, loaded when it runs.
+ */
 import { Command } from 'commander';
-import type { DazClient } from '../../client/dazscript-client.js';
-import { listScene, type SceneListing } from '../../client/scene-listing.js';
 import { BUILTIN_SCENE_NAMES } from '../../emulator/scenes/builtin-scenes.js';
-import { withEmbeddedEmulator } from '../../jobs/embedded-emulator.js';
-import { addConnectionOptions, type ConnectionFlags, connect } from '../connection-options.js';
+import { addConnectionOptions, type ConnectionFlags } from '../connection-options.js';
 import { emulatedSceneOption } from '../emulated-scene-option.js';
 import { type GlobalOptions, runCommand } from '../run-command.js';
-import { sceneListingLines, summarizeListing } from '../scene-listing-lines.js';
 
-interface SceneFlags extends ConnectionFlags {
+export interface SceneFlags extends ConnectionFlags {
   morphs?: boolean;
   emulated?: string;
 }
@@ -40,29 +39,5 @@ export const sceneCommand = addConnectionOptions(
     ),
 ).action(async (flags: SceneFlags, command: Command) => {
   const globals = command.optsWithGlobals<GlobalOptions>();
-  await runCommand(globals, () => runScene(flags, globals));
+  await runCommand(globals, async () => (await import('./scene-run.js')).runScene(flags, globals));
 });
-
-async function runScene(flags: SceneFlags, globals: GlobalOptions): Promise<void> {
-  const read = (client: DazClient) => listScene(client, { morphs: flags.morphs });
-  let listing: SceneListing;
-  if (flags.emulated) {
-    listing = await withEmbeddedEmulator(flags.emulated, ({ client }) => read(client));
-  } else {
-    const client = connect(flags);
-    try {
-      listing = await read(client);
-    } finally {
-      await client.close();
-    }
-  }
-  if (globals.json) {
-    process.stdout.write(`${JSON.stringify({ ok: true, ...listing })}\n`);
-    return;
-  }
-  if (globals.quiet) return;
-  const file = listing.file ? ` (${listing.file})` : '';
-  const lines = [`scene at ${listing.source}${file}: ${summarizeListing(listing)}`];
-  lines.push(...sceneListingLines(listing, '  '));
-  process.stdout.write(`${lines.join('\n')}\n`);
-}

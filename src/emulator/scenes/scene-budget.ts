@@ -10,16 +10,10 @@ import { DazportError } from '../../errors.js';
 import type { MeshSize } from '../dom/geometry/mesh-data.js';
 import { mannequinSize } from './mannequin/mannequin-layout.js';
 import { boxMeshSize, sphereMeshSize } from './primitives.js';
+import { MAX_SCENE_FACETS, MAX_SCENE_VERTICES } from './scene-limits.js';
 import { PROP_DEFAULTS, type PropSpec, type SceneSpec } from './scene-spec.js';
 
-/**
- * Most vertices a scene may have: about five times the built-in `heavy` scene (~1.06 M). Measured
- * on a 2-core machine, `heavy:4000000` builds in ~23 s with ~680 MB resident; a 4.9 M-vertex box,
- * ~4 s and ~1.1 GB. Beyond, a scene is a typo or an attack, not a benchmark.
- */
-export const MAX_SCENE_VERTICES = 5_000_000;
-/** Most polygons a scene may have (meshes here have about one polygon per vertex). */
-export const MAX_SCENE_FACETS = 5_000_000;
+export { MAX_SCENE_FACETS, MAX_SCENE_VERTICES } from './scene-limits.js';
 
 /** One mesh-bearing entry of a spec and what it will build. */
 export interface SceneEntrySize extends MeshSize {

@@ -3,7 +3,13 @@
  * (DazScript Server 2.x `ServerConfig`; see shared/reference/dazscript-server-and-dazpy.md §1.1).
  * Tests lower the limits to exercise them; users rarely touch anything but host, port and auth.
  */
-import { SSE_MAX_BUFFERED_BYTES } from './scene-events.js';
+
+/**
+ * Default bound of bytes waiting for one subscriber in the server (the writer's queue plus
+ * `res.writableLength`), about 38,000 `time.changed` frames. A client that reads keeps this near
+ * zero; the kernel's socket buffers (a few MB on loopback) come on top before anything waits here.
+ */
+export const SSE_MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 
 export interface EmulatorConfig {
   /** Interface to bind. The real plugin and the emulator default to loopback only. */

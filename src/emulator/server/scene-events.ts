@@ -12,6 +12,7 @@
 import type { ServerResponse } from 'node:http';
 import { EVENT_CATEGORIES, type EventCategory, type FrameBatch } from '../runtime/scene-event-frames.js';
 import { BoundedResponseWriter } from './bounded-writer.js';
+import { SSE_MAX_BUFFERED_BYTES } from './config.js';
 import { startEventStream } from './http-io.js';
 
 /** Parse `?filter=`: exact tokens, no trimming, unknown ignored, nothing known means everything. */
@@ -23,12 +24,7 @@ export function parseFilter(filter: string | null): ReadonlySet<EventCategory> {
   return wanted.size === 0 ? new Set(EVENT_CATEGORIES) : wanted;
 }
 
-/**
- * Default bound of bytes waiting for one subscriber in the server (the writer's queue plus
- * `res.writableLength`), about 38,000 `time.changed` frames. A client that reads keeps this near
- * zero; the kernel's socket buffers (a few MB on loopback) come on top before anything waits here.
- */
-export const SSE_MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+export { SSE_MAX_BUFFERED_BYTES } from './config.js';
 
 const KEEPALIVE = ':keepalive\n\n';
 

@@ -1,0 +1,34 @@
+/**
+ * What `dazport scene` does (scene.ts declares it): list the scene's nodes by label, as text or JSON.
+ */
+import type { DazClient } from '../../client/dazscript-client.js';
+import { listScene, type SceneListing } from '../../client/scene-listing.js';
+import { withEmbeddedEmulator } from '../../jobs/embedded-emulator.js';
+import { connect } from '../connect-client.js';
+import type { GlobalOptions } from '../run-command.js';
+import { sceneListingLines, summarizeListing } from '../scene-listing-lines.js';
+import type { SceneFlags } from './scene.js';
+
+export async function runScene(flags: SceneFlags, globals: GlobalOptions): Promise<void> {
+  const read = (client: DazClient) => listScene(client, { morphs: flags.morphs });
+  let listing: SceneListing;
+  if (flags.emulated) {
+    listing = await withEmbeddedEmulator(flags.emulated, ({ client }) => read(client));
+  } else {
+    const client = connect(flags);
+    try {
+      listing = await read(client);
+    } finally {
+      await client.close();
+    }
+  }
+  if (globals.json) {
+    process.stdout.write(`${JSON.stringify({ ok: true, ...listing })}\n`);
+    return;
+  }
+  if (globals.quiet) return;
+  const file = listing.file ? ` (${listing.file})` : '';
+  const lines = [`scene at ${listing.source}${file}: ${summarizeListing(listing)}`];
+  lines.push(...sceneListingLines(listing, '  '));
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
