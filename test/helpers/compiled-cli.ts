@@ -111,6 +111,10 @@ async function bundleEntries(dir: string): Promise<void> {
     },
     outdir: join(dir, 'bundle'),
     bundle: true,
+    // The CLI loads each command's run (and the emulator) with import(): as chunks of their own,
+    // a process loads only the command it runs, as the unbundled build does.
+    splitting: true,
+    chunkNames: 'chunk-[hash]',
     packages: 'external',
     format: 'esm',
     platform: 'node',
