@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BenchTask, formatResult } from './harness.js';
 import { bvhParse } from './tasks/bvh-parse.js';
+import { cliStart } from './tasks/cli-start.js';
 import { emulatorRoundtrip } from './tasks/emulator-roundtrip.js';
 import { gltfExport } from './tasks/gltf-export.js';
 import { retargetThroughput } from './tasks/retarget.js';
@@ -22,6 +23,7 @@ const TASKS: BenchTask[] = [
   usdaExport,
   retargetThroughput,
   bvhParse,
+  cliStart,
 ];
 
 const wanted = process.argv.slice(2);
