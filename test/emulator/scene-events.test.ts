@@ -96,6 +96,23 @@ describe('GET /scene/events (SSE)', () => {
     expect(text).not.toContain('event:');
   });
 
+  it('sends the events a script made before it sleeps while it sleeps, not when it ends', async () => {
+    t = await startTestEmulator({ sseKeepaliveMs: 5_000 });
+    const s = await openStream(`${t.url}/scene/events?filter=time`, t.token);
+    streams.push(s);
+    // The second event follows the first within the batch window (event-batcher.ts), so it waits
+    // in a batch: the sleep must send it before holding the thread for 4 s.
+    let finished = false;
+    const run = t.execute('Scene.setTime(4800); Scene.setTime(9600); sleep(4000); 1').then((r) => {
+      finished = true;
+      return r;
+    });
+    await s.waitFor((x) => dataFrames(x).length >= 2, 3_000);
+    expect(finished).toBe(false);
+    expect(dataFrames(s.text()).map((f) => f.data.time_ticks)).toEqual([4800, 9600]);
+    expect((await run).success).toBe(true);
+  });
+
   it('filters by category; only unknown tokens means everything', async () => {
     t = await startTestEmulator({ sseKeepaliveMs: 5_000 });
     const nodeOnly = await openStream(`${t.url}/scene/events?filter=node,selection`, t.token);

@@ -30,6 +30,11 @@ export interface RenderHooks {
   killFlag: RenderKillFlag | null;
   /** Busy reason while a render runs (503 STUDIO_BUSY on the HTTP side), null after. */
   onBusy: (reason: string | null) => void;
+  /**
+   * Send the scene events emitted so far: a render holds the thread, and an event still waiting
+   * in a batch (render.started) would otherwise go out only after it.
+   */
+  flushEvents: () => void;
 }
 
-export const renderHooks: RenderHooks = { killFlag: null, onBusy: () => {} };
+export const renderHooks: RenderHooks = { killFlag: null, onBusy: () => {}, flushEvents: () => {} };

@@ -5,8 +5,9 @@
  *
  * An event after a quiet spell goes out at once, as before; events that follow within
  * {@link BATCH_WINDOW_MS} of the last send wait for the batch to fill or the window to pass, or
- * for the script to end (the worker flushes before it reports a script done). So a burst's last
- * few milliseconds of events may arrive when the script that made them finishes. Events made
+ * for the script to end (the worker flushes before it reports a script done), for the script to
+ * sleep, or for a render to start (both hold the thread: they flush first). So a burst's last few
+ * milliseconds of events may arrive when the script that made them finishes. Events made
  * between scripts (timeline playback) are flushed by a timer once the window has passed, as no
  * script end would come to send them.
  */

@@ -80,6 +80,7 @@ export class ScriptRuntime {
   #progressDepth = 0;
   #onBusy: BusyListener = () => {};
   #onPrint: (line: string) => void = () => {};
+  #onBlock: () => void = () => {};
 
   /** Called when a script opens the first or closes the last progress dialog. */
   set onBusy(listener: BusyListener) {
@@ -89,6 +90,11 @@ export class ScriptRuntime {
   /** Called with each line a script prints, as it prints it (the plugin watches for frame markers). */
   set onPrint(listener: (line: string) => void) {
     this.#onPrint = listener;
+  }
+
+  /** Called before the script holds the thread without running (sleep). */
+  set onBlock(listener: () => void) {
+    this.#onBlock = listener;
   }
 
   /** `bindings` receives the script realm, so DOM methods can return realm-native arrays. */
@@ -132,7 +138,12 @@ export class ScriptRuntime {
     // DAZ Script's global sleep(msecs): the script's thread (DAZ Studio's main thread) is held
     // and the server answers nothing else meanwhile, as a long computation would, but without
     // burning a core. Atomics.wait is woken by the time budget's termination like any script code.
-    hidden('sleep', (ms: unknown) => blockFor(Number(ms)));
+    // Events the script made before it sleeps go out first: they would otherwise wait in their
+    // batch (event-batcher.ts) until the script ends.
+    hidden('sleep', (ms: unknown) => {
+      this.#onBlock();
+      blockFor(Number(ms));
+    });
     // DzProgress as the global progress functions: while one is open, DAZ Studio is "busy" and
     // the plugin answers new executes with 503 STUDIO_BUSY. Progress dialogs die with the script.
     hidden('startProgress', () => this.#openProgress());

@@ -41,6 +41,8 @@ try {
   runtime.onBusy = (reason) => send({ type: 'busy', reason });
   renderHooks.killFlag = init.renderKillFlag ?? null;
   renderHooks.onBusy = (reason) => send({ type: 'busy', reason });
+  renderHooks.flushEvents = () => events.flush();
+  runtime.onBlock = () => events.flush();
   runtime.onPrint = (line) => {
     const marker = FRAME_MARKER.exec(line);
     if (marker) send({ type: 'render-frame', frame: Number(marker[1]), total: Number(marker[2]) });

@@ -137,6 +137,8 @@ export class DzRenderMgr extends DzBase {
     this.#rendering = true;
     renderHooks.onBusy(RENDERING_BUSY_REASON);
     this.#ctx.emit({ type: 'render.started', data: {} });
+    // Subscribers hear of the render while it runs, as the plugin's do, not when it is over.
+    renderHooks.flushEvents();
     let succeeded = false;
     try {
       this.renderStarting();
