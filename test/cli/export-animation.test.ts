@@ -85,7 +85,7 @@ describe('export --animation / --frame', () => {
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.notes).toContain(
-      'animation (bake): 61 frames at 30 fps (frames 0–60); keyed: 5 bones, 1 node transform, 1 morph (not in the size estimates)',
+      'animation (bake): 61 frames at 30 fps (frames 0–60); keyed: 8 bones, 1 node transform, 1 morph (not in the size estimates)',
     );
   });
 

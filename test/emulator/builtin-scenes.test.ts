@@ -97,6 +97,37 @@ describe('built-in scenes', () => {
     expect(s.total).toBeLessThan(400_000);
   });
 
+  it('g9-anim: the hip dips 3 cm and sways 6 cm while the standing foot stays planted on the floor', async () => {
+    t = await startTestEmulator({ scene: 'g9-anim' });
+    // Per frame: the lowest vertex of the posed mesh, the standing (right) toes and the hip, in cm.
+    const r = await t.execute(`(function(){
+      var fig = Scene.getSkeletonList()[0], obj = fig.getObject(), step = Scene.getTimeStep(), out = [];
+      function at(n) { var p = fig.findBone(n).getWSPos(); return [p.x, p.y, p.z]; }
+      for (var f = 0; f <= 60; f += 2) {
+        Scene.setTime(f * step); obj.forceCacheUpdate(fig, false);
+        var g = obj.getCachedGeom(), low = Infinity;
+        for (var i = 0; i < g.getNumVertices(); i++) low = Math.min(low, g.getVertex(i).y);
+        out.push({ frame: f, low: low, toes: at('r_toes'), hip: at('hip') });
+      }
+      Scene.setTime(0);
+      return out;
+    })()`);
+    const frames = r.result as { frame: number; low: number; toes: number[]; hip: number[] }[];
+    const [first] = frames;
+    const at = (frame: number) => frames.find((f) => f.frame === frame) ?? first;
+    // The motion is there: the hip is 3 cm lower at frame 20 and 6 cm aside at frame 30.
+    expect(first.hip[1] - at(20).hip[1]).toBeCloseTo(3, 1);
+    expect(at(30).hip[0] - first.hip[0]).toBeCloseTo(6, 1);
+    for (const f of frames) {
+      // No sinking into the floor nor lifting off it (frame 0 is g9's pose, its lowest point -1.3 cm).
+      expect(f.low - first.low, `lowest point, frame ${f.frame}`).toBeGreaterThan(-0.5);
+      expect(f.low - first.low, `lowest point, frame ${f.frame}`).toBeLessThan(0.8);
+      // The standing foot does not slide.
+      const slide = Math.hypot(f.toes[0] - first.toes[0], f.toes[2] - first.toes[2]);
+      expect(slide, `standing toes, frame ${f.frame}`).toBeLessThan(1);
+    }
+  });
+
   it('is deterministic: two emulators serve the same posed mesh, bit for bit', async () => {
     const checksum = `(function(){ var fig = Scene.getSkeletonList()[0], obj = fig.getObject(); obj.forceCacheUpdate(fig, false);
       var g = obj.getCachedGeom(), h = 0; for (var i = 0; i < g.getNumVertices(); i += 3) { var v = g.getVertex(i); h = (h * 31 + v.x * 7 + v.y * 13 + v.z * 17) % 1000003; }

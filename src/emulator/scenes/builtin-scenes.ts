@@ -2,8 +2,9 @@
  * The built-in scenes: a posed Genesis figure of each generation staged with a textured prop,
  * a camera and a distant, a spot and a point light; `heavy` for benchmarks (several figures and
  * props, at least 1,000,000 vertices, or any size within the scene budget with `heavy:<vertices>`);
- * `g9-anim`: the g9 stage animated (30 fps, 0–2 s: a waving arm, a head turn, a neck bend, a hip sway, a
- * belly morph, the cube rising and turning); `empty`.
+ * `g9-anim`: the g9 stage animated (30 fps, 0–2 s: a waving arm, a head turn, a neck bend, a hip dip and
+ * sway over a standing leg that keeps its foot planted, a belly morph, the cube rising and turning);
+ * `empty`.
  */
 import type { GenesisFigureId } from '../../bonemaps/genesis/skeleton-definition.js';
 import type { FigureSpec, SceneSpec, Vec3 } from './scene-spec.js';
@@ -198,6 +199,66 @@ function animated(spec: SceneSpec): SceneSpec {
           [0, 0],
           [20, -3],
           [40, 0],
+        ],
+      },
+      {
+        // The standing (right) leg bends as the hip dips and leans as it sways, so its foot stays
+        // planted: without these the dip pushed the foot 3 cm into the floor and the sway slid it
+        // 6 cm sideways. Angles found by measuring the foot in the emulator (lowest point within
+        // 0.3 cm of frame 0's at frames 10, 20 and 30; the left leg is the lifted one).
+        node: fig,
+        bone: 'r_thigh',
+        channel: 'XRotate',
+        keys: [
+          [0, 10],
+          [10, 0],
+          [20, -4.5],
+          [30, 0],
+          [40, 10],
+        ],
+      },
+      {
+        node: fig,
+        bone: 'r_shin',
+        channel: 'XRotate',
+        keys: [
+          [0, 0],
+          [10, 20],
+          [20, 29],
+          [30, 20],
+          [40, 0],
+        ],
+      },
+      {
+        node: fig,
+        bone: 'r_foot',
+        channel: 'XRotate',
+        keys: [
+          [0, 0],
+          [10, -10],
+          [20, -14.5],
+          [30, -10],
+          [40, 0],
+        ],
+      },
+      {
+        node: fig,
+        bone: 'r_thigh',
+        channel: 'ZRotate',
+        keys: [
+          [0, 3],
+          [30, -1.2],
+          [60, 3],
+        ],
+      },
+      {
+        node: fig,
+        bone: 'r_foot',
+        channel: 'ZRotate',
+        keys: [
+          [0, 0],
+          [30, 4.2],
+          [60, 0],
         ],
       },
       {
