@@ -14,7 +14,7 @@ import type { RetargetFileResult } from '../jobs/retarget-report.js';
 import type { RetargetTarget, RetargetToFlag } from './retarget-target.js';
 import { checkSourceExportFlags } from './source-export.js';
 import { SOURCE_NAMES, type SourceSpec } from './source-option.js';
-import { checkEmulatedScene, withSourceScene } from './source-scene.js';
+import { checkEmulatedSceneSource, withSourceScene } from './source-scene.js';
 
 /**
  * The DAZ target `--to` names; a value that is none is commander's usage error, worded as the
@@ -38,7 +38,7 @@ export interface SourceRetargetFlags {
 /** Usage mistakes before an emulator starts or a connection is made. */
 export function checkSourceRetargetFlags(
   kind: OtherSourceKind | 'daz',
-  flags: Pick<SourceRetargetFlags, 'to' | 'emulated'> & { out?: string[] },
+  flags: Pick<SourceRetargetFlags, 'to' | 'emulated' | 'source'> & { out?: string[] },
   command: Command,
 ): void {
   if (kind === 'daz') {
@@ -71,7 +71,7 @@ export function checkSourceRetargetFlags(
       `${duf}: a .duf pose preset keys a DAZ Studio figure's bones, and ${SOURCE_NAMES[kind]}'s figures have none`,
       { context: { file: duf, source: kind }, suggestion: 'write .glb, .gltf or .usda for it' },
     );
-  if (flags.emulated !== undefined) checkEmulatedScene(kind, flags.emulated);
+  checkEmulatedSceneSource(flags.emulated, flags.source);
 }
 
 /** Read the source's scene rigged (from its emulator with --emulated) and retarget onto the figure. */

@@ -84,3 +84,16 @@ export function checkEmulatedScene(kind: SourceKind, scene: string): void {
     },
   );
 }
+
+/** The --emulated scene belongs to the chosen source's emulator, which --source gives no address. */
+export function checkEmulatedSceneSource(scene: string | undefined, spec: SourceSpec): void {
+  if (scene === undefined) return;
+  const kind = spec.kind;
+  if (spec.host !== undefined || spec.port !== undefined)
+    throw new DazportError(
+      'DAZPORT_USAGE',
+      `--emulated starts its own emulator on a free loopback port: --source ${kind} takes no address with it`,
+      { context: { scene, source: kind }, suggestion: `--source ${kind} --emulated ${scene}` },
+    );
+  checkEmulatedScene(kind, scene);
+}

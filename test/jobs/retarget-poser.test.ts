@@ -262,7 +262,7 @@ describe('retargeting onto a Poser figure', () => {
     SLOW_MS,
   );
 
-  it('`dazport retarget --source poser` refuses a .duf and --emulated without --source before anything starts', async () => {
+  it('`dazport retarget --source poser` refuses a .duf, --emulated without --source and --emulated with an address before anything starts', async () => {
     const duf = await runInProcess([
       'retarget',
       CMU,
@@ -292,5 +292,21 @@ describe('retargeting onto a Poser figure', () => {
       '--json',
     ]);
     expect(JSON.parse(emulated.stdout).error.message).toContain('--source poser');
+    // An address in --source with --emulated is refused, as export refuses it: not silently ignored.
+    const addressed = await runInProcess([
+      'retarget',
+      CMU,
+      '--source',
+      'poser:127.0.0.1:1',
+      '--emulated',
+      'figure',
+      '--to',
+      'Figure 1',
+      '--out',
+      glb(),
+      '--json',
+    ]);
+    expect(addressed.code).toBe(1);
+    expect(JSON.parse(addressed.stdout).error.message).toContain('--source poser takes no address with it');
   });
 });

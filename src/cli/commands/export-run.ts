@@ -28,8 +28,8 @@ import { ProgressBar } from '../progress.js';
 import type { GlobalOptions } from '../run-command.js';
 import type { SkeletonProfileFlags } from '../skeleton-profile-options.js';
 import { checkSourceExportFlags, exportFromOtherSource } from '../source-export.js';
-import { SOURCE_NAMES, type SourceSpec } from '../source-option.js';
-import { checkEmulatedScene } from '../source-scene.js';
+import { SOURCE_NAMES } from '../source-option.js';
+import { checkEmulatedSceneSource } from '../source-scene.js';
 import { watchDust3dExport } from '../source-watch.js';
 import type { ExportFlags } from './export.js';
 
@@ -197,17 +197,4 @@ function checkWatch(flags: ExportFlags): void {
         ? 'start `dazport emulator --source dust3d` and watch its address, or leave --watch out'
         : 'use --watch with --source dust3d, or leave it out',
     });
-}
-
-/** The --emulated scene belongs to the chosen source's emulator, which --source gives no address. */
-function checkEmulatedSceneSource(scene: string | undefined, spec: SourceSpec): void {
-  if (scene === undefined) return;
-  const kind = spec.kind;
-  if (spec.host !== undefined || spec.port !== undefined)
-    throw new DazportError(
-      'DAZPORT_USAGE',
-      `--emulated starts its own emulator on a free loopback port: --source ${kind} takes no address with it`,
-      { context: { scene, source: kind }, suggestion: `--source ${kind} --emulated ${scene}` },
-    );
-  checkEmulatedScene(kind, scene);
 }
