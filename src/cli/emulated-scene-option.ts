@@ -5,6 +5,8 @@
  */
 import { InvalidArgumentError, Option } from 'commander';
 import { BUILTIN_FIGURES, findBuiltinFigure } from '../bonemaps/genesis/builtin-figures.js';
+import { BUILTIN_SCENE_NAMES } from '../emulator/scenes/builtin-scenes.js';
+import { OTHER_SOURCE_SCENES } from '../jobs/other-source-scenes.js';
 import { closestMatches } from '../text/closest-matches.js';
 
 /** `g9 (genesis9), g8f (genesis8f), g8m (genesis8m), heavy, empty` */
@@ -32,4 +34,30 @@ export function parseSceneName(names: readonly string[]): (value: string) => str
 
 export function emulatedSceneOption(flags: string, description: string, names: readonly string[]): Option {
   return new Option(flags, `${description}: ${describeSceneNames(names)}`).argParser(parseSceneName(names));
+}
+
+/**
+ * `--emulated`'s argParser: a built-in scene of any source's emulator (which source is checked
+ * once --source is known, {@link checkEmulatedSceneSource}); a wrong name lists DAZ's scenes and
+ * the closest, as every command's --emulated does, and the other sources' scenes.
+ */
+export function parseAnySourceScene(value: string): string {
+  for (const names of Object.values(OTHER_SOURCE_SCENES)) if (names.includes(value)) return value;
+  try {
+    return parseSceneName(BUILTIN_SCENE_NAMES)(value);
+  } catch (err) {
+    const others = Object.entries(OTHER_SOURCE_SCENES)
+      .map(([kind, names]) => `with --source ${kind}: ${names.join(', ')}`)
+      .join('; ');
+    throw new InvalidArgumentError(`${(err as Error).message}; ${others}`);
+  }
+}
+
+/** `--emulated <scene>` of a command that takes --source: any source's built-in scenes, listed by source. */
+export function anySourceSceneOption(flags: string, description: string): Option {
+  return new Option(
+    flags,
+    `${description}: ${describeSceneNames(BUILTIN_SCENE_NAMES)}; ` +
+      `with --source dust3d: ${OTHER_SOURCE_SCENES.dust3d.join(', ')}; with --source poser: ${OTHER_SOURCE_SCENES.poser.join(', ')}`,
+  ).argParser(parseAnySourceScene);
 }

@@ -6,11 +6,9 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { MORPH_PRESETS, type MorphPreset, parseMorphPatterns } from '../../client/morph-selection.js';
 import { NODE_TYPES, parseNodeTypes } from '../../client/node-selection.js';
 import { ANIMATION_MODES, type AnimationMode } from '../../client/read-animation.js';
-import { BUILTIN_SCENE_NAMES } from '../../emulator/scenes/builtin-scenes.js';
 import type { RootMotionMode } from '../../export/skeleton-profiles/profile.js';
-import { OTHER_SOURCE_SCENES } from '../../jobs/other-source-scenes.js';
 import { addConnectionOptions, type ConnectionFlags } from '../connection-options.js';
-import { describeSceneNames, parseSceneName } from '../emulated-scene-option.js';
+import { anySourceSceneOption } from '../emulated-scene-option.js';
 import {
   addEngineOutputOptions,
   ENGINE_OUTPUT_HELP,
@@ -131,11 +129,10 @@ export const exportCommand = addConnectionOptions(
         '(each file is replaced whole; with --json one object per export)',
     )
     .addOption(
-      new Option(
+      anySourceSceneOption(
         '--emulated <scene>',
-        `read from an embedded emulator serving this scene, not the application: ${describeSceneNames(BUILTIN_SCENE_NAMES)}; ` +
-          `with --source dust3d: ${OTHER_SOURCE_SCENES.dust3d.join(', ')}; with --source poser: ${OTHER_SOURCE_SCENES.poser.join(', ')}`,
-      ).argParser(parseEmulatedScene),
+        'read from an embedded emulator serving this scene, not the application',
+      ),
     )
     .addOption(
       new Option('--chunk-kb <n>', 'wanted size of one answer while streaming, kB')
@@ -189,22 +186,5 @@ function nodeTypesOption(value: string, previous: string[] | undefined): string[
     return [...(previous ?? []), ...parseNodeTypes([value])];
   } catch {
     throw new InvalidArgumentError(`--only takes ${NODE_TYPES.join(', ')} (comma-separated), got "${value}"`);
-  }
-}
-
-/**
- * `--emulated`'s argParser: a built-in scene of any source's emulator (which source is checked
- * once --source is known, {@link checkEmulatedSceneSource}); a wrong name lists DAZ's scenes and
- * the closest, as every command's --emulated does, and the other sources' scenes.
- */
-function parseEmulatedScene(value: string): string {
-  for (const names of Object.values(OTHER_SOURCE_SCENES)) if (names.includes(value)) return value;
-  try {
-    return parseSceneName(BUILTIN_SCENE_NAMES)(value);
-  } catch (err) {
-    const others = Object.entries(OTHER_SOURCE_SCENES)
-      .map(([kind, names]) => `with --source ${kind}: ${names.join(', ')}`)
-      .join('; ');
-    throw new InvalidArgumentError(`${(err as Error).message}; ${others}`);
   }
 }
