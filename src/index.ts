@@ -118,6 +118,8 @@ export {
   retargetFile,
 } from './jobs/retarget-file.js';
 export type { RetargetFileResult, RetargetFloorReport } from './jobs/retarget-report.js';
+/** `dazport scene`'s listing of a scene read into the model (Dust3D, Poser): `listingOfScene(await readOtherSourceScene(...))`. */
+export { listingOfScene } from './jobs/scene-listing-of.js';
 export type { Motion } from './scene/motion.js';
 export type { Scene } from './scene/scene.js';
 export {
