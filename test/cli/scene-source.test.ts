@@ -1,7 +1,7 @@
 /**
  * `dazport scene --source dust3d|poser`: the scene of Dust3D or Poser listed as DAZ Studio's is,
  * bones left out and counted per figure, so the labels `retarget --source poser --to` takes can
- * be read instead of guessed. The listing is checked against the same emulated scene read
+ * be read instead of guessed; `dazport discover --source` prints those figures' bones. The listing is checked against the same emulated scene read
  * through the library (readOtherSourceScene) and counted there another way: skeleton joints,
  * mesh arrays, the parent chain.
  */
@@ -64,6 +64,49 @@ describe('scene --source poser --emulated figure', () => {
     expect(parent?.kind).toBe('bone');
     expect(ball.parent).toBe(parent?.label);
     expect(ball.depth).toBe(1);
+  });
+});
+
+describe('discover --source poser, and --emulated', () => {
+  it("prints the Poser figure's bones as the library reads them", async () => {
+    const scene = await withEmbeddedSourceEmulator(
+      'poser',
+      'figure',
+      { host: '127.0.0.1', port: 0 },
+      (address) => readOtherSourceScene('poser', address, { rigged: true }),
+    );
+    const r = await runInProcess(['discover', '--source', 'poser', '--emulated', 'figure', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const { figures } = JSON.parse(r.stdout) as { figures: { label: string; joints: { name: string }[] }[] };
+    expect(figures.map((f) => f.label)).toEqual(['Figure 1']);
+    expect(figures[0].joints.map((j) => j.name)).toEqual(scene.skeletons[0].joints.map((j) => j.name));
+  });
+
+  it('a wrong figure label names the figures there are', async () => {
+    const r = await runInProcess([
+      'discover',
+      '--source',
+      'poser',
+      '--emulated',
+      'figure',
+      '--figure',
+      'Figure',
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /"Figure" is not a figure of dazport Poser \(PoserTalkr\) emulator[\s\S]*its figures: "Figure 1"/,
+    );
+  });
+
+  it("--emulated g8f reads the emulated DAZ Studio's figure, named by its scene", async () => {
+    const r = await runInProcess(['discover', '--emulated', 'g8f', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const { figures } = JSON.parse(r.stdout) as {
+      figures: { source: string; label: string; joints: unknown[] }[];
+    };
+    expect(figures.map((f) => [f.source, f.label, f.joints.length])).toEqual([
+      ['dazport emulator, built-in scene g8f', 'Genesis 8 Female', 170],
+    ]);
   });
 });
 
