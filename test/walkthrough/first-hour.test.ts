@@ -85,11 +85,17 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Wait until a server started by the CLI prints its address; its output so far. */
+/**
+ * Wait until a server started by the CLI prints its address; its output so far. One that says
+ * nothing in time is killed, so a failed wait leaves no server running after the suite.
+ */
 function listening(child: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`no address printed: ${out}`)), 30_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`no address printed: ${out}`));
+    }, 30_000);
     child.stdout?.on('data', (d) => {
       out += d;
       if (/on (http|tcp):\/\/127\.0\.0\.1:\d+/.test(out)) {
