@@ -3,11 +3,13 @@
  * skeleton, the motion as an animation), into a DAZ .duf pose preset, or onto the live figure.
  * Each delivery returns one summary; every file is written atomically.
  */
+
 import { extname } from 'node:path';
 import type { DazClient } from '../client/dazscript-client.js';
 import { writeKeysToFigure } from '../client/write-keys.js';
 import { DazportError } from '../errors.js';
 import { writeFileAtomic } from '../export/atomic-write.js';
+import { bindPropsToBones } from '../export/bind-props-to-bones.js';
 import type { EngineOutputOptions } from '../export/engine-options.js';
 import { ensureParentFolder } from '../export/output-path.js';
 import {
@@ -80,7 +82,10 @@ export async function deliverSceneFile(
     motions: [{ ...complete, skeleton }],
     frameRate: motion.frameRate,
   };
-  const { scene, warnings } = applySkeletonProfile(withMotion, profile);
+  // A prop the figure holds moves with the bone that holds it (bind-props-to-bones.ts).
+  const bound = bindPropsToBones(withMotion);
+  const { scene, warnings } = applySkeletonProfile(bound.scene, profile);
+  warnings.unshift(...bound.warnings);
   const summary = await writeSceneFile(scene, out, {
     rigged: true,
     ...engine,

@@ -4,6 +4,7 @@
  * read as well as its own. Shared by the DAZ export job (export-scene.ts) and the export of the
  * other sources (export-source-scene.ts), so both write the same files for the same scene.
  */
+import { bindPropsToBones } from '../export/bind-props-to-bones.js';
 import { type EngineOutputOptions, engineOutputOptionsOf } from '../export/engine-options.js';
 import type { ExportSummary } from '../export/export-types.js';
 import {
@@ -40,8 +41,9 @@ export interface WriteSceneOutputsOptions extends EngineOutputOptions {
 
 /**
  * The scene as the writers get it: named after `source` when given (a throwaway emulator's
- * random port would make two exports of one scene differ), its bones renamed for the engine
- * skeleton asked for, and a warning when that was asked of posed output, which has no joints.
+ * random port would make two exports of one scene differ), props parented to bones bound to
+ * them when rigged, its bones renamed for the engine skeleton asked for, and a warning when that
+ * was asked of posed output, which has no joints.
  */
 export function sceneForWriters(
   read: Scene,
@@ -52,7 +54,10 @@ export function sceneForWriters(
     options.source === undefined
       ? read
       : { ...read, source: { ...read.source, description: options.source } };
-  const profiled = applySkeletonProfile(described, options);
+  // Props held by bones follow them in rigged output (bound before the profile renames joints).
+  const bound = rigged ? bindPropsToBones(described) : { scene: described, warnings: [] };
+  const profiled = applySkeletonProfile(bound.scene, options);
+  profiled.warnings.unshift(...bound.warnings);
   if (!rigged && !isDazSkeleton(options))
     profiled.warnings.push(
       `${flagAndOption('--skeleton', 'skeleton')}, root bone and root motion apply to rigged output; add ${flagAndOption('--rigged', 'rigged: true')}`,

@@ -78,18 +78,20 @@ function node(name: string): Node {
 const worldOf = (name: string): vec3 =>
   mat4.getTranslation(vec3.create(), node(name).getWorldMatrix() as mat4);
 
+/** The skinned vertices of a mesh node in the current pose, metres (glTF §3.7.3 skinning). */
+function skinnedVertices(name: string): Float64Array[] {
+  const mesh = node(name);
+  if (!mesh.getSkin()) throw new Error(`${name} is not skinned`);
+  return (mesh.getMesh()?.listPrimitives() ?? []).map((prim) =>
+    skinnedPositions(mesh, mesh.getMesh() as never, prim),
+  );
+}
+
 /** The lowest vertex of the figure's skinned mesh in the current pose, metres. */
 function lowestVertex(): number {
-  const mesh = doc
-    .getRoot()
-    .listNodes()
-    .find((n) => n.getSkin());
-  if (!mesh) throw new Error('no skinned mesh');
   let low = Number.POSITIVE_INFINITY;
-  for (const prim of mesh.getMesh()?.listPrimitives() ?? []) {
-    const p = skinnedPositions(mesh, mesh.getMesh() as never, prim);
+  for (const p of skinnedVertices('Figure 1 (mesh)'))
     for (let i = 1; i < p.length; i += 3) low = Math.min(low, p[i]);
-  }
   return low;
 }
 
@@ -204,6 +206,40 @@ describe('retargeting onto a Poser figure', () => {
       }
     }
     expect(worst).toBeLessThan(15);
+  });
+
+  it('moves the ball the figure holds with its right hand, frame after frame', () => {
+    // The centre of the bounding box: glTF splits vertices along UV seams, which would move a mean.
+    const boxCentre = (p: ArrayLike<number>): vec3 => {
+      const lo = [Infinity, Infinity, Infinity];
+      const hi = [-Infinity, -Infinity, -Infinity];
+      for (let i = 0; i < p.length; i++) {
+        lo[i % 3] = Math.min(lo[i % 3], p[i]);
+        hi[i % 3] = Math.max(hi[i % 3], p[i]);
+      }
+      return vec3.fromValues((lo[0] + hi[0]) / 2, (lo[1] + hi[1]) / 2, (lo[2] + hi[2]) / 2);
+    };
+    const centre = (): vec3 => boxCentre(skinnedVertices('Ball')[0]);
+    const offsets: number[] = [];
+    const centres: vec3[] = [];
+    for (const k of SAMPLES) {
+      pose(k);
+      const c = centre();
+      centres.push(c);
+      offsets.push(vec3.distance(c, worldOf('rHand')));
+    }
+    // Held as in Poser: as far from the hand's joint as the scene read from Poser has it (world
+    // positions of the ball's mesh and of the hand bone, cm), in every pose, within 1 mm.
+    const ballNode = scene.nodes.findIndex((n) => n.label === 'Ball');
+    const held = boxCentre(scene.meshes.find((m) => m.node === ballNode)?.positions as Float32Array);
+    const hand = scene.nodes.find((n) => n.kind === 'bone' && n.name === 'rHand')
+      ?.worldMatrix as Float64Array;
+    const heldCm = vec3.distance(held, [hand[12], hand[13], hand[14]]);
+    for (const offset of offsets)
+      expect(Math.abs(offset * 100 - heldCm), offsets.join(', ')).toBeLessThan(0.1);
+    // And the hand does move it: its centre travels over the clip.
+    const travel = Math.max(...centres.map((c) => vec3.distance(c, centres[0])));
+    expect(travel).toBeGreaterThan(0.2);
   });
 
   it('writes a .usda TinyUSDZ reads as dazport wrote it, the motion on the figure', async () => {
