@@ -17,6 +17,7 @@
 import { mat4 } from 'gl-matrix';
 import type { Mesh } from '../scene/mesh.js';
 import type { Scene } from '../scene/scene.js';
+import { ancestorsOf } from '../scene/scene-node.js';
 
 export interface BoundScene {
   scene: Scene;
@@ -80,12 +81,9 @@ export function bindPropsToBones(scene: Scene): BoundScene {
 
 /** The first bone above `node` (through props and groups), or undefined at a figure or the root. */
 function nearestBone(scene: Scene, node: number): number | undefined {
-  const { nodes } = scene;
-  let up = nodes[node]?.parent ?? -1;
-  // Bounded by the node count: a malformed parent chain cannot loop forever.
-  for (let steps = 0; up >= 0 && steps < nodes.length; steps++, up = nodes[up].parent) {
-    if (nodes[up].kind === 'bone') return up;
-    if (nodes[up].kind === 'figure') return undefined;
+  for (const up of ancestorsOf(scene.nodes, node)) {
+    if (scene.nodes[up].kind === 'bone') return up;
+    if (scene.nodes[up].kind === 'figure') return undefined;
   }
   return undefined;
 }

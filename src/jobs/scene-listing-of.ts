@@ -7,23 +7,23 @@
  */
 import type { ListedNode, SceneListing } from '../client/scene-listing.js';
 import type { Scene } from '../scene/scene.js';
+import { ancestorsOf } from '../scene/scene-node.js';
 
 export function listingOfScene(scene: Scene): SceneListing {
   const { nodes } = scene;
   const bonesOf = new Map<number, number>();
-  for (const n of nodes) {
+  for (const [i, n] of nodes.entries()) {
     if (n.kind !== 'bone') continue;
-    // A bone counts for the nearest figure above it (bounded: a malformed parent chain ends).
-    let up = n.parent;
-    for (let steps = 0; up >= 0 && nodes[up].kind !== 'figure' && steps < nodes.length; steps++)
-      up = nodes[up].parent;
-    if (up >= 0 && nodes[up].kind === 'figure') bonesOf.set(up, (bonesOf.get(up) ?? 0) + 1);
+    // A bone counts for the nearest figure above it.
+    for (const up of ancestorsOf(nodes, i))
+      if (nodes[up].kind === 'figure') {
+        bonesOf.set(up, (bonesOf.get(up) ?? 0) + 1);
+        break;
+      }
   }
   const depthOf = (i: number): number => {
     let depth = 0;
-    let up = nodes[i].parent;
-    for (let steps = 0; up >= 0 && steps < nodes.length; steps++, up = nodes[up].parent)
-      if (nodes[up].kind !== 'bone') depth++;
+    for (const up of ancestorsOf(nodes, i)) if (nodes[up].kind !== 'bone') depth++;
     return depth;
   };
   const listed: ListedNode[] = [];

@@ -25,3 +25,12 @@ export interface SceneNode {
   light?: number;
   skeleton?: number;
 }
+
+/**
+ * The indices of the nodes above `node`, nearest first. Bounded by the node count, so a
+ * malformed parent chain (a cycle) ends instead of looping forever.
+ */
+export function* ancestorsOf(nodes: readonly SceneNode[], node: number): Generator<number> {
+  let up = nodes[node]?.parent ?? -1;
+  for (let steps = 0; up >= 0 && steps < nodes.length; steps++, up = nodes[up].parent) yield up;
+}
