@@ -2,11 +2,14 @@
 import { DazClient } from '../client/dazscript-client.js';
 import { CLI_TOKEN_NAMES } from '../client/token-origin.js';
 import type { ConnectionFlags } from './connection-options.js';
+import type { SourceSpec } from './source-option.js';
 
-export function connect(flags: ConnectionFlags): DazClient {
+/** DAZ Studio's client; `--source daz:host:port` says the same as --host and --port. */
+export function connect(flags: ConnectionFlags & { source?: SourceSpec }): DazClient {
+  const address = flags.source?.kind === 'daz' ? flags.source : undefined;
   return DazClient.connect({
-    host: flags.host,
-    port: flags.port,
+    host: address?.host ?? flags.host,
+    port: address?.port ?? flags.port,
     token: flags.token,
     tokenFile: flags.tokenFile,
     tokenOptionNames: CLI_TOKEN_NAMES,

@@ -6,10 +6,13 @@
  * mesh arrays, the parent chain.
  */
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ListedNode } from '../../src/client/scene-listing.js';
 import { readOtherSourceScene, withEmbeddedSourceEmulator } from '../../src/jobs/other-sources.js';
 import type { Scene } from '../../src/scene/scene.js';
+import { startTestEmulator } from '../helpers/emulator.js';
 import { runInProcess } from '../helpers/in-process-cli.js';
 
 /** A loopback port nothing listens on (bound, then released). */
@@ -122,6 +125,41 @@ describe('scene --source dust3d', () => {
   it('with nothing listening: exit 3, naming the address', async () => {
     const port = await closedPort();
     const r = await runInProcess(['scene', '--source', `dust3d:127.0.0.1:${port}`, '--timeout', '2000']);
+    expect(r.code, r.stderr).toBe(3);
+    expect(r.stderr).toContain(`127.0.0.1:${port}`);
+  });
+});
+
+describe('--source daz:host:port', () => {
+  it('says what --host and --port say: scene and discover reach DAZ Studio (here, an emulator) there', async () => {
+    const emu = await startTestEmulator({ scene: 'g8f' });
+    try {
+      const where = [
+        '--source',
+        `daz:127.0.0.1:${emu.emulator.server.port}`,
+        '--token-file',
+        join(emu.home, 'token.txt'),
+      ];
+      const scene = await runInProcess(['scene', ...where, '--json']);
+      expect(scene.code, scene.stderr).toBe(0);
+      expect(JSON.parse(scene.stdout).nodes.map((n: ListedNode) => n.label)).toContain('Genesis 8 Female');
+      const discover = await runInProcess(['discover', ...where, '--json']);
+      expect(discover.code, discover.stderr).toBe(0);
+      expect(JSON.parse(discover.stdout).figures[0].joints).toHaveLength(170);
+    } finally {
+      await emu.close();
+    }
+  });
+
+  it('an export to an address nothing listens on: exit 3, naming that address', async () => {
+    const port = await closedPort();
+    const r = await runInProcess([
+      'export',
+      '--source',
+      `daz:127.0.0.1:${port}`,
+      '--out',
+      join(tmpdir(), 'never.glb'),
+    ]);
     expect(r.code, r.stderr).toBe(3);
     expect(r.stderr).toContain(`127.0.0.1:${port}`);
   });

@@ -47,9 +47,6 @@ export async function discover(
       const source = `dazport emulator, built-in scene ${options.emulated}`;
       rigs = await withEmbeddedEmulator(options.emulated, ({ client }) => readRigs(client, source));
     } else {
-      // daz:host:port says the same as --host and --port.
-      if (options.source.host !== undefined) options.host = options.source.host;
-      if (options.source.port !== undefined) options.port = options.source.port;
       const client = connect(options);
       try {
         rigs = await readRigs(client, client.url);

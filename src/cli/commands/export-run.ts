@@ -50,9 +50,6 @@ export async function runExport(flags: ExportFlags, globals: GlobalOptions, comm
     printExportReport(await exportFromOtherSource(kind, flags.source, flags, globals), globals);
     return;
   }
-  // daz:host:port says the same as --host and --port.
-  if (flags.source.host !== undefined) flags.host = flags.source.host;
-  if (flags.source.port !== undefined) flags.port = flags.source.port;
   checkBakeCorrectives(flags.bakeCorrectives, flags.animation);
   if (flags.dryRun) return runDryRun(flags, globals);
   for (const out of flags.out) ensureParentFolder(out);

@@ -37,9 +37,6 @@ export async function runRetarget(
     return;
   }
   const target = dazRetargetTarget(flags.to, command);
-  // daz:host:port says the same as --host and --port.
-  if (flags.source.host !== undefined) flags.host = flags.source.host;
-  if (flags.source.port !== undefined) flags.port = flags.source.port;
   // Usage mistakes fail before an emulator starts or a token is looked for.
   checkRetargetRequest(options, target.kind === 'live');
   if (target.kind === 'builtin') {

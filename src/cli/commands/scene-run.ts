@@ -28,9 +28,6 @@ export async function runScene(flags: SceneFlags, globals: GlobalOptions, comman
   } else if (flags.emulated) {
     listing = await withEmbeddedEmulator(flags.emulated, ({ client }) => read(client));
   } else {
-    // daz:host:port says the same as --host and --port.
-    if (flags.source.host !== undefined) flags.host = flags.source.host;
-    if (flags.source.port !== undefined) flags.port = flags.source.port;
     const client = connect(flags);
     try {
       listing = await read(client);
