@@ -5,7 +5,6 @@
  * exit codes, the report, and --watch following Dust3D's edits until Ctrl-C.
  */
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NodeIO } from '@gltf-transform/core';
@@ -17,6 +16,7 @@ import {
 } from '../../src/emulators/dust3d/start-dust3d-emulator.js';
 import { Dust3dClient } from '../../src/sources/dust3d/dust3d-client.js';
 import { outputOf, spawnCliInOneProcess } from '../helpers/cli.js';
+import { freeLoopbackPort } from '../helpers/free-port.js';
 import { runInProcess } from '../helpers/in-process-cli.js';
 
 let dir: string;
@@ -24,15 +24,6 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'dazport-export-sources-'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** A loopback port nothing listens on (bound, then released). */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 describe('export --source with --emulated', () => {
   it.each([
@@ -150,7 +141,7 @@ describe('export --source: usage and connection errors', () => {
   });
 
   it.each(['dust3d', 'poser'])('%s with nothing listening: exit 3, naming the address', async (kind) => {
-    const port = await closedPort();
+    const port = await freeLoopbackPort();
     const r = await runInProcess([
       'export',
       '--source',

@@ -8,24 +8,16 @@
  * folders under a file, which cannot hang, run the program in-process.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliResult, outputOf, spawnCliInOneProcess } from '../helpers/cli.js';
+import { freeLoopbackPort } from '../helpers/free-port.js';
 import { runInProcess } from '../helpers/in-process-cli.js';
 
 /** Give up on a command after this long: the old spin never ended. */
 const GIVE_UP_MS = 60_000;
 const CMU = join(process.cwd(), 'fixtures/bvh/cmu_01_01.bvh');
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function runBounded(args: string[]): Promise<CliResult & { ms: number }> {
   const started = performance.now();
@@ -54,7 +46,7 @@ describe('unwritable outputs', () => {
       '--host',
       '127.0.0.1',
       '--port',
-      String(await closedPort()),
+      String(await freeLoopbackPort()),
       '--token',
       'x',
       '--timeout',

@@ -5,7 +5,6 @@
  * through the library (readOtherSourceScene) and counted there another way: skeleton joints,
  * mesh arrays, the parent chain.
  */
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,16 +12,8 @@ import type { ListedNode } from '../../src/client/scene-listing.js';
 import { readOtherSourceScene, withEmbeddedSourceEmulator } from '../../src/jobs/other-sources.js';
 import type { Scene } from '../../src/scene/scene.js';
 import { startTestEmulator } from '../helpers/emulator.js';
+import { freeLoopbackPort } from '../helpers/free-port.js';
 import { runInProcess } from '../helpers/in-process-cli.js';
-
-/** A loopback port nothing listens on (bound, then released). */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 describe('scene --source poser --emulated figure', () => {
   let listed: { ok: boolean; source: string; nodes: ListedNode[]; bones: number };
@@ -123,7 +114,7 @@ describe('scene --source dust3d', () => {
   });
 
   it('with nothing listening: exit 3, naming the address', async () => {
-    const port = await closedPort();
+    const port = await freeLoopbackPort();
     const r = await runInProcess(['scene', '--source', `dust3d:127.0.0.1:${port}`, '--timeout', '2000']);
     expect(r.code, r.stderr).toBe(3);
     expect(r.stderr).toContain(`127.0.0.1:${port}`);
@@ -152,7 +143,7 @@ describe('--source daz:host:port', () => {
   });
 
   it('an export to an address nothing listens on: exit 3, naming that address', async () => {
-    const port = await closedPort();
+    const port = await freeLoopbackPort();
     const r = await runInProcess([
       'export',
       '--source',

@@ -1,7 +1,7 @@
-import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DazClient } from '../../src/client/dazscript-client.js';
 import { busyScript, sleep, startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
+import { freeLoopbackPort } from '../helpers/free-port.js';
 
 function clientFor(t: TestEmulator, extra: Parameters<typeof DazClient.connect>[0] = {}): DazClient {
   return DazClient.connect({
@@ -11,15 +11,6 @@ function clientFor(t: TestEmulator, extra: Parameters<typeof DazClient.connect>[
     env: {},
     ...extra,
   });
-}
-
-/** A port with nothing listening on it. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
 }
 
 describe('client transport and typed errors', () => {
@@ -32,7 +23,12 @@ describe('client transport and typed errors', () => {
   });
 
   it('reports connection refused with a hint to start the server', async () => {
-    const client = DazClient.connect({ host: '127.0.0.1', port: await freePort(), token: 'x', env: {} });
+    const client = DazClient.connect({
+      host: '127.0.0.1',
+      port: await freeLoopbackPort(),
+      token: 'x',
+      env: {},
+    });
     clients.push(client);
     await expect(client.execute('1')).rejects.toMatchObject({
       code: 'DAZPORT_CONNECTION',

@@ -13,13 +13,13 @@
  * Used by test/reliability/fault-run.test.ts (a few exports) and scripts/fault-run.ts (100).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { request } from 'undici';
 import { type RunningEmulator, startEmulator } from '../../src/emulator/start-emulator.js';
 import { mulberry32 } from '../../src/math/seeded-random.js';
 import { runCli } from '../helpers/cli.js';
 import { type Fault, type FaultProxy, startFaultProxy } from '../helpers/fault-proxy.js';
+import { freeLoopbackPort } from '../helpers/free-port.js';
 
 export interface FaultRunOptions {
   /** Exports to run. */
@@ -90,7 +90,7 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRes
   const home = join(workDir, 'home');
   mkdirSync(home);
   const tokenFile = join(home, 'token.txt');
-  const port = await freePort();
+  const port = await freeLoopbackPort();
   const start = () => startEmulator({ scene, port, home, tokenFile });
   let emulator: RunningEmulator = await start();
   const edit = async (state: number) => {
@@ -243,15 +243,4 @@ function pickFault(random: () => number): Fault {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }

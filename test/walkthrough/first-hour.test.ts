@@ -20,12 +20,12 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliResult, outputOf, runCli, spawnCli } from '../helpers/cli.js';
+import { freeLoopbackPort } from '../helpers/free-port.js';
 import { runInProcess } from '../helpers/in-process-cli.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -72,17 +72,6 @@ function shellWords(line: string): string[] {
   if (quote) throw new Error(`unbalanced quote in README command: ${line}`);
   if (inWord) words.push(word);
   return words;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**
@@ -174,7 +163,7 @@ beforeAll(async () => {
   const sceneFile = fencedBlocks('json').find((b) => b.includes('"figures"'));
   if (!sceneFile) throw new Error('the README no longer shows a scene file');
   writeFileSync(join(work, 'my-scene.json'), sceneFile);
-  port = await freePort();
+  port = await freeLoopbackPort();
   // The README's `export DAZ_TOKEN_FILE=…` line, as the shell would leave it: ~ unexpanded in
   // quotes is what we promise to handle, so pass it on literally.
   const exportLine = fencedBlocks('sh')

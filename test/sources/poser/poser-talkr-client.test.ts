@@ -8,6 +8,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatEnvelope } from '../../../src/sources/poser/envelope.js';
 import { MAX_PACKET_BYTES, PoserTalkrClient } from '../../../src/sources/poser/poser-talkr-client.js';
+import { freeLoopbackPort } from '../../helpers/free-port.js';
 
 interface Request {
   id: string;
@@ -135,10 +136,7 @@ describe('PoserTalkrClient', () => {
     await expect(client.evaluate('x')).rejects.toMatchObject({ code: 'DAZPORT_POSER_CONNECTION' });
     await client.close();
 
-    const closed = createServer();
-    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
-    const freePort = (closed.address() as { port: number }).port;
-    await new Promise((r) => closed.close(r));
+    const freePort = await freeLoopbackPort();
     await expect(PoserTalkrClient.connect({ port: freePort, timeoutMs: 5000 })).rejects.toMatchObject({
       code: 'DAZPORT_POSER_CONNECTION',
       message: expect.stringContaining('connection refused'),
