@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DazClient } from '../../src/client/dazscript-client.js';
+import type { DazClient } from '../../src/client/dazscript-client.js';
 import { readScene } from '../../src/client/scene-reader.js';
 import { closestMatches, editDistance } from '../../src/text/closest-matches.js';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
@@ -65,12 +65,7 @@ describe('an unknown label names the closest ones', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'dazport-labels-'));
     emulator = await startTestEmulator({ scene: 'g9' });
-    client = DazClient.connect({
-      host: '127.0.0.1',
-      port: emulator.emulator.server.port,
-      token: emulator.token,
-      env: {},
-    });
+    client = emulator.client();
   }, 60_000);
   afterAll(async () => {
     await client?.close();

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DazClient } from '../../src/client/dazscript-client.js';
+import type { DazClient } from '../../src/client/dazscript-client.js';
 import { readScene } from '../../src/client/scene-reader.js';
 import { exportScene } from '../../src/jobs/export-scene.js';
 import type { Scene } from '../../src/scene/scene.js';
@@ -31,12 +31,7 @@ describe('export --only', () => {
     const file = join(dir, 'only.json');
     writeFileSync(file, JSON.stringify(SPEC));
     emulator = await startTestEmulator({ scene: file });
-    client = DazClient.connect({
-      host: '127.0.0.1',
-      port: emulator.emulator.server.port,
-      token: emulator.token,
-      env: {},
-    });
+    client = emulator.client();
     const run = client.run.bind(client);
     client.run = ((script, args, options) => {
       if (script.name.startsWith('mesh-') && typeof args?.id === 'number') streamed.add(args.id);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { exportProgressReport, retargetProgressReport } from '../../src/cli/progress/job-progress.js';
 import { ProgressBar } from '../../src/cli/progress.js';
-import { DazClient, exportScene, retargetFile } from '../../src/index.js';
+import { exportScene, retargetFile } from '../../src/index.js';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
 
 let emu: TestEmulator;
@@ -39,12 +39,7 @@ function recordingBar(): { bar: ProgressBar; lines: string[] } {
 
 it('shows every phase of an export with its counts, not a bare percentage', async () => {
   const { bar, lines } = recordingBar();
-  const client = DazClient.connect({
-    host: '127.0.0.1',
-    port: emu.emulator.server.port,
-    token: emu.token,
-    env: {},
-  });
+  const client = emu.client();
   await exportScene(client, [join(dir, 'a.glb'), join(dir, 'b.usda')], {
     rigged: true,
     onProgress: (p) => bar.show(exportProgressReport(p)),

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Node } from '@gltf-transform/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DazClient } from '../../src/client/dazscript-client.js';
+import type { DazClient } from '../../src/client/dazscript-client.js';
 import { readScene } from '../../src/client/scene-reader.js';
 import { readBvhFile } from '../../src/import/bvh/index.js';
 import {
@@ -42,7 +42,7 @@ describe('retargeted motion in glTF and USD, evaluated at every frame', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'dazport-delivery-'));
     t = await startTestEmulator({ scene: 'g9' });
-    client = DazClient.connect({ host: '127.0.0.1', port: t.emulator.server.port, token: t.token, env: {} });
+    client = t.client();
     scene = await readScene(client, { select: ['Genesis 9'], rigged: true, normals: false });
     const clip = await readBvhFile(CMU);
     result = retargetOntoSkeleton(clip, scene.skeletons[0], { frames: FRAMES, fps: 30 });

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSceneName } from '../../src/cli/emulated-scene-option.js';
 import { sceneListingLines } from '../../src/cli/scene-listing-lines.js';
-import { DazClient } from '../../src/client/dazscript-client.js';
+import type { DazClient } from '../../src/client/dazscript-client.js';
 import { listScene, type SceneListing } from '../../src/client/scene-listing.js';
 import { BUILTIN_SCENE_NAMES } from '../../src/emulator/scenes/builtin-scenes.js';
 import { runCli } from '../helpers/cli.js';
@@ -48,12 +48,7 @@ describe('the scene listing', () => {
     const file = join(dir, 'two-figures.json');
     writeFileSync(file, JSON.stringify(SPEC));
     emulator = await startTestEmulator({ scene: file });
-    client = DazClient.connect({
-      host: '127.0.0.1',
-      port: emulator.emulator.server.port,
-      token: emulator.token,
-      env: {},
-    });
+    client = emulator.client();
     listing = await listScene(client, { morphs: true });
     const scene = inProcessScene(file) as unknown as { getNumNodes(): number; getNode(i: number): DomNode };
     nodes = Array.from({ length: scene.getNumNodes() }, (_, i) => scene.getNode(i));

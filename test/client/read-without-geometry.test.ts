@@ -3,7 +3,7 @@
  * of a full read, and not one mesh request.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DazClient } from '../../src/client/dazscript-client.js';
+import type { DazClient } from '../../src/client/dazscript-client.js';
 import { readScene } from '../../src/client/scene-reader.js';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
 
@@ -11,7 +11,7 @@ let t: TestEmulator;
 let client: DazClient;
 beforeAll(async () => {
   t = await startTestEmulator({ scene: 'g8f' });
-  client = DazClient.connect({ host: '127.0.0.1', port: t.emulator.server.port, token: t.token, env: {} });
+  client = t.client();
 });
 afterAll(async () => {
   await client.close();

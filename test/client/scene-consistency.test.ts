@@ -6,7 +6,7 @@
  * by the fingerprints the reader itself uses.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DazClient } from '../../src/client/dazscript-client.js';
+import type { DazClient } from '../../src/client/dazscript-client.js';
 import { compareInventories, type InventoryEntry } from '../../src/client/scene-consistency.js';
 import { type ReadSceneOptions, readScene, SceneReader } from '../../src/client/scene-reader.js';
 import type { Scene } from '../../src/scene/scene.js';
@@ -61,7 +61,7 @@ describe('a read during scene edits that send no event', () => {
   let initial: Edit;
   beforeAll(async () => {
     t = await startTestEmulator({ scene: 'g9' });
-    client = DazClient.connect({ host: '127.0.0.1', port: t.emulator.server.port, token: t.token, env: {} });
+    client = t.client();
     initial = (await t.execute(STATE)).result as Edit;
     expect(initial).toEqual({
       bone: expect.any(Number),

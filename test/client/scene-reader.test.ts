@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DazClient } from '../../src/client/dazscript-client.js';
+import type { DazClient } from '../../src/client/dazscript-client.js';
 import { type ReadProgress, readScene, SceneReader } from '../../src/client/scene-reader.js';
 import type { RetryInfo } from '../../src/client/transport.js';
 import type { DzNode } from '../../src/emulator/dom/dz-node.js';
@@ -29,7 +29,7 @@ describe('SceneReader against the emulator', () => {
   let truth: DzScene;
   beforeAll(async () => {
     t = await startTestEmulator({ scene: 'g8f' });
-    client = DazClient.connect({ host: '127.0.0.1', port: t.emulator.server.port, token: t.token, env: {} });
+    client = t.client();
     scene = await readScene(client, { rigged: true });
     truth = inProcessScene('g8f');
   });
@@ -270,13 +270,7 @@ describe('SceneReader against the emulator', () => {
 
 /** A client of the test emulator `t`, told about retries if asked. */
 function connectTo(t: TestEmulator, onRetry?: (info: RetryInfo) => void): DazClient {
-  return DazClient.connect({
-    host: '127.0.0.1',
-    port: t.emulator.server.port,
-    token: t.token,
-    env: {},
-    onRetry,
-  });
+  return t.client({ onRetry });
 }
 
 describe('SceneReader on a mesh whose facets are in no order', () => {

@@ -3,16 +3,6 @@ import { DazClient } from '../../src/client/dazscript-client.js';
 import { busyScript, sleep, startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
 import { freeLoopbackPort } from '../helpers/free-port.js';
 
-function clientFor(t: TestEmulator, extra: Parameters<typeof DazClient.connect>[0] = {}): DazClient {
-  return DazClient.connect({
-    host: '127.0.0.1',
-    port: t.emulator.server.port,
-    token: t.token,
-    env: {},
-    ...extra,
-  });
-}
-
 describe('client transport and typed errors', () => {
   let t: TestEmulator | undefined;
   const clients: DazClient[] = [];
@@ -39,8 +29,8 @@ describe('client transport and typed errors', () => {
 
   it('tells a missing or wrong token (401) and a refused address (403) apart as auth errors', async () => {
     t = await startTestEmulator();
-    const none = clientFor(t, { token: '' });
-    const wrong = clientFor(t, { token: 'f'.repeat(32) });
+    const none = t.client({ token: '' });
+    const wrong = t.client({ token: 'f'.repeat(32) });
     clients.push(none, wrong);
     await expect(none.execute('1')).rejects.toMatchObject({
       code: 'DAZPORT_AUTH',
@@ -54,7 +44,7 @@ describe('client transport and typed errors', () => {
     });
     await t.close();
     t = await startTestEmulator({ ipAllowList: { enabled: true, ips: ['10.1.1.1'] } });
-    const blocked = clientFor(t);
+    const blocked = t.client();
     clients.push(blocked);
     await expect(blocked.execute('1')).rejects.toMatchObject({
       code: 'DAZPORT_AUTH',
@@ -66,7 +56,7 @@ describe('client transport and typed errors', () => {
   it('turns limits into server errors with the server code (413 is not retried)', async () => {
     t = await startTestEmulator({ maxBodyMB: 1 });
     let retries = 0;
-    const client = clientFor(t, { onRetry: () => retries++ });
+    const client = t.client({ onRetry: () => retries++ });
     clients.push(client);
     await expect(client.execute(`${'1;'.repeat(600_000)}`)).rejects.toMatchObject({
       code: 'DAZPORT_SERVER',
@@ -78,7 +68,7 @@ describe('client transport and typed errors', () => {
 
   it('separates syntax errors from runtime errors, with the line and a numbered diagnostic', async () => {
     t = await startTestEmulator();
-    const client = clientFor(t);
+    const client = t.client();
     clients.push(client);
     const syntax = await client.execute('var a = 1;\nlet b = 2;').catch((e) => e);
     expect(syntax).toMatchObject({ code: 'DAZPORT_SCRIPT', isSyntaxError: true, line: 2 });
@@ -95,7 +85,7 @@ describe('client transport and typed errors', () => {
 
   it('times out a request that gets no answer in time', async () => {
     t = await startTestEmulator();
-    const client = clientFor(t, { timeoutMs: 300 });
+    const client = t.client({ timeoutMs: 300 });
     clients.push(client);
     await expect(client.execute(busyScript(1_500))).rejects.toMatchObject({ code: 'DAZPORT_TIMEOUT' });
   });
@@ -103,7 +93,7 @@ describe('client transport and typed errors', () => {
   it('retries 429 (concurrency) until a slot frees, for any request', async () => {
     t = await startTestEmulator({ maxConcurrent: 1 });
     const retries: string[] = [];
-    const client = clientFor(t, { onRetry: (r) => retries.push(r.reason), retry: { baseDelayMs: 50 } });
+    const client = t.client({ onRetry: (r) => retries.push(r.reason), retry: { baseDelayMs: 50 } });
     clients.push(client);
     const slow = t.execute(busyScript(600));
     await sleep(100);
@@ -117,14 +107,14 @@ describe('client transport and typed errors', () => {
   it('retries 503 STUDIO_BUSY after the server’s Retry-After, and gives up with the server error when told to', async () => {
     t = await startTestEmulator();
     const delays: number[] = [];
-    const client = clientFor(t, { onRetry: (r) => delays.push(r.delayMs) });
+    const client = t.client({ onRetry: (r) => delays.push(r.delayMs) });
     clients.push(client);
     const busy = t.execute(`startProgress("Loading"); ${busyScript(1_200)}`);
     await sleep(200);
     expect((await client.execute('7')).result).toBe(7);
     expect(delays[0]).toBe(2_000); // Retry-After: 2
     await busy;
-    const impatient = clientFor(t, { retry: { attempts: 1 } });
+    const impatient = t.client({ retry: { attempts: 1 } });
     clients.push(impatient);
     const busyAgain = t.execute(`startProgress("Loading"); ${busyScript(800)}`);
     await sleep(200);
@@ -139,7 +129,7 @@ describe('client transport and typed errors', () => {
 
   it('survives the server closing connections (5 requests, idle timeout) without the caller noticing', async () => {
     t = await startTestEmulator({ keepAliveIdleMs: 200 });
-    const client = clientFor(t, { connections: 1 });
+    const client = t.client({ connections: 1 });
     clients.push(client);
     const script = { name: 'echo', source: 'getArguments()[0].i', idempotent: true };
     for (let i = 0; i < 12; i++) expect((await client.run(script, { i })).result).toBe(i);
@@ -151,7 +141,7 @@ describe('client transport and typed errors', () => {
   it('never puts the token in an error, its JSON or its stack', async () => {
     t = await startTestEmulator();
     const secret = 'c'.repeat(32);
-    const client = clientFor(t, { token: secret });
+    const client = t.client({ token: secret });
     clients.push(client);
     const err = await client.execute('1').catch((e) => e);
     expect(err.code).toBe('DAZPORT_AUTH');
@@ -163,7 +153,7 @@ describe('client transport and typed errors', () => {
     ]) {
       expect(text).not.toContain(secret);
     }
-    const good = clientFor(t);
+    const good = t.client();
     clients.push(good);
     const scriptErr = await good.execute('throw "x"').catch((e) => e);
     expect(JSON.stringify(scriptErr.toJSON())).not.toContain(t.token);

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Node } from '@gltf-transform/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DazClient } from '../../src/client/dazscript-client.js';
+import type { DazClient } from '../../src/client/dazscript-client.js';
 import { readScene } from '../../src/client/scene-reader.js';
 import { bindPropsToBones } from '../../src/export/bind-props-to-bones.js';
 import { exportScene } from '../../src/jobs/export-scene.js';
@@ -46,12 +46,7 @@ beforeAll(async () => {
   const spec = join(dir, 'scene.json');
   writeFileSync(spec, JSON.stringify(TWO_FIGURE_SCENE));
   emulator = await startTestEmulator({ scene: spec });
-  client = DazClient.connect({
-    host: '127.0.0.1',
-    port: emulator.emulator.server.port,
-    token: emulator.token,
-    env: {},
-  });
+  client = emulator.client();
   scene = await readScene(client, { rigged: true });
   files = [join(dir, 'rigged.glb'), join(dir, 'rigged.usda')];
   await exportScene(client, files, { rigged: true });

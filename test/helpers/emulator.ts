@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, request } from 'undici';
+import { DazClient } from '../../src/client/dazscript-client.js';
 import {
   type RunningEmulator,
   type StartEmulatorOptions,
@@ -38,6 +39,11 @@ export interface TestEmulator {
   call(method: string, path: string, options?: CallOptions): Promise<Reply>;
   /** Run a script through POST /execute and return the parsed body. */
   execute(script: string, args?: Record<string, unknown>): Promise<Record<string, unknown>>;
+  /**
+   * A library client of this emulator (the caller closes it). `env: {}`, so DAZ_* variables of
+   * the machine running the tests cannot redirect it; `extra` adds or overrides options.
+   */
+  client(extra?: Parameters<typeof DazClient.connect>[0]): DazClient;
   close(): Promise<void>;
 }
 
@@ -71,6 +77,8 @@ export async function startTestEmulator(options: StartEmulatorOptions = {}): Pro
     home,
     call,
     execute: async (script, args) => (await call('POST', '/execute', { json: { script, args } })).json(),
+    client: (extra = {}) =>
+      DazClient.connect({ host: '127.0.0.1', port: emulator.server.port, token, env: {}, ...extra }),
     close: async () => {
       await agent.close();
       await emulator.stop();

@@ -4,7 +4,7 @@
  * which would build the scene again for every run. For tests whose exports only read the scene.
  */
 import { join } from 'node:path';
-import { DazClient } from '../../src/client/dazscript-client.js';
+import type { DazClient } from '../../src/client/dazscript-client.js';
 import { startTestEmulator, type TestEmulator } from './emulator.js';
 
 export interface SharedEmulators {
@@ -35,13 +35,7 @@ export function sharedEmulators(): SharedEmulators {
     },
     withClient: async (scene, work) => {
       const emu = await get(scene);
-      // env: {} so DAZ_* variables of the machine running the tests cannot redirect the client.
-      const client = DazClient.connect({
-        host: '127.0.0.1',
-        port: emu.emulator.server.port,
-        token: emu.token,
-        env: {},
-      });
+      const client = emu.client();
       try {
         return await work({ client });
       } finally {

@@ -18,7 +18,7 @@ import type { DzScene } from '../../src/emulator/dom/dz-scene.js';
 import type { DzFigure } from '../../src/emulator/dom/dz-skeleton.js';
 import { meshPositions } from '../../src/emulator/dom/geometry/dz-facet-mesh.js';
 import type { DzObject } from '../../src/emulator/dom/geometry/dz-object.js';
-import { DazClient, exportScene, readAnimation, readAnimationChannels } from '../../src/index.js';
+import { exportScene, readAnimation, readAnimationChannels } from '../../src/index.js';
 import { quatToEulerDegrees } from '../../src/math/euler.js';
 import { type TruthMesh, truthMesh } from '../export/gltf/helpers/emulator-truth.js';
 import {
@@ -51,8 +51,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const clientOf = () =>
-  DazClient.connect({ host: '127.0.0.1', port: emu.emulator.server.port, token: emu.token, env: {} });
+const clientOf = () => emu.client();
 
 async function exportWith(
   name: string,

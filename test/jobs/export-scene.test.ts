@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DazClient, type ExportSceneProgress, exportScene } from '../../src/index.js';
+import { type ExportSceneProgress, exportScene } from '../../src/index.js';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
 
 let emu: TestEmulator;
@@ -21,8 +21,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const clientOf = (e: TestEmulator) =>
-  DazClient.connect({ host: '127.0.0.1', port: e.emulator.server.port, token: e.token, env: {} });
+const clientOf = (e: TestEmulator) => e.client();
 
 describe('exportScene', () => {
   it('writes several formats from one read of the scene, without printing', async () => {

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DazClient } from '../../../src/client/dazscript-client.js';
+import type { DazClient } from '../../../src/client/dazscript-client.js';
 import { readScene } from '../../../src/client/scene-reader.js';
 import { exportUsda } from '../../../src/export/usda/index.js';
 import type { Scene } from '../../../src/scene/scene.js';
@@ -31,12 +31,7 @@ export function describeBuiltinSceneExport(sceneName: string): void {
 
     beforeAll(async () => {
       t = await startTestEmulator({ scene: sceneName });
-      client = DazClient.connect({
-        host: '127.0.0.1',
-        port: t.emulator.server.port,
-        token: t.token,
-        env: {},
-      });
+      client = t.client();
       scene = await readScene(client, { rigged: true });
       truth = truthMeshes(inProcessScene(sceneName));
       dir = mkdtempSync(join(tmpdir(), 'dazport-usda-'));

@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DazClient } from '../../../src/client/dazscript-client.js';
 import { readScene } from '../../../src/client/scene-reader.js';
 import { exportUsda } from '../../../src/export/usda/index.js';
 import type { Scene } from '../../../src/scene/scene.js';
@@ -34,12 +33,7 @@ describe('USDA export of an odd scene', () => {
 
   beforeAll(async () => {
     t = await startTestEmulator({ scene: FIXTURE });
-    const client = DazClient.connect({
-      host: '127.0.0.1',
-      port: t.emulator.server.port,
-      token: t.token,
-      env: {},
-    });
+    const client = t.client();
     scene = await readScene(client, { rigged: true });
     await client.close();
     truth = truthMeshes(inProcessScene(FIXTURE));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mapJoints } from '../../../src/bonemaps/detect-convention.js';
 import { GENESIS_MAPS } from '../../../src/bonemaps/genesis/genesis-maps.js';
-import { DazClient } from '../../../src/client/dazscript-client.js';
+import type { DazClient } from '../../../src/client/dazscript-client.js';
 import { readScene } from '../../../src/client/scene-reader.js';
 import { readKeysFromFigure, writeKeysToFigure } from '../../../src/client/write-keys.js';
 import { bakeMotion } from '../../../src/import/bake/bake-motion.js';
@@ -16,7 +16,7 @@ describe('keys into a live figure', () => {
   let client: DazClient;
   beforeAll(async () => {
     t = await startTestEmulator({ scene: 'g9' });
-    client = DazClient.connect({ host: '127.0.0.1', port: t.emulator.server.port, token: t.token, env: {} });
+    client = t.client();
   });
   afterAll(async () => {
     await client.close();

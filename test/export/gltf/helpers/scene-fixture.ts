@@ -2,7 +2,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DazClient } from '../../../../src/client/dazscript-client.js';
 import { readScene } from '../../../../src/client/scene-reader.js';
 import type { Scene } from '../../../../src/scene/scene.js';
 import { startTestEmulator } from '../../../helpers/emulator.js';
@@ -15,12 +14,7 @@ export interface SceneFixture {
 
 export async function readEmulatorScene(name: string): Promise<SceneFixture> {
   const t = await startTestEmulator({ scene: name });
-  const client = DazClient.connect({
-    host: '127.0.0.1',
-    port: t.emulator.server.port,
-    token: t.token,
-    env: {},
-  });
+  const client = t.client();
   try {
     const scene = await readScene(client, { rigged: true });
     const dir = mkdtempSync(join(tmpdir(), `dazport-gltf-${name}-`));
